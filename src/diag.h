@@ -1,0 +1,55 @@
+/* diag.h - diagnostics: collect, sort and print compiler-style messages.
+ *
+ * Every stage reports into a rec_diags list that belongs to one input; the
+ * CLI prints it once the input is done, sorted by position, GNU style:
+ *   input/x.txt:14:1: error: footnote [2] is defined twice (first at line 9) [duplicate-footnote]
+ */
+#ifndef REC_DIAG_H
+#define REC_DIAG_H
+
+#include <stdarg.h>
+#include <stdio.h>
+
+typedef enum { REC_WARNING = 1, REC_ERROR = 2 } rec_severity;
+
+typedef struct {
+    unsigned long line;   /* 1-based; 0 = the whole file */
+    unsigned long col;    /* 1-based, in characters; 0 = unknown */
+    rec_severity severity;
+    const char *kind;     /* static string, e.g. "undefined-footnote" */
+    char *message;        /* owned */
+} rec_diag;
+
+typedef struct {
+    rec_diag *v;
+    size_t n, cap;
+    size_t errors, warnings;
+} rec_diags;
+
+/* Initialise an empty list; rec_diags_clear frees its messages. */
+void rec_diags_init(rec_diags *d);
+void rec_diags_clear(rec_diags *d);
+
+/* Append one diagnostic; the message is formatted printf-style and copied. */
+void rec_diags_add(rec_diags *d, unsigned long line, unsigned long col,
+                   rec_severity sev, const char *kind, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+/* Sort by position, keeping insertion order among equals, and drop exact
+ * repeats (same place, kind and message). */
+void rec_diags_sort(rec_diags *d);
+
+/* Turn every warning into an error (--strict). */
+void rec_diags_promote_warnings(rec_diags *d);
+
+/* Print every diagnostic to out as PATH:LINE:COL: SEVERITY: MESSAGE [KIND].
+ * When source is non-NULL (the input's bytes, not owned) the offending line
+ * is quoted with a caret under the column. */
+typedef struct {
+    const char *bytes;
+    size_t size;
+} rec_quote_source;
+void rec_diags_print(const rec_diags *d, const char *path,
+                     const rec_quote_source *source, FILE *out);
+
+#endif

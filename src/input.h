@@ -1,0 +1,49 @@
+/* input.h - one input, taken from bytes to a validated document.
+ *
+ * This is the shared path of every mode (convert, --check, batch): read the
+ * file, parse it (text through the line parser, XML safely), validate it
+ * with the compiled schemas, and keep the diagnostics sorted by position. */
+#ifndef REC_INPUT_H
+#define REC_INPUT_H
+
+#include <libxml/tree.h>
+#include <stdbool.h>
+
+#include "diag.h"
+#include "patterns.h"
+#include "source.h"
+#include "validate.h"
+
+/* What is compiled once per process and shared read-only by every input. */
+typedef struct {
+    rec_patterns *patterns;
+    rec_schemas *schemas;
+} rec_engine;
+
+/* Compile patterns and schemas; on failure returns -1 with *err set (caller
+ * frees). rec_engine_free releases what was compiled. */
+int rec_engine_init(rec_engine *e, char **err);
+void rec_engine_free(rec_engine *e);
+
+typedef struct {
+    const char *path;     /* as given; not owned */
+    rec_source src;       /* the bytes, for quoting in diagnostics */
+    bool is_xml;
+    xmlDocPtr doc;        /* owned; NULL when it could not be read or parsed */
+    rec_diags diags;      /* sorted by position */
+    rec_status status;    /* REC_OK (warnings allowed), REC_INVALID, REC_IOERR */
+    char *ioerr;          /* owned; set when status is REC_IOERR */
+} rec_input;
+
+typedef struct {
+    const char *lang;     /* xml:lang of documents made from text */
+    bool strict;          /* warnings are errors */
+} rec_input_options;
+
+/* Load and validate path ("-" for standard input) into in. m is the calling
+ * thread's matcher. Free with rec_input_free. */
+void rec_input_load(rec_input *in, const rec_engine *e, rec_matcher *m,
+                    const char *path, const rec_input_options *opts);
+void rec_input_free(rec_input *in);
+
+#endif

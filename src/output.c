@@ -1,0 +1,135 @@
+/* output.c - checked, atomic output. */
+#include "output.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util.h"
+
+struct rec_output {
+    int fd;
+    char *path;        /* the target; NULL for standard output */
+    char *tmp;         /* the temporary file beside it */
+    int error;         /* first errno seen while writing */
+    xmlOutputBufferPtr buf;
+};
+
+static int write_all(void *ctx, const char *data, int len)
+{
+    rec_output *o = ctx;
+    size_t done = 0;
+    if (o->error)
+        return -1;
+    while (done < (size_t)len) {
+        ssize_t n = write(o->fd, data + done, (size_t)len - done);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            o->error = errno;
+            return -1;
+        }
+        done += (size_t)n;
+    }
+    return len;
+}
+
+static int no_close(void *ctx)
+{
+    (void)ctx;
+    return 0;
+}
+
+mode_t rec_output_default_mode(void)
+{
+    mode_t mask = umask(022);
+    umask(mask);
+    return 0666 & ~mask;
+}
+
+rec_output *rec_output_open(const char *path, mode_t mode, char **err)
+{
+    rec_output *o = rec_xmalloc(sizeof *o);
+    memset(o, 0, sizeof *o);
+    if (!path || strcmp(path, "-") == 0) {
+        o->fd = STDOUT_FILENO;
+    } else {
+        o->path = rec_xstrdup(path);
+        const char *slash = strrchr(path, '/');
+        size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
+        o->tmp = rec_asprintf("%.*s.%s.XXXXXX", (int)dir, path, path + dir);
+        o->fd = mkstemp(o->tmp);
+        if (o->fd < 0) {
+            *err = rec_asprintf("cannot write '%s': %s", path, strerror(errno));
+            free(o->tmp);
+            free(o->path);
+            free(o);
+            return NULL;
+        }
+        (void)fchmod(o->fd, mode);
+    }
+    o->buf = xmlOutputBufferCreateIO(write_all, no_close, o, NULL);
+    if (!o->buf) {
+        *err = rec_xstrdup("out of memory");
+        rec_output_abort(o);
+        return NULL;
+    }
+    return o;
+}
+
+xmlOutputBufferPtr rec_output_buffer(rec_output *o)
+{
+    return o->buf;
+}
+
+static void release(rec_output *o)
+{
+    if (o->tmp) {
+        if (o->fd >= 0)
+            close(o->fd);
+        unlink(o->tmp);
+    }
+    free(o->tmp);
+    free(o->path);
+    free(o);
+}
+
+int rec_output_commit(rec_output *o, char **err)
+{
+    int rc = xmlOutputBufferClose(o->buf);
+    o->buf = NULL;
+    if (rc < 0 && !o->error)
+        o->error = EIO;
+    if (!o->error && o->tmp) {
+        int fd = o->fd;
+        o->fd = -1;
+        if (close(fd) != 0)
+            o->error = errno;
+        else if (rename(o->tmp, o->path) != 0)
+            o->error = errno;
+        else {
+            free(o->tmp);
+            o->tmp = NULL; /* renamed: nothing to remove */
+        }
+    }
+    if (o->error) {
+        *err = rec_asprintf("cannot write '%s': %s", o->path ? o->path : "standard output",
+                            strerror(o->error));
+        release(o);
+        return -1;
+    }
+    release(o);
+    return 0;
+}
+
+void rec_output_abort(rec_output *o)
+{
+    if (!o)
+        return;
+    if (o->buf)
+        xmlOutputBufferClose(o->buf);
+    release(o);
+}

@@ -1,0 +1,180 @@
+/* source.c - read the input, check its encoding, split it into lines. */
+#include "source.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <stdlib.h>
+
+#include "util.h"
+
+void rec_source_init(rec_source *src)
+{
+    memset(src, 0, sizeof *src);
+}
+
+void rec_source_free(rec_source *src)
+{
+    free(src->bytes);
+    free(src->norm);
+    free(src->lines);
+    rec_source_init(src);
+}
+
+rec_status rec_source_read(rec_source *src, const char *path, char **err)
+{
+    int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        *err = rec_asprintf("cannot open '%s': %s", path, strerror(errno));
+        return REC_IOERR;
+    }
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        *err = rec_asprintf("cannot read '%s': Is a directory", path);
+        if (fd != STDIN_FILENO)
+            close(fd);
+        return REC_IOERR;
+    }
+    size_t cap = st.st_size > 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 65536;
+    size_t size = 0;
+    char *buf = rec_xmalloc(cap);
+    for (;;) {
+        if (size + 1 >= cap) {
+            cap *= 2;
+            buf = rec_xrealloc(buf, cap);
+        }
+        ssize_t got = read(fd, buf + size, cap - size - 1);
+        if (got == 0)
+            break;
+        if (got < 0) {
+            if (errno == EINTR)
+                continue;
+            *err = rec_asprintf("cannot read '%s': %s", path, strerror(errno));
+            free(buf);
+            if (fd != STDIN_FILENO)
+                close(fd);
+            return REC_IOERR;
+        }
+        size += (size_t)got;
+    }
+    if (fd != STDIN_FILENO)
+        close(fd);
+    buf[size] = '\0';
+    src->bytes = buf;
+    src->size = size;
+    src->bom = size >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    return REC_OK;
+}
+
+/* Report the first occurrence of a problem of each kind, with the count of
+ * the others: a file of a million NUL bytes deserves one line, not a million. */
+typedef struct {
+    unsigned long line, col, count;
+    char what[64];
+} first_seen;
+
+static void note(first_seen *f, unsigned long line, unsigned long col, const char *what)
+{
+    if (f->count++ == 0) {
+        f->line = line;
+        f->col = col;
+        snprintf(f->what, sizeof f->what, "%s", what);
+    }
+}
+
+static void flush_note(rec_diags *diags, const first_seen *f, const char *kind,
+                       const char *what, const char *advice)
+{
+    if (f->count == 1)
+        rec_diags_add(diags, f->line, f->col, REC_ERROR, kind, "%s %s %s; %s", what, f->what,
+                      kind[0] == 'i' ? "is not UTF-8" : "cannot be kept in a document", advice);
+    else if (f->count > 1)
+        rec_diags_add(diags, f->line, f->col, REC_ERROR, kind, "%s %s %s (and %lu more); %s",
+                      what, f->what,
+                      kind[0] == 'i' ? "is not UTF-8" : "cannot be kept in a document",
+                      f->count - 1, advice);
+}
+
+rec_status rec_source_split(rec_source *src, rec_diags *diags)
+{
+    const char *p = src->bytes + src->bom, *end = src->bytes + src->size;
+    size_t cap = 64, n = 0;
+    first_seen bad_utf8 = {0}, bad_char = {0};
+
+    src->norm = rec_xmalloc((size_t)(end - p) + 1);
+    src->lines = rec_xmalloc(cap * sizeof *src->lines);
+    char *out = src->norm;
+    unsigned long number = 1;
+
+    while (p < end || n == 0) {
+        char *start = out;
+        unsigned long col = 1;
+        while (p < end && *p != '\n' && *p != '\r') {
+            unsigned char c = (unsigned char)*p;
+            size_t len = rec_utf8_valid(p, (size_t)(end - p));
+            if (len == 0) {
+                char what[64];
+                snprintf(what, sizeof what, "0x%02X", c);
+                note(&bad_utf8, number, col, what);
+                *out++ = '?';
+                p++;
+            } else if (c == '\t' || c == '\f' || c == '\v') {
+                *out++ = c == '\t' ? '\t' : ' ';
+                p++;
+            } else if (c < 0x20 || (len == 3 && (rec_utf8_decode(p, 3) & 0xFFFE) == 0xFFFE)) {
+                char what[64];
+                snprintf(what, sizeof what, "U+%04X", (unsigned)rec_utf8_decode(p, len));
+                note(&bad_char, number, col, what);
+                *out++ = ' ';
+                p += len;
+            } else {
+                memcpy(out, p, len);
+                out += len;
+                p += len;
+            }
+            col++;
+        }
+        if (n == cap) {
+            cap *= 2;
+            src->lines = rec_xrealloc(src->lines, cap * sizeof *src->lines);
+        }
+        src->lines[n].text = start;
+        src->lines[n].len = (size_t)(out - start);
+        src->lines[n].number = number++;
+        n++;
+        *out++ = '\0';
+        if (p < end && *p == '\r') {
+            p++;
+            if (p < end && *p == '\n')
+                p++;
+        } else if (p < end && *p == '\n') {
+            p++;
+        }
+        if (p == end)
+            break;
+    }
+    src->nlines = n;
+
+    flush_note(diags, &bad_utf8, "invalid-utf8", "byte", "save the file as UTF-8");
+    flush_note(diags, &bad_char, "control-character", "control character", "delete it");
+    return bad_utf8.count || bad_char.count ? REC_INVALID : REC_OK;
+}
+
+unsigned rec_line_indent(const rec_line *line)
+{
+    unsigned col = 0;
+    for (size_t i = 0; i < line->len;) {
+        unsigned char c = (unsigned char)line->text[i];
+        if (c == ' ')
+            col++, i++;
+        else if (c == '\t')
+            col = (col / 8 + 1) * 8, i++;
+        else if (c == 0xC2 && i + 1 < line->len && (unsigned char)line->text[i + 1] == 0xA0)
+            col++, i += 2;
+        else
+            break;
+    }
+    return col;
+}

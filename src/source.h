@@ -1,0 +1,49 @@
+/* source.h - the input text: bytes read whole, checked as UTF-8, split into
+ * lines with the layout normalised for the parser.
+ *
+ * bytes -> lines is the first stage of the pipeline; nothing here knows about
+ * recipients or items. */
+#ifndef REC_SOURCE_H
+#define REC_SOURCE_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+typedef struct {
+    const char *text;     /* the line without its end; form feed and vertical
+                             tab are one space each (so columns are kept);
+                             NUL-terminated; owned by rec_source */
+    size_t len;           /* bytes in text */
+    unsigned long number; /* 1-based line number */
+} rec_line;
+
+typedef struct {
+    char *bytes;        /* the file as read, NUL-terminated; owned */
+    size_t size;
+    size_t bom;         /* 3 when the file starts with a UTF-8 BOM, else 0 */
+    char *norm;         /* normalised copy the lines point into; owned */
+    rec_line *lines;    /* owned */
+    size_t nlines;
+} rec_source;
+
+typedef enum { REC_OK = 0, REC_INVALID = 1, REC_IOERR = 2 } rec_status;
+
+/* Read the whole of path ("-" is standard input) into src->bytes.
+ * On failure returns REC_IOERR and sets *err to a message (caller frees). */
+rec_status rec_source_read(rec_source *src, const char *path, char **err);
+
+/* Check that the bytes are UTF-8 text an XML document can hold, and split
+ * them into lines. Problems are reported into diags (invalid-utf8,
+ * control-character); returns REC_INVALID when there were any. */
+rec_status rec_source_split(rec_source *src, rec_diags *diags);
+
+/* Release everything src owns; src can be reused after rec_source_init. */
+void rec_source_init(rec_source *src);
+void rec_source_free(rec_source *src);
+
+/* Leading whitespace of a line in display columns: tabs to the next
+ * multiple of 8, NBSP and every other blank one column. */
+unsigned rec_line_indent(const rec_line *line);
+
+#endif

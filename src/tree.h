@@ -1,0 +1,20 @@
+/* tree.h - facts about the document tree that every stage shares: the
+ * namespace and where each node stood in the text. */
+#ifndef REC_TREE_H
+#define REC_TREE_H
+
+#include <libxml/tree.h>
+
+#define REC_NS "urn:rec2xml:1.0"
+#define REC_VERSION_ATTR "1.0"
+
+/* Record that node came from line:col of the text. libxml2's node->line is
+ * an unsigned short, so the full position is kept in node->_private (which
+ * libxml2 leaves to applications); node->line gets what fits. */
+void rec_pos_set(xmlNodePtr node, unsigned long line, unsigned long col);
+
+/* Where node stood: the recorded text position, or for a parsed XML document
+ * the parser's line and column 0 (unknown). */
+void rec_pos_get(const xmlNode *node, unsigned long *line, unsigned long *col);
+
+#endif

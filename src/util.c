@@ -1,0 +1,119 @@
+/* util.c - memory, strings and UTF-8 helpers. */
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void out_of_memory(size_t n)
+{
+    fprintf(stderr, "rec2xml: out of memory (asked for %zu bytes)\n", n);
+    abort();
+}
+
+void *rec_xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p)
+        out_of_memory(n);
+    return p;
+}
+
+void *rec_xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q)
+        out_of_memory(n);
+    return q;
+}
+
+char *rec_xstrndup(const char *s, size_t n)
+{
+    char *d = rec_xmalloc(n + 1);
+    memcpy(d, s, n);
+    d[n] = '\0';
+    return d;
+}
+
+char *rec_xstrdup(const char *s)
+{
+    return rec_xstrndup(s, strlen(s));
+}
+
+char *rec_vasprintf(const char *fmt, va_list ap)
+{
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    if (n < 0)
+        return rec_xstrdup("(unprintable message)");
+    char *s = rec_xmalloc((size_t)n + 1);
+    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    return s;
+}
+
+char *rec_asprintf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = rec_vasprintf(fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+size_t rec_utf8_valid(const char *str, size_t avail)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    if (avail == 0)
+        return 0;
+    if (s[0] < 0x80)
+        return 1;
+    size_t len;
+    uint32_t min;
+    if (s[0] >= 0xC2 && s[0] <= 0xDF)
+        len = 2, min = 0x80;
+    else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+        len = 3, min = 0x800;
+    else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+        len = 4, min = 0x10000;
+    else
+        return 0; /* continuation byte, overlong lead C0/C1, or F5..FF */
+    if (avail < len)
+        return 0;
+    for (size_t i = 1; i < len; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    uint32_t c = rec_utf8_decode(str, len);
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        return 0;
+    return len;
+}
+
+size_t rec_utf8_step(const char *s, size_t avail)
+{
+    size_t n = rec_utf8_valid(s, avail);
+    return n ? n : 1;
+}
+
+uint32_t rec_utf8_decode(const char *str, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    switch (len) {
+    case 1: return s[0];
+    case 2: return (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+    case 3: return (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+    default:
+        return (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12 |
+               (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
+    }
+}
+
+size_t rec_utf8_count(const char *s, size_t n)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            count++;
+    return count;
+}

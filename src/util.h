@@ -1,0 +1,29 @@
+/* util.h - small helpers shared by every module: memory that never returns
+ * NULL, formatted strings, and UTF-8 decoding. */
+#ifndef REC_UTIL_H
+#define REC_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Allocation that aborts with a message on exhaustion; caller frees. */
+void *rec_xmalloc(size_t n);
+void *rec_xrealloc(void *p, size_t n);
+char *rec_xstrdup(const char *s);
+char *rec_xstrndup(const char *s, size_t n);
+char *rec_vasprintf(const char *fmt, va_list ap);
+char *rec_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Length of the well-formed UTF-8 sequence at s (1..4), or 0 when the bytes
+ * there are not UTF-8 (overlong, surrogate, out of range, truncated). */
+size_t rec_utf8_valid(const char *s, size_t avail);
+/* Bytes to step over one character at s: the sequence length, or 1 for a
+ * byte that does not start a valid sequence. Never 0 when avail > 0. */
+size_t rec_utf8_step(const char *s, size_t avail);
+/* Decode the valid sequence at s (check with rec_utf8_valid first). */
+uint32_t rec_utf8_decode(const char *s, size_t len);
+/* Number of characters in s[0..n) (bytes of broken sequences count one each). */
+size_t rec_utf8_count(const char *s, size_t n);
+
+#endif

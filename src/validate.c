@@ -1,0 +1,398 @@
+/* validate.c - run the RELAX NG and Schematron schemas and explain what
+ * they report. */
+#include "validate.h"
+
+#include <libxml/relaxng.h>
+#include <libxml/schematron.h>
+#include <libxml/valid.h>
+#include <libxml/xmlerror.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "resources.h"
+#include "tree.h"
+#include "util.h"
+
+#define RNG_NAME "schemas/rec2xml.rng"
+#define SCH_NAME "schemas/rec2xml.sch"
+
+struct rec_schemas {
+    xmlRelaxNGPtr rng;
+    xmlSchematronPtr sch;
+};
+
+/* ---- compiling ----------------------------------------------------------- */
+
+typedef struct {
+    char *first;   /* the first compile error, owned */
+} compile_errors;
+
+static void on_compile_error(void *data, xmlErrorPtr e)
+{
+    compile_errors *c = data;
+    if (!c->first && e->level >= XML_ERR_ERROR)
+        c->first = rec_asprintf("%s:%d: %s", e->file ? e->file : "schema", e->line,
+                                e->message ? e->message : "error");
+}
+
+static xmlDocPtr builtin_doc(const char *name)
+{
+    const rec_resource *r = rec_resource_find(name);
+    if (!r)
+        return NULL;
+    char *url = rec_asprintf("%s%s", REC_RESOURCE_SCHEME, name);
+    xmlDocPtr doc = xmlReadMemory((const char *)r->data, (int)r->size, url, NULL,
+                                  XML_PARSE_NONET | XML_PARSE_NOCDATA);
+    free(url);
+    return doc;
+}
+
+rec_schemas *rec_schemas_load(char **err)
+{
+    rec_schemas *s = rec_xmalloc(sizeof *s);
+    memset(s, 0, sizeof *s);
+    compile_errors c = {NULL};
+    xmlSetStructuredErrorFunc(&c, on_compile_error);
+
+    xmlDocPtr rng_doc = builtin_doc(RNG_NAME);
+    xmlDocPtr sch_doc = builtin_doc(SCH_NAME);
+    xmlRelaxNGParserCtxtPtr rp = rng_doc ? xmlRelaxNGNewDocParserCtxt(rng_doc) : NULL;
+    xmlSchematronParserCtxtPtr sp = NULL;
+    if (rp) {
+        xmlRelaxNGSetParserStructuredErrors(rp, on_compile_error, &c);
+        s->rng = xmlRelaxNGParse(rp);
+    }
+    if (sch_doc) {
+        /* the Schematron parser only takes a file or memory */
+        const rec_resource *r = rec_resource_find(SCH_NAME);
+        sp = xmlSchematronNewMemParserCtxt((const char *)r->data, (int)r->size);
+        if (sp)
+            s->sch = xmlSchematronParse(sp);
+    }
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    xmlSchematronFreeParserCtxt(sp);
+    xmlRelaxNGFreeParserCtxt(rp);
+    xmlFreeDoc(sch_doc);
+    xmlFreeDoc(rng_doc);
+
+    if (!s->rng || !s->sch) {
+        *err = rec_asprintf("internal error: the built-in schemas do not compile (%s)",
+                            c.first ? c.first : "missing from the build");
+        free(c.first);
+        rec_schemas_free(s);
+        return NULL;
+    }
+    free(c.first);
+    return s;
+}
+
+void rec_schemas_free(rec_schemas *s)
+{
+    if (!s)
+        return;
+    xmlRelaxNGFree(s->rng);
+    xmlSchematronFree(s->sch);
+    free(s);
+}
+
+/* ---- capturing what the validators say ----------------------------------- */
+
+typedef struct {
+    int domain, code;
+    xmlNodePtr node;
+    char *str1;       /* owned: pattern id, element or attribute name */
+    char *str2;       /* owned */
+} raw_error;
+
+typedef struct {
+    raw_error *v;
+    size_t n, cap;
+} raw_errors;
+
+static void on_validity_error(void *data, xmlErrorPtr e)
+{
+    raw_errors *r = data;
+    if (r->n == r->cap) {
+        r->cap = r->cap ? 2 * r->cap : 16;
+        r->v = rec_xrealloc(r->v, r->cap * sizeof *r->v);
+    }
+    raw_error *x = &r->v[r->n++];
+    x->domain = e->domain;
+    x->code = e->code;
+    x->node = e->node;
+    x->str1 = e->str1 ? rec_xstrdup(e->str1) : NULL;
+    x->str2 = e->str2 ? rec_xstrdup(e->str2) : NULL;
+}
+
+/* ---- explaining ----------------------------------------------------------- */
+
+static bool named(const xmlNode *n, const char *name)
+{
+    return n && n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, (const xmlChar *)name);
+}
+
+/* The text of n with spaces normalised, at most 60 characters; caller frees. */
+static char *short_text(const xmlNode *n)
+{
+    xmlChar *all = xmlNodeGetContent(n);
+    const char *s = all ? (const char *)all : "";
+    char *out = rec_xmalloc(strlen(s) + 4);
+    size_t k = 0, chars = 0;
+    bool space = false;
+    for (; *s && chars < 60; s++) {
+        if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+            space = k > 0;
+            continue;
+        }
+        if (space)
+            out[k++] = ' ', chars++;
+        space = false;
+        out[k++] = *s;
+        if (((unsigned char)*s & 0xC0) != 0x80)
+            chars++;
+    }
+    if (*s) {
+        while (k && ((unsigned char)out[k - 1] & 0xC0) == 0x80)
+            k--; /* keep whole characters: drop a cut sequence */
+        if (k && (unsigned char)out[k - 1] >= 0xC0)
+            k--;
+        memcpy(out + k, "…", 3);
+        k += 3;
+    }
+    out[k] = '\0';
+    xmlFree(all);
+    return out;
+}
+
+static char *prop(const xmlNode *n, const char *name)
+{
+    xmlChar *v = n ? xmlGetProp(n, (const xmlChar *)name) : NULL;
+    char *s = rec_xstrdup(v ? (const char *)v : "");
+    xmlFree(v);
+    return s;
+}
+
+typedef struct {
+    rec_diags *diags;
+    xmlDocPtr doc;
+} explainer;
+
+static void at(explainer *x, const xmlNode *node, rec_severity sev, const char *kind,
+               const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void at(explainer *x, const xmlNode *node, rec_severity sev, const char *kind,
+               const char *fmt, ...)
+{
+    unsigned long line = 0, col = 0;
+    if (node)
+        rec_pos_get(node, &line, &col);
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = rec_vasprintf(fmt, ap);
+    va_end(ap);
+    rec_diags_add(x->diags, line, col, sev, kind, "%s", msg);
+    free(msg);
+}
+
+static void explain_duplicate_footnote(explainer *x, const xmlNode *n);
+
+static void explain_schematron(explainer *x, const raw_error *e)
+{
+    const char *kind = e->str1 ? e->str1 : "schema";
+    const xmlNode *n = e->node;
+    char *a = NULL, *b = NULL;
+    if (strcmp(kind, "item-without-recipient") == 0) {
+        a = short_text(n);
+        at(x, n, REC_ERROR, "item-without-recipient",
+           "recommendation \"%s\" has no recipient; add a 'To …' header above it", a);
+    } else if (strcmp(kind, "empty-group") == 0) {
+        a = short_text(n ? xmlFirstElementChild((xmlNodePtr)n) : NULL);
+        if (a[0])
+            at(x, n, REC_ERROR, "empty-group",
+               "recipient \"%s\" has no recommendations under it", a);
+        else
+            at(x, n, REC_ERROR, "empty-group", "this header has no recommendations under it");
+    } else if (strcmp(kind, "empty-recipient") == 0) {
+        at(x, n, REC_ERROR, "empty-recipient",
+           "this header names no recipient; write who the recommendations are for");
+    } else if (strcmp(kind, "empty-item") == 0) {
+        at(x, n, REC_ERROR, "empty-item",
+           "this item marker has no text");
+    } else if (strcmp(kind, "empty-document") == 0) {
+        at(x, n, REC_ERROR, "empty-document",
+           "no recommendations found: expected 'To …' headers followed by bulleted or "
+           "numbered items");
+    } else if (strcmp(kind, "unreferenced-footnote") == 0) {
+        a = prop(n, "label");
+        at(x, n, REC_WARNING, "unreferenced-footnote",
+           "footnote [%s] is never referenced", a);
+    } else if (strcmp(kind, "duplicate-footnote") == 0) {
+        explain_duplicate_footnote(x, n);
+    } else {
+        at(x, n, REC_ERROR, kind, "the document breaks the schema rule '%s'", kind);
+    }
+    free(a);
+    free(b);
+}
+
+/* " (first at line N)" for the element that first carried id, or "". */
+static void first_at(explainer *x, const xmlNode *n, const char *id, char where[48])
+{
+    xmlAttrPtr first = id[0] ? xmlGetID(x->doc, (const xmlChar *)id) : NULL;
+    unsigned long line = 0, col = 0;
+    if (first && first->parent && first->parent != n)
+        rec_pos_get(first->parent, &line, &col);
+    where[0] = '\0';
+    if (line)
+        snprintf(where, 48, " (first at line %lu)", line);
+}
+
+/* Said by RELAX NG (the id fnN twice) and by Schematron (the label twice):
+ * both say the same sentence, and the repeat is dropped when sorting. */
+static void explain_duplicate_footnote(explainer *x, const xmlNode *n)
+{
+    char *label = prop(n, "label");
+    char *id = rec_asprintf("fn%s", label);
+    char where[48];
+    first_at(x, n, id, where);
+    at(x, n, REC_ERROR, "duplicate-footnote", "footnote [%s] is defined twice%s", label, where);
+    free(id);
+    free(label);
+}
+
+static void explain_duplicate_id(explainer *x, const raw_error *e)
+{
+    const xmlNode *n = e->node;
+    char *id = prop(n, "id");
+    char *label = prop(n, "label");
+    char *expected = rec_asprintf("fn%s", label);
+    if (named(n, "footnote") && strcmp(id, expected) == 0) {
+        explain_duplicate_footnote(x, n);
+    } else {
+        char where[48];
+        first_at(x, n, id, where);
+        at(x, n, REC_ERROR, "duplicate-id", "id '%s' is used twice%s", id, where);
+    }
+    free(expected);
+    free(label);
+    free(id);
+}
+
+static void explain_relaxng(explainer *x, const raw_error *e)
+{
+    const xmlNode *n = e->node;
+    const char *name = e->str1 ? e->str1 : (n ? (const char *)n->name : "?");
+    switch (e->code) {
+    case XML_RELAXNG_ERR_ATTRVALID:
+    case XML_RELAXNG_ERR_INVALIDATTR:
+        at(x, n, REC_ERROR, "invalid-structure", "attribute '%s' is not allowed on <%s>",
+           name, n ? (const char *)n->name : "?");
+        break;
+    case XML_RELAXNG_ERR_NOELEM:
+        at(x, n, REC_ERROR, "invalid-structure", "<%s> is missing here", name);
+        break;
+    case XML_RELAXNG_ERR_DATATYPE:
+    case XML_RELAXNG_ERR_VALUE:
+    case XML_RELAXNG_ERR_TYPEVAL:
+    case XML_RELAXNG_ERR_LIST:
+        at(x, n, REC_ERROR, "invalid-structure", "a value on <%s> is not one rec2xml allows",
+           n ? (const char *)n->name : name);
+        break;
+    default:
+        at(x, n, REC_ERROR, "invalid-structure",
+           "<%s> is not allowed here by the rec2xml schema", name);
+        break;
+    }
+}
+
+typedef struct {
+    const xmlNode *node;
+    char *ref;
+    unsigned long line, col;
+} undefined_ref;
+
+static int by_ref_then_position(const void *a, const void *b)
+{
+    const undefined_ref *x = a, *y = b;
+    int c = strcmp(x->ref, y->ref);
+    if (c)
+        return c;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    return x->col < y->col ? -1 : x->col > y->col;
+}
+
+void rec_validate(const rec_schemas *s, xmlDocPtr doc, rec_diags *diags)
+{
+    raw_errors raw = {NULL, 0, 0};
+    explainer x = {diags, doc};
+
+    /* RELAX NG reports a dangling IDREF through the thread's global
+     * handler, the rest through the validator's: catch both. */
+    xmlSetStructuredErrorFunc(&raw, on_validity_error);
+    xmlRelaxNGValidCtxtPtr rv = xmlRelaxNGNewValidCtxt(s->rng);
+    xmlRelaxNGSetValidStructuredErrors(rv, on_validity_error, &raw);
+    xmlRelaxNGValidateDoc(rv, doc);
+    xmlRelaxNGFreeValidCtxt(rv);
+
+    xmlSchematronValidCtxtPtr sv =
+        xmlSchematronNewValidCtxt(s->sch, XML_SCHEMATRON_OUT_ERROR);
+    xmlSchematronSetValidStructuredErrors(sv, on_validity_error, &raw);
+    xmlSchematronValidateDoc(sv, doc);
+    xmlSchematronFreeValidCtxt(sv);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+
+    /* RELAX NG repeats a content error on every ancestor; when something
+     * precise was said, the "failed to validate content" echoes add nothing */
+    bool precise = false;
+    for (size_t i = 0; i < raw.n; i++)
+        if (raw.v[i].domain == XML_FROM_RELAXNGV && raw.v[i].code != XML_RELAXNG_ERR_CONTENTVALID)
+            precise = true;
+
+    const xmlNode *last_node = NULL;
+    undefined_ref *undef = NULL;
+    size_t nundef = 0;
+    for (size_t i = 0; i < raw.n; i++) {
+        raw_error *e = &raw.v[i];
+        if (e->code == XML_DTD_UNKNOWN_ID) {
+            undef = rec_xrealloc(undef, (nundef + 1) * sizeof *undef);
+            undef[nundef].node = e->node;
+            undef[nundef].ref = prop(e->node, "ref");
+            rec_pos_get(e->node, &undef[nundef].line, &undef[nundef].col);
+            nundef++;
+        } else if (e->code == XML_DTD_ID_REDEFINED || e->code == XML_RELAXNG_ERR_DUPID) {
+            explain_duplicate_id(&x, e);
+            last_node = e->node; /* RELAX NG goes on about that element */
+        } else if (e->domain == XML_FROM_SCHEMATRONV) {
+            explain_schematron(&x, e);
+        } else if (e->domain == XML_FROM_RELAXNGV) {
+            if (e->code == XML_RELAXNG_ERR_CONTENTVALID && precise)
+                continue;
+            if (e->node && e->node == last_node)
+                continue; /* one complaint per element is enough */
+            last_node = e->node;
+            explain_relaxng(&x, e);
+        }
+    }
+    /* an undefined footnote is reported once, at its first reference */
+    if (nundef > 1)
+        qsort(undef, nundef, sizeof *undef, by_ref_then_position);
+    for (size_t i = 0; i < nundef; i++) {
+        if (i == 0 || strcmp(undef[i].ref, undef[i - 1].ref) != 0) {
+            char *label = short_text(undef[i].node);
+            at(&x, undef[i].node, REC_ERROR, "undefined-footnote",
+               "footnote [%s] is never defined", label);
+            free(label);
+        }
+    }
+    for (size_t i = 0; i < nundef; i++)
+        free(undef[i].ref);
+    free(undef);
+    for (size_t i = 0; i < raw.n; i++) {
+        free(raw.v[i].str1);
+        free(raw.v[i].str2);
+    }
+    free(raw.v);
+}

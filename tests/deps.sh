@@ -1,0 +1,42 @@
+#!/bin/sh
+# deps.sh build|test - make sure the Debian packages (and, for tests, the npm
+# packages) rec2xml needs are installed. As root, install what is missing;
+# otherwise print the exact command and fail.
+set -eu
+build="gcc make pkg-config libxml2-dev libxslt1-dev libpcre2-dev"
+test="libxml2-utils xsltproc jing docbook5-xml docbook-xsl-ns translate-toolkit
+      default-jre-headless nodejs npm valgrind clang libclang-rt-14-dev cppcheck clang-tidy"
+want=$build
+[ "${1:-build}" = test ] && want="$build $test"
+
+missing=
+for p in $want; do
+    # a tool installed by other means (nodesource's node carries npm) counts
+    case $p in
+    nodejs) command -v node >/dev/null 2>&1 && continue ;;
+    npm) command -v npm >/dev/null 2>&1 && continue ;;
+    default-jre-headless) command -v java >/dev/null 2>&1 && continue ;;
+    esac
+    dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"
+done
+
+if [ -n "$missing" ]; then
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "rec2xml needs:$missing" >&2
+        echo "install them with:  sudo apt-get install -y$missing" >&2
+        exit 1
+    fi
+    echo "installing:$missing" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >&2
+    # shellcheck disable=SC2086
+    apt-get install -y -qq --no-install-recommends $missing >&2
+fi
+
+if [ "${1:-build}" = test ]; then
+    here=$(cd "$(dirname "$0")" && pwd)
+    if [ ! -d "$here/node_modules/vnu-jar" ] || [ ! -d "$here/node_modules/csv-parse" ] ||
+       [ "$here/package.json" -nt "$here/node_modules/.installed" ]; then
+        (cd "$here" && npm install --no-audit --no-fund --silent >&2 && touch node_modules/.installed)
+    fi
+fi
