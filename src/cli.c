@@ -12,6 +12,7 @@
 
 #include "input.h"
 #include "output.h"
+#include "transform.h"
 #include "util.h"
 #include "xmlin.h"
 
@@ -21,6 +22,11 @@
 
 typedef struct {
     const char *output;      /* -o FILE; NULL: standard output */
+    rec_format format;       /* -t FORMAT */
+    const char *stylesheet;  /* --stylesheet FILE: replaces the built-in one */
+    const char **params;     /* --param NAME=VALUE as NAME, VALUE, ..., NULL; owned */
+    size_t nparams;
+    bool force;              /* --force: write output for invalid inputs too */
     bool check;              /* --check: validate only */
     bool quiet;              /* -q: no summary line */
     bool caret;              /* quote the source line under diagnostics */
@@ -42,7 +48,12 @@ static const char usage_text[] =
     "  -c, --check            validate every FILE, write nothing, print a summary\n"
     "\n"
     "Output:\n"
+    "  -t, --to=FORMAT        xml (default), html, docbook, csv or text\n"
     "  -o, --output=FILE      write to FILE (replaced whole, or left untouched)\n"
+    "      --stylesheet=FILE  use FILE instead of the built-in stylesheet for FORMAT\n"
+    "                         (it may <xsl:import href=\"rec2xml:/stylesheets/FORMAT.xsl\"/>)\n"
+    "  -p, --param=NAME=VALUE pass a string parameter to the stylesheet\n"
+    "  -f, --force            write the output even when the input is invalid\n"
     "\n"
     "Input:\n"
     "  -l, --lang=LANG        language of the text, for xml:lang (default: en)\n"
@@ -89,6 +100,10 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
 {
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
+        {"to", required_argument, NULL, 't'},
+        {"stylesheet", required_argument, NULL, 'S'},
+        {"param", required_argument, NULL, 'p'},
+        {"force", no_argument, NULL, 'f'},
         {"check", no_argument, NULL, 'c'},
         {"lang", required_argument, NULL, 'l'},
         {"strict", no_argument, NULL, 's'},
@@ -101,9 +116,29 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
     *done = false;
     optind = 0; /* reset: rec_cli_main may run more than once in a process */
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:cl:sqhVW:", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:t:p:fcl:sqhVW:", longopts, NULL)) != -1) {
         switch (c) {
         case 'o': o->output = optarg; break;
+        case 't': {
+            int f = rec_format_parse(optarg);
+            if (f < 0)
+                return usage_error(o, "unknown format '%s' (xml, html, docbook, csv, text)", optarg);
+            o->format = (rec_format)f;
+            break;
+        }
+        case 'S': o->stylesheet = optarg; break;
+        case 'p': {
+            char *eq = strchr(optarg, '=');
+            if (!eq || eq == optarg)
+                return usage_error(o, "--param takes NAME=VALUE, not '%s'", optarg);
+            *eq = '\0'; /* argv is ours to split */
+            o->params = rec_xrealloc(o->params, (o->nparams + 3) * sizeof *o->params);
+            o->params[o->nparams++] = optarg;
+            o->params[o->nparams++] = eq + 1;
+            o->params[o->nparams] = NULL;
+            break;
+        }
+        case 'f': o->force = true; break;
         case 'c': o->check = true; break;
         case 'l': o->input.lang = optarg; break;
         case 's': o->input.strict = true; break;
@@ -131,6 +166,8 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
         return usage_error(o, "no input file");
     if (o->check && o->output)
         return usage_error(o, "--check writes no output; drop '-o %s'", o->output);
+    if (o->stylesheet && o->format == REC_FMT_XML)
+        return usage_error(o, "--stylesheet replaces the stylesheet of a format: give -t FORMAT too");
     if (!o->check && o->ninputs > 1)
         return usage_error(o, "one input at a time when converting (use --check for several)");
     if (o->input.lang && !*o->input.lang)
@@ -149,7 +186,24 @@ static void report(options *o, const rec_input *in)
     rec_diags_print(&in->diags, shown, o->caret && !in->is_xml ? &q : NULL, o->err);
 }
 
-static int write_xml(options *o, xmlDocPtr doc)
+static void write_xml(xmlDocPtr doc, rec_output *out)
+{
+    xmlOutputBufferPtr buf = rec_output_buffer(out);
+    xmlOutputBufferWriteString(buf, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    xmlNodeDumpOutput(buf, doc, xmlDocGetRootElement(doc), 0, 1, "UTF-8");
+    xmlOutputBufferWriteString(buf, "\n");
+}
+
+/* libxml2 would print "I/O error : write error" on its own; the output
+ * module keeps the errno and rec2xml says it once, in its own words. */
+static void quiet_io_errors(void *data, xmlErrorPtr e)
+{
+    (void)data, (void)e;
+}
+
+/* Write in's document in the chosen format to -o or standard output.
+ * Returns 0, or -1 when nothing (complete) was written. */
+static int convert(options *o, const rec_stylesheets *sheets, rec_input *in)
 {
     char *err = NULL;
     rec_output *out = rec_output_open(o->output, o->mode, &err);
@@ -158,11 +212,17 @@ static int write_xml(options *o, xmlDocPtr doc)
         free(err);
         return -1;
     }
-    xmlOutputBufferPtr buf = rec_output_buffer(out);
-    xmlOutputBufferWriteString(buf, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    xmlNodeDumpOutput(buf, doc, xmlDocGetRootElement(doc), 0, 1, "UTF-8");
-    xmlOutputBufferWriteString(buf, "\n");
-    if (rec_output_commit(out, &err) != 0) {
+    if (o->format == REC_FMT_XML && !o->stylesheet) {
+        xmlSetStructuredErrorFunc(NULL, quiet_io_errors);
+        write_xml(in->doc, out);
+    } else if (rec_transform(sheets, o->format, in->doc, o->params, out, &in->diags) != 0) {
+        rec_output_abort(out);
+        return -1;
+    }
+    xmlSetStructuredErrorFunc(NULL, quiet_io_errors);
+    int rc = rec_output_commit(out, &err);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    if (rc != 0) {
         fprintf(o->err, "rec2xml: %s\n", err);
         free(err);
         return -1;
@@ -170,7 +230,7 @@ static int write_xml(options *o, xmlDocPtr doc)
     return 0;
 }
 
-static rec_exit run(options *o, const rec_engine *engine)
+static rec_exit run(options *o, const rec_engine *engine, const rec_stylesheets *sheets)
 {
     rec_exit worst = REC_EXIT_OK;
     rec_matcher *m = rec_matcher_new(engine->patterns);
@@ -178,22 +238,30 @@ static rec_exit run(options *o, const rec_engine *engine)
 
     for (int i = 0; i < o->ninputs; i++) {
         rec_input in;
+        rec_exit verdict = REC_EXIT_OK;
         rec_input_load(&in, engine, m, o->inputs[i], &o->input);
+        if (in.status == REC_IOERR) {
+            unreadable++;
+            verdict = REC_EXIT_USAGE;
+        } else {
+            if (in.status == REC_INVALID) {
+                invalid++;
+                verdict = REC_EXIT_INVALID;
+            } else {
+                valid++;
+            }
+            bool writable = in.doc && (in.status == REC_OK || o->force);
+            if (!o->check && writable) {
+                size_t before = in.diags.errors;
+                if (convert(o, sheets, &in) != 0)
+                    verdict = in.diags.errors > before ? REC_EXIT_INVALID : REC_EXIT_USAGE;
+            }
+        }
         report(o, &in);
         errors += in.diags.errors;
         warnings += in.diags.warnings;
-        if (in.status == REC_IOERR) {
-            unreadable++;
-            worst = REC_EXIT_USAGE;
-        } else if (in.status == REC_INVALID) {
-            invalid++;
-            if (worst < REC_EXIT_INVALID)
-                worst = REC_EXIT_INVALID;
-        } else {
-            valid++;
-            if (!o->check && write_xml(o, in.doc) != 0)
-                worst = REC_EXIT_USAGE;
-        }
+        if (verdict > worst)
+            worst = verdict;
         rec_input_free(&in);
     }
     rec_matcher_free(m);
@@ -224,14 +292,27 @@ rec_exit rec_cli_main(int argc, char **argv, FILE *err)
 
     LIBXML_TEST_VERSION
     rec_xml_deny_external_entities();
+    rec_transform_init();
     rec_engine engine;
     char *msg = NULL;
     if (rec_engine_init(&engine, &msg) != 0) {
         fprintf(err, "rec2xml: %s\n", msg);
         free(msg);
+        free(o.params);
         return REC_EXIT_USAGE;
     }
-    rc = run(&o, &engine);
+    rec_stylesheets *sheets = rec_stylesheets_new();
+    rec_diags sheet_diags;
+    rec_diags_init(&sheet_diags);
+    if (!o.check && rec_stylesheets_load(sheets, o.format, o.stylesheet, &sheet_diags) != 0) {
+        rec_diags_print(&sheet_diags, o.stylesheet ? o.stylesheet : "rec2xml", NULL, err);
+        rc = REC_EXIT_USAGE;
+    } else {
+        rc = run(&o, &engine, sheets);
+    }
+    rec_diags_clear(&sheet_diags);
+    rec_stylesheets_free(sheets);
     rec_engine_free(&engine);
+    free(o.params);
     return rc;
 }

@@ -54,8 +54,19 @@ rec_output *rec_output_open(const char *path, mode_t mode, char **err)
 {
     rec_output *o = rec_xmalloc(sizeof *o);
     memset(o, 0, sizeof *o);
+    struct stat st;
     if (!path || strcmp(path, "-") == 0) {
         o->fd = STDOUT_FILENO;
+    } else if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        /* a device or a pipe (/dev/stdout, a FIFO): write to it as it is;
+         * renaming a file over it would replace the device itself */
+        o->fd = open(path, O_WRONLY | O_CLOEXEC);
+        if (o->fd < 0) {
+            *err = rec_asprintf("cannot write '%s': %s", path, strerror(errno));
+            free(o);
+            return NULL;
+        }
+        o->path = rec_xstrdup(path);
     } else {
         o->path = rec_xstrdup(path);
         const char *slash = strrchr(path, '/');
@@ -91,6 +102,8 @@ static void release(rec_output *o)
         if (o->fd >= 0)
             close(o->fd);
         unlink(o->tmp);
+    } else if (o->path && o->fd >= 0) {
+        close(o->fd); /* a device opened as it is */
     }
     free(o->tmp);
     free(o->path);
@@ -103,7 +116,12 @@ int rec_output_commit(rec_output *o, char **err)
     o->buf = NULL;
     if (rc < 0 && !o->error)
         o->error = EIO;
-    if (!o->error && o->tmp) {
+    if (!o->error && !o->tmp && o->path) {
+        int fd = o->fd;
+        o->fd = -1;
+        if (close(fd) != 0)
+            o->error = errno;
+    } else if (!o->error && o->tmp) {
         int fd = o->fd;
         o->fd = -1;
         if (close(fd) != 0)

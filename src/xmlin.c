@@ -30,13 +30,21 @@ static char *tidy(const char *msg)
 static void on_error(void *data, xmlErrorPtr e)
 {
     reader *r = data;
-    if (r->doctype || e->level == XML_ERR_WARNING)
-        return; /* the refusal below says it all; warnings are not ours */
+    if (r->doctype || e->level == XML_ERR_WARNING || r->diags->errors)
+        return; /* the refusal below says it all; after the first fatal
+                   error the parser only repeats itself; warnings are not ours */
     char *msg = tidy(e->message);
     rec_diags_add(r->diags, e->line > 0 ? (unsigned long)e->line : 0,
                   e->int2 > 0 ? (unsigned long)e->int2 : 0, REC_ERROR, "xml-syntax",
                   "the XML is not well-formed: %s", msg);
     free(msg);
+}
+
+/* The parser calls its structured handler with the parser context. */
+static void on_parser_error(void *data, xmlErrorPtr e)
+{
+    xmlParserCtxtPtr ctxt = data;
+    on_error(ctxt->_private, e);
 }
 
 /* SAX internalSubset: the document declared a DOCTYPE. Stop right here:
@@ -63,7 +71,7 @@ xmlDocPtr rec_xml_read(const char *bytes, size_t size, const char *url, rec_diag
     r.ctxt = ctxt;
     ctxt->_private = &r;
     ctxt->sax->internalSubset = refuse_doctype;
-    ctxt->sax->serror = on_error;
+    ctxt->sax->serror = on_parser_error;
     ctxt->sax->initialized = XML_SAX2_MAGIC;
     xmlSetStructuredErrorFunc(&r, on_error);
     ctxt->vctxt.error = NULL;

@@ -33,8 +33,8 @@ if [ -n "$missing" ]; then
     apt-get install -y -qq --no-install-recommends $missing >&2
 fi
 
-if [ "${1:-build}" = test ]; then
-    here=$(cd "$(dirname "$0")" && pwd)
+here=$(cd "$(dirname "$0")" && pwd)
+if [ "${1:-build}" = test ] && [ -f "$here/package.json" ]; then
     if [ ! -d "$here/node_modules/vnu-jar" ] || [ ! -d "$here/node_modules/csv-parse" ] ||
        [ "$here/package.json" -nt "$here/node_modules/.installed" ]; then
         (cd "$here" && npm install --no-audit --no-fund --silent >&2 && touch node_modules/.installed)

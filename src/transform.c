@@ -1,0 +1,278 @@
+/* transform.c - compile the stylesheets once; apply them safely. */
+#include "transform.h"
+
+#include <libexslt/exslt.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxslt/documents.h>
+#include <libxslt/security.h>
+#include <libxslt/transform.h>
+#include <libxslt/variables.h>
+#include <libxslt/xslt.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/xsltutils.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "resources.h"
+#include "util.h"
+
+static const struct {
+    const char *name, *ext, *builtin;
+} formats[REC_FMT_COUNT] = {
+    [REC_FMT_XML] = {"xml", "xml", NULL},
+    [REC_FMT_HTML] = {"html", "html", "stylesheets/html.xsl"},
+    [REC_FMT_DOCBOOK] = {"docbook", "dbk", "stylesheets/docbook.xsl"},
+    [REC_FMT_CSV] = {"csv", "csv", "stylesheets/csv.xsl"},
+    [REC_FMT_TEXT] = {"text", "txt", "stylesheets/text.xsl"},
+};
+
+int rec_format_parse(const char *name)
+{
+    for (int f = 0; f < REC_FMT_COUNT; f++)
+        if (strcmp(name, formats[f].name) == 0)
+            return f;
+    return -1;
+}
+
+const char *rec_format_name(rec_format f)
+{
+    return formats[f].name;
+}
+
+const char *rec_format_ext(rec_format f)
+{
+    return formats[f].ext;
+}
+
+struct rec_stylesheets {
+    xsltStylesheetPtr sheet[REC_FMT_COUNT];
+    xsltSecurityPrefsPtr prefs;
+};
+
+/* ---- errors --------------------------------------------------------------- */
+
+/* libxslt reports in printf pieces; gather them, and decide at the end
+ * whether they were errors or the stylesheet's own xsl:message output. */
+typedef struct {
+    rec_diags *diags;
+    const char *what;       /* "the html stylesheet" */
+    char *text;
+    size_t len, cap;
+} collector;
+
+static void collect(void *data, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void collect(void *data, const char *fmt, ...)
+{
+    collector *c = data;
+    va_list ap;
+    va_start(ap, fmt);
+    char *piece = rec_vasprintf(fmt, ap);
+    va_end(ap);
+    size_t n = strlen(piece);
+    if (c->len + n + 1 > c->cap) {
+        c->cap = (c->len + n + 1) * 2;
+        c->text = rec_xrealloc(c->text, c->cap);
+    }
+    memcpy(c->text + c->len, piece, n + 1);
+    c->len += n;
+    free(piece);
+}
+
+/* One diagnostic per collected line; then start afresh. */
+static void emit(collector *c, rec_severity sev, const char *kind)
+{
+    const char *p = c->text;
+    while (p && *p) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        while (n && p[n - 1] == ' ')
+            n--;
+        if (n)
+            rec_diags_add(c->diags, 0, 0, sev, kind, "%s: %.*s", c->what, (int)n, p);
+        p = nl ? nl + 1 : p + strlen(p);
+    }
+    free(c->text);
+    c->text = NULL;
+    c->len = c->cap = 0;
+}
+
+static void collect_structured(void *data, xmlErrorPtr e)
+{
+    collector *c = data;
+    if (e->level == XML_ERR_WARNING)
+        return;
+    if (e->file && e->line)
+        collect(c, "%s:%d: %s", e->file, e->line, e->message ? e->message : "error\n");
+    else
+        collect(c, "%s", e->message ? e->message : "error\n");
+}
+
+/* ---- loading: built-in sheets from memory, user sheets from their files,
+ *      nothing else ---------------------------------------------------------- */
+
+static xmlDocPtr parse_with_dict(xmlParserCtxtPtr pctxt, xmlDictPtr dict, int options,
+                                 const char *url)
+{
+    if (!pctxt)
+        return NULL;
+    if (dict) {
+        xmlDictFree(pctxt->dict);
+        pctxt->dict = dict;
+        xmlDictReference(dict);
+    }
+    xmlCtxtUseOptions(pctxt, options | XML_PARSE_NONET);
+    xmlParseDocument(pctxt);
+    xmlDocPtr doc = pctxt->myDoc;
+    if (!pctxt->wellFormed) {
+        xmlFreeDoc(doc);
+        doc = NULL;
+    } else if (doc && url) {
+        xmlFree((xmlChar *)doc->URL);
+        doc->URL = xmlStrdup((const xmlChar *)url);
+    }
+    pctxt->myDoc = NULL;
+    xmlFreeParserCtxt(pctxt);
+    return doc;
+}
+
+static xmlDocPtr load(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
+                      xsltLoadType type)
+{
+    (void)ctxt;
+    const char *u = (const char *)uri;
+    const rec_resource *r = rec_resource_find(u);
+    if (r)
+        return parse_with_dict(xmlCreateMemoryParserCtxt((const char *)r->data, (int)r->size),
+                               dict, options, u);
+    if (type != XSLT_LOAD_STYLESHEET)
+        return NULL; /* document(): the security preferences said why */
+    /* a user stylesheet's own imports: local files only */
+    if (strncmp(u, "file://", 7) == 0)
+        u += 7;
+    if (strstr(u, "://"))
+        return NULL;
+    return parse_with_dict(xmlCreateFileParserCtxt(u), dict, options, NULL);
+}
+
+void rec_transform_init(void)
+{
+    exsltRegisterAll();
+    xsltSetLoaderFunc(load);
+}
+
+rec_stylesheets *rec_stylesheets_new(void)
+{
+    rec_stylesheets *s = rec_xmalloc(sizeof *s);
+    memset(s, 0, sizeof *s);
+    s->prefs = xsltNewSecurityPrefs();
+    xsltSetSecurityPrefs(s->prefs, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
+    xsltSetSecurityPrefs(s->prefs, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
+    xsltSetSecurityPrefs(s->prefs, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
+    xsltSetSecurityPrefs(s->prefs, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
+    xsltSetSecurityPrefs(s->prefs, XSLT_SECPREF_READ_FILE, xsltSecurityForbid);
+    return s;
+}
+
+void rec_stylesheets_free(rec_stylesheets *s)
+{
+    if (!s)
+        return;
+    for (int f = 0; f < REC_FMT_COUNT; f++)
+        xsltFreeStylesheet(s->sheet[f]);
+    xsltFreeSecurityPrefs(s->prefs);
+    free(s);
+}
+
+int rec_stylesheets_load(rec_stylesheets *s, rec_format f, const char *user_path,
+                         rec_diags *diags)
+{
+    if (s->sheet[f] || (f == REC_FMT_XML && !user_path))
+        return 0;
+    char *what = user_path ? rec_asprintf("stylesheet '%s'", user_path)
+                           : rec_asprintf("the built-in %s stylesheet", formats[f].name);
+    collector c = {diags, what, NULL, 0, 0};
+    xmlSetStructuredErrorFunc(&c, collect_structured);
+    xsltSetGenericErrorFunc(&c, collect);
+
+    xmlDocPtr doc;
+    if (user_path) {
+        doc = parse_with_dict(xmlCreateFileParserCtxt(user_path), NULL, XML_PARSE_NOCDATA,
+                              NULL);
+    } else {
+        const rec_resource *r = rec_resource_find(formats[f].builtin);
+        char *url = rec_asprintf("%s%s", REC_RESOURCE_SCHEME, formats[f].builtin);
+        doc = r ? parse_with_dict(xmlCreateMemoryParserCtxt((const char *)r->data, (int)r->size),
+                                  NULL, XML_PARSE_NOCDATA, url)
+                : NULL;
+        free(url);
+    }
+    if (doc) {
+        s->sheet[f] = xsltParseStylesheetDoc(doc);
+        if (!s->sheet[f])
+            xmlFreeDoc(doc);
+        else if (s->sheet[f]->errors) {
+            xsltFreeStylesheet(s->sheet[f]);
+            s->sheet[f] = NULL;
+        }
+    }
+    emit(&c, REC_ERROR, "stylesheet-error");
+    xsltSetGenericErrorFunc(NULL, NULL);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    if (!s->sheet[f] && diags->errors == 0)
+        rec_diags_add(diags, 0, 0, REC_ERROR, "stylesheet-error", "%s cannot be read", what);
+    free(what);
+    return s->sheet[f] ? 0 : -1;
+}
+
+int rec_transform(const rec_stylesheets *s, rec_format f, xmlDocPtr doc,
+                  const char *const *params, rec_output *out, rec_diags *diags)
+{
+    char what[64];
+    snprintf(what, sizeof what, "the %s stylesheet", formats[f].name);
+    collector c = {diags, what, NULL, 0, 0};
+    size_t errors_before = diags->errors;
+    xsltStylesheetPtr sheet = s->sheet[f];
+    if (!sheet) {
+        rec_diags_add(diags, 0, 0, REC_ERROR, "transform-error", "%s is not loaded", what);
+        return -1;
+    }
+    xsltTransformContextPtr ctxt = xsltNewTransformContext(sheet, doc);
+    if (!ctxt) {
+        rec_diags_add(diags, 0, 0, REC_ERROR, "transform-error", "%s: out of memory", what);
+        return -1;
+    }
+    xsltSetCtxtSecurityPrefs(s->prefs, ctxt);
+    xsltSetTransformErrorFunc(ctxt, &c, collect);
+    xmlSetStructuredErrorFunc(&c, collect_structured);
+    xsltSetGenericErrorFunc(&c, collect);
+
+    int rc = -1;
+    if (params && xsltQuoteUserParams(ctxt, (const char **)params) != 0) {
+        collect(&c, "a --param value could not be passed\n");
+        ctxt->state = XSLT_STATE_ERROR;
+    } else {
+        xmlDocPtr result = xsltApplyStylesheetUser(sheet, doc, NULL, NULL, NULL, ctxt);
+        /* xsl:message terminate="yes" and runtime errors (a forbidden write
+         * among them) leave a partial result: the context's state, not the
+         * result, is the verdict */
+        if (result && ctxt->state == XSLT_STATE_OK) {
+            if (xsltSaveResultTo(rec_output_buffer(out), result, sheet) >= 0)
+                rc = 0;
+        } else if (ctxt->state == XSLT_STATE_STOPPED) {
+            collect(&c, "the stylesheet stopped the transformation (xsl:message terminate)\n");
+        }
+        xmlFreeDoc(result);
+    }
+    if (ctxt->state == XSLT_STATE_OK)
+        emit(&c, REC_WARNING, "stylesheet-message");
+    else
+        emit(&c, REC_ERROR, "transform-error");
+    xsltSetGenericErrorFunc(NULL, NULL);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    xsltFreeTransformContext(ctxt);
+    if (rc != 0 && diags->errors == errors_before)
+        rec_diags_add(diags, 0, 0, REC_ERROR, "transform-error", "%s failed", what);
+    return diags->errors == errors_before ? rc : -1;
+}

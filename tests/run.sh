@@ -1,0 +1,43 @@
+#!/bin/bash
+# run.sh - the whole suite: every part prints ok/FAIL lines and closes with
+# "N passed, M failed"; this adds them up and fails if any part failed.
+set -u
+cd "$(dirname "$0")/.."
+export REC2XML=${REC2XML:-$PWD/rec2xml}
+total_pass=0
+total_fail=0
+broken=()
+
+run_part() {
+    local name=$1; shift
+    echo "=== $name"
+    local log
+    log=$(mktemp)
+    "$@" 2>&1 | tee "$log" | grep -v '^ok ' || true
+    local status=${PIPESTATUS[0]}
+    local last
+    last=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
+    rm -f "$log"
+    if [ -z "$last" ]; then
+        echo "FAIL $name: no result line (exit $status)"
+        total_fail=$((total_fail + 1)); broken+=("$name"); return
+    fi
+    echo "$name: $last"
+    local p f
+    p=${last%% passed*}; f=${last#*, }; f=${f%% failed*}
+    total_pass=$((total_pass + p)); total_fail=$((total_fail + f))
+    if [ "$status" -ne 0 ] || [ "$f" -ne 0 ]; then broken+=("$name"); fi
+}
+
+run_part spec /usr/bin/python3 tests/spec.py tests/spec.txt
+run_part regressions /usr/bin/python3 tests/spec.py tests/regressions.txt
+run_part schemas bash tests/schemas.sh
+run_part diagnostics bash tests/diagnostics.sh
+run_part sample bash tests/sample.sh
+run_part cli bash tests/cli.sh
+[ -f tests/consumers.sh ] && run_part consumers bash tests/consumers.sh
+
+echo
+[ ${#broken[@]} -gt 0 ] && echo "failing parts: ${broken[*]}"
+echo "$total_pass passed, $total_fail failed"
+[ "$total_fail" -eq 0 ] && [ ${#broken[@]} -eq 0 ]
