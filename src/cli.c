@@ -186,21 +186,6 @@ static void report(options *o, const rec_input *in)
     rec_diags_print(&in->diags, shown, o->caret && !in->is_xml ? &q : NULL, o->err);
 }
 
-static void write_xml(xmlDocPtr doc, rec_output *out)
-{
-    xmlOutputBufferPtr buf = rec_output_buffer(out);
-    xmlOutputBufferWriteString(buf, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    xmlNodeDumpOutput(buf, doc, xmlDocGetRootElement(doc), 0, 1, "UTF-8");
-    xmlOutputBufferWriteString(buf, "\n");
-}
-
-/* libxml2 would print "I/O error : write error" on its own; the output
- * module keeps the errno and rec2xml says it once, in its own words. */
-static void quiet_io_errors(void *data, xmlErrorPtr e)
-{
-    (void)data, (void)e;
-}
-
 /* Write in's document in the chosen format to -o or standard output.
  * Returns 0, or -1 when nothing (complete) was written. */
 static int convert(options *o, const rec_stylesheets *sheets, rec_input *in)
@@ -212,17 +197,11 @@ static int convert(options *o, const rec_stylesheets *sheets, rec_input *in)
         free(err);
         return -1;
     }
-    if (o->format == REC_FMT_XML && !o->stylesheet) {
-        xmlSetStructuredErrorFunc(NULL, quiet_io_errors);
-        write_xml(in->doc, out);
-    } else if (rec_transform(sheets, o->format, in->doc, o->params, out, &in->diags) != 0) {
+    if (rec_transform(sheets, o->format, in->doc, o->params, out, &in->diags) != 0) {
         rec_output_abort(out);
         return -1;
     }
-    xmlSetStructuredErrorFunc(NULL, quiet_io_errors);
-    int rc = rec_output_commit(out, &err);
-    xmlSetStructuredErrorFunc(NULL, NULL);
-    if (rc != 0) {
+    if (rec_output_commit(out, &err) != 0) {
         fprintf(o->err, "rec2xml: %s\n", err);
         free(err);
         return -1;

@@ -18,19 +18,22 @@ struct rec_output {
     xmlOutputBufferPtr buf;
 };
 
+/* On failure the errno is kept and the rest discarded, and libxml2 is told
+ * all went well: it would otherwise print "I/O error" itself, and the
+ * failure is reported once, by rec_output_commit, in rec2xml's words. */
 static int write_all(void *ctx, const char *data, int len)
 {
     rec_output *o = ctx;
     size_t done = 0;
     if (o->error)
-        return -1;
+        return len;
     while (done < (size_t)len) {
         ssize_t n = write(o->fd, data + done, (size_t)len - done);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
             o->error = errno;
-            return -1;
+            return len;
         }
         done += (size_t)n;
     }

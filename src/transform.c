@@ -226,9 +226,21 @@ int rec_stylesheets_load(rec_stylesheets *s, rec_format f, const char *user_path
     return s->sheet[f] ? 0 : -1;
 }
 
+/* rec2xml XML itself: the document as built, indented, UTF-8. */
+static int write_xml(xmlDocPtr doc, rec_output *out)
+{
+    xmlOutputBufferPtr buf = rec_output_buffer(out);
+    xmlOutputBufferWriteString(buf, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    xmlNodeDumpOutput(buf, doc, xmlDocGetRootElement(doc), 0, 1, "UTF-8");
+    xmlOutputBufferWriteString(buf, "\n");
+    return 0; /* write errors are the output's to report */
+}
+
 int rec_transform(const rec_stylesheets *s, rec_format f, xmlDocPtr doc,
                   const char *const *params, rec_output *out, rec_diags *diags)
 {
+    if (f == REC_FMT_XML && !s->sheet[f])
+        return write_xml(doc, out);
     char what[64];
     snprintf(what, sizeof what, "the %s stylesheet", formats[f].name);
     collector c = {diags, what, NULL, 0, 0};
@@ -244,9 +256,10 @@ int rec_transform(const rec_stylesheets *s, rec_format f, xmlDocPtr doc,
         return -1;
     }
     xsltSetCtxtSecurityPrefs(s->prefs, ctxt);
+    /* per context and per thread only: libxslt's generic error handler is
+     * a process-wide global that batch workers must not race on */
     xsltSetTransformErrorFunc(ctxt, &c, collect);
     xmlSetStructuredErrorFunc(&c, collect_structured);
-    xsltSetGenericErrorFunc(&c, collect);
 
     int rc = -1;
     if (params && xsltQuoteUserParams(ctxt, (const char **)params) != 0) {
@@ -269,7 +282,6 @@ int rec_transform(const rec_stylesheets *s, rec_format f, xmlDocPtr doc,
         emit(&c, REC_WARNING, "stylesheet-message");
     else
         emit(&c, REC_ERROR, "transform-error");
-    xsltSetGenericErrorFunc(NULL, NULL);
     xmlSetStructuredErrorFunc(NULL, NULL);
     xsltFreeTransformContext(ctxt);
     if (rc != 0 && diags->errors == errors_before)

@@ -35,6 +35,7 @@ run_part schemas bash tests/schemas.sh
 run_part diagnostics bash tests/diagnostics.sh
 run_part sample bash tests/sample.sh
 run_part cli bash tests/cli.sh
+run_part install bash tests/install.sh
 [ -f tests/consumers.sh ] && run_part consumers bash tests/consumers.sh
 
 echo
