@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "batch.h"
 #include "input.h"
 #include "output.h"
 #include "transform.h"
@@ -22,7 +23,11 @@
 
 typedef struct {
     const char *output;      /* -o FILE; NULL: standard output */
-    rec_format format;       /* -t FORMAT */
+    rec_format format;       /* -t FORMAT (the first, when several) */
+    unsigned formats;        /* every -t FORMAT, as bits (1u << format) */
+    const char *outdir;      /* -d DIR: batch mode */
+    int jobs;                /* -j N */
+    bool update;             /* -u */
     const char *stylesheet;  /* --stylesheet FILE: replaces the built-in one */
     const char **params;     /* --param NAME=VALUE as NAME, VALUE, ..., NULL; owned */
     size_t nparams;
@@ -46,9 +51,13 @@ static const char usage_text[] =
     "Modes:\n"
     "  (default)              convert one FILE, write the XML to standard output\n"
     "  -c, --check            validate every FILE, write nothing, print a summary\n"
+    "  -d, --output-dir=DIR   batch: write DIR/NAME.EXT for every FILE and format\n"
     "\n"
     "Output:\n"
-    "  -t, --to=FORMAT        xml (default), html, docbook, csv or text\n"
+    "  -t, --to=FORMAT[,...]  xml (default), html, docbook, csv, text (several with -d)\n"
+    "  -a, --all              with -d: every format\n"
+    "  -j, --jobs=N           with -d: N worker threads (default: the online CPUs)\n"
+    "  -u, --update           with -d: skip outputs newer than their input\n"
     "  -o, --output=FILE      write to FILE (replaced whole, or left untouched)\n"
     "      --stylesheet=FILE  use FILE instead of the built-in stylesheet for FORMAT\n"
     "                         (it may <xsl:import href=\"rec2xml:/stylesheets/FORMAT.xsl\"/>)\n"
@@ -60,7 +69,7 @@ static const char usage_text[] =
     "\n"
     "Diagnostics:\n"
     "  -s, --strict, -Werror  treat warnings as errors\n"
-    "  -q, --quiet            no summary line with --check\n"
+    "  -q, --quiet            no summary line (--check, -d), no progress line\n"
     "\n"
     "Other:\n"
     "  -h, --help             show this help and exit\n"
@@ -101,6 +110,10 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
         {"to", required_argument, NULL, 't'},
+        {"output-dir", required_argument, NULL, 'd'},
+        {"all", no_argument, NULL, 'a'},
+        {"jobs", required_argument, NULL, 'j'},
+        {"update", no_argument, NULL, 'u'},
         {"stylesheet", required_argument, NULL, 'S'},
         {"param", required_argument, NULL, 'p'},
         {"force", no_argument, NULL, 'f'},
@@ -116,16 +129,31 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
     *done = false;
     optind = 0; /* reset: rec_cli_main may run more than once in a process */
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:t:p:fcl:sqhVW:", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:t:d:aj:up:fcl:sqhVW:", longopts, NULL)) != -1) {
         switch (c) {
         case 'o': o->output = optarg; break;
-        case 't': {
-            int f = rec_format_parse(optarg);
-            if (f < 0)
-                return usage_error(o, "unknown format '%s' (xml, html, docbook, csv, text)", optarg);
-            o->format = (rec_format)f;
+        case 't':
+            for (char *name = strtok(optarg, ","); name; name = strtok(NULL, ",")) {
+                int f = rec_format_parse(name);
+                if (f < 0)
+                    return usage_error(o, "unknown format '%s' (xml, html, docbook, csv, text)",
+                                       name);
+                if (!o->formats)
+                    o->format = (rec_format)f;
+                o->formats |= 1u << f;
+            }
+            break;
+        case 'd': o->outdir = optarg; break;
+        case 'a': o->formats = (1u << REC_FMT_COUNT) - 1; break;
+        case 'j': {
+            char *end;
+            long j = strtol(optarg, &end, 10);
+            if (*end || j < 1 || j > 256)
+                return usage_error(o, "--jobs takes a number from 1 to 256, not '%s'", optarg);
+            o->jobs = (int)j;
             break;
         }
+        case 'u': o->update = true; break;
         case 'S': o->stylesheet = optarg; break;
         case 'p': {
             char *eq = strchr(optarg, '=');
@@ -168,8 +196,19 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
         return usage_error(o, "--check writes no output; drop '-o %s'", o->output);
     if (o->stylesheet && o->format == REC_FMT_XML)
         return usage_error(o, "--stylesheet replaces the stylesheet of a format: give -t FORMAT too");
-    if (!o->check && o->ninputs > 1)
-        return usage_error(o, "one input at a time when converting (use --check for several)");
+    if (!o->formats)
+        o->formats = 1u << REC_FMT_XML;
+    if (o->outdir && (o->check || o->output))
+        return usage_error(o, "-d writes one file per input and format: drop %s",
+                           o->check ? "--check" : "-o");
+    if (!o->outdir && !o->check && o->ninputs > 1)
+        return usage_error(o, "one input at a time when converting (use -d DIR or --check for several)");
+    if (!o->outdir && (o->formats & (o->formats - 1)))
+        return usage_error(o, "several formats need -d DIR");
+    if (!o->outdir && (o->update || o->jobs))
+        return usage_error(o, "--update and --jobs go with -d DIR");
+    if (o->stylesheet && (o->formats & (o->formats - 1)))
+        return usage_error(o, "--stylesheet replaces the stylesheet of one format: give one -t");
     if (o->input.lang && !*o->input.lang)
         return usage_error(o, "--lang needs a language tag such as 'en' or 'fr'");
     return REC_EXIT_OK;
@@ -270,6 +309,7 @@ rec_exit rec_cli_main(int argc, char **argv, FILE *err)
     o.mode = rec_output_default_mode();
 
     LIBXML_TEST_VERSION
+    xmlInitParser(); /* before any worker thread */
     rec_xml_deny_external_entities();
     rec_transform_init();
     rec_engine engine;
@@ -283,9 +323,30 @@ rec_exit rec_cli_main(int argc, char **argv, FILE *err)
     rec_stylesheets *sheets = rec_stylesheets_new();
     rec_diags sheet_diags;
     rec_diags_init(&sheet_diags);
-    if (!o.check && rec_stylesheets_load(sheets, o.format, o.stylesheet, &sheet_diags) != 0) {
+    int loaded = 0;
+    for (int f = 0; f < REC_FMT_COUNT && !o.check; f++)
+        if (o.formats & (1u << f))
+            loaded |= rec_stylesheets_load(sheets, (rec_format)f, o.stylesheet, &sheet_diags);
+    if (loaded != 0) {
         rec_diags_print(&sheet_diags, o.stylesheet ? o.stylesheet : "rec2xml", NULL, err);
         rc = REC_EXIT_USAGE;
+    } else if (o.outdir) {
+        long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+        rec_batch_options b = {
+            .outdir = o.outdir,
+            .formats = o.formats,
+            .jobs = o.jobs ? o.jobs : cpus > 0 ? (int)cpus : 1,
+            .update = o.update,
+            .force = o.force,
+            .quiet = o.quiet,
+            .caret = o.caret,
+            .progress = o.caret && !o.quiet,
+            .input = o.input,
+            .params = o.params,
+            .mode = o.mode,
+            .err = err,
+        };
+        rc = rec_batch_run(&b, o.inputs, o.ninputs, &engine, sheets);
     } else {
         rc = run(&o, &engine, sheets);
     }

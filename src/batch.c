@@ -1,0 +1,347 @@
+/* batch.c - a pool of workers over the inputs; verdicts printed in input
+ * order; outputs renamed into place only when an input fully succeeded. */
+#include "batch.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "output.h"
+#include "util.h"
+
+/* The only state a signal handler may touch. */
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+    interrupted = sig;
+}
+
+typedef struct {
+    char *text;          /* the input's diagnostics, as printed; owned */
+    rec_exit verdict;
+    bool converted, up_to_date;
+    unsigned written;    /* files renamed into place */
+    bool done;
+} result;
+
+typedef struct {
+    const rec_batch_options *o;
+    char *const *inputs;
+    int n;
+    char **bases;        /* output path without extension, per input; owned */
+    const rec_engine *engine;
+    const rec_stylesheets *sheets;
+    pthread_mutex_t lock;
+    pthread_cond_t changed;
+    int next;            /* next input to take */
+    int finished;        /* workers that have stopped */
+    result *results;
+} pool;
+
+static char *output_path(const pool *p, int i, rec_format f)
+{
+    return rec_asprintf("%s.%s", p->bases[i], rec_format_ext(f));
+}
+
+/* "dir/report.txt" -> "report" */
+static char *stem(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    const char *name = slash ? slash + 1 : path;
+    const char *dot = strrchr(name, '.');
+    return rec_xstrndup(name, dot && dot != name ? (size_t)(dot - name) : strlen(name));
+}
+
+static bool newer(const struct stat *a, const struct stat *b)
+{
+    return a->st_mtim.tv_sec > b->st_mtim.tv_sec ||
+           (a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec > b->st_mtim.tv_nsec);
+}
+
+/* Convert input i; fill its result (diagnostics as text). */
+static void convert_one(pool *p, rec_matcher *m, int i, result *r)
+{
+    const rec_batch_options *o = p->o;
+    const char *path = p->inputs[i];
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *text = open_memstream(&buf, &len);
+    unsigned todo = o->formats;
+
+    if (o->update) {
+        struct stat in_st, out_st;
+        if (stat(path, &in_st) == 0) {
+            for (int f = 0; f < REC_FMT_COUNT; f++) {
+                if (!(todo & (1u << f)))
+                    continue;
+                char *out = output_path(p, i, (rec_format)f);
+                if (stat(out, &out_st) == 0 && newer(&out_st, &in_st))
+                    todo &= ~(1u << f);
+                free(out);
+            }
+        }
+        if (!todo) {
+            r->up_to_date = true;
+            fclose(text);
+            r->text = buf;
+            return;
+        }
+    }
+
+    rec_input in;
+    rec_input_load(&in, p->engine, m, path, &o->input);
+    rec_diags extra;  /* transform and write problems: file-level */
+    rec_diags_init(&extra);
+    if (in.status == REC_IOERR) {
+        fprintf(text, "rec2xml: %s\n", in.ioerr);
+        r->verdict = REC_EXIT_USAGE;
+    } else {
+        r->verdict = in.status == REC_INVALID ? REC_EXIT_INVALID : REC_EXIT_OK;
+        if (in.doc && (in.status == REC_OK || o->force)) {
+            rec_output *outs[REC_FMT_COUNT] = {0};
+            char *err = NULL;
+            bool ok = true;
+            for (int f = 0; f < REC_FMT_COUNT && ok && !interrupted; f++) {
+                if (!(todo & (1u << f)))
+                    continue;
+                char *target = output_path(p, i, (rec_format)f);
+                outs[f] = rec_output_open(target, o->mode, &err);
+                free(target);
+                if (!outs[f]) {
+                    fprintf(text, "rec2xml: %s\n", err);
+                    free(err);
+                    err = NULL;
+                    ok = false;
+                    r->verdict = REC_EXIT_USAGE;
+                } else if (rec_transform(p->sheets, (rec_format)f, in.doc, o->params, outs[f],
+                                         &extra) != 0) {
+                    ok = false;
+                    r->verdict = REC_EXIT_INVALID;
+                }
+            }
+            if (interrupted)
+                ok = false;
+            /* all formats or none: rename only when every one was written */
+            for (int f = 0; f < REC_FMT_COUNT; f++) {
+                if (!outs[f])
+                    continue;
+                if (!ok) {
+                    rec_output_abort(outs[f]);
+                } else if (rec_output_commit(outs[f], &err) != 0) {
+                    fprintf(text, "rec2xml: %s\n", err);
+                    free(err);
+                    err = NULL;
+                    r->verdict = REC_EXIT_USAGE;
+                    ok = false;
+                } else {
+                    r->written++;
+                }
+            }
+            r->converted = ok && in.status == REC_OK;
+        }
+        rec_quote_source q = {in.src.bytes + in.src.bom, in.src.size - in.src.bom};
+        rec_diags_print(&in.diags, path, o->caret && !in.is_xml ? &q : NULL, text);
+        rec_diags_print(&extra, path, NULL, text);
+    }
+    rec_diags_clear(&extra);
+    rec_input_free(&in);
+    fclose(text);
+    r->text = buf;
+}
+
+static void *worker(void *arg)
+{
+    pool *p = arg;
+    rec_matcher *m = rec_matcher_new(p->engine->patterns);
+    for (;;) {
+        pthread_mutex_lock(&p->lock);
+        int i = interrupted ? p->n : p->next++;
+        pthread_mutex_unlock(&p->lock);
+        if (i >= p->n)
+            break;
+        result r = {0};
+        convert_one(p, m, i, &r);
+        pthread_mutex_lock(&p->lock);
+        r.done = true;
+        p->results[i] = r;
+        pthread_cond_broadcast(&p->changed);
+        pthread_mutex_unlock(&p->lock);
+    }
+    rec_matcher_free(m);
+    pthread_mutex_lock(&p->lock);
+    p->finished++;
+    pthread_cond_broadcast(&p->changed);
+    pthread_mutex_unlock(&p->lock);
+    return NULL;
+}
+
+/* Refuse, before any work, two inputs that would write the same outputs
+ * and an output that would overwrite an input. */
+static int plan(pool *p)
+{
+    const rec_batch_options *o = p->o;
+    int bad = 0;
+    p->bases = rec_xmalloc((size_t)p->n * sizeof *p->bases);
+    for (int i = 0; i < p->n; i++) {
+        char *s = stem(p->inputs[i]);
+        p->bases[i] = rec_asprintf("%s/%s", o->outdir, s);
+        free(s);
+    }
+    for (int i = 0; i < p->n; i++) {
+        if (strcmp(p->inputs[i], "-") == 0) {
+            fprintf(o->err, "rec2xml: standard input has no name to write outputs under; "
+                            "give a file with -d\n");
+            bad = 1;
+        }
+        for (int j = 0; j < i; j++) {
+            if (strcmp(p->bases[i], p->bases[j]) == 0) {
+                fprintf(o->err, "rec2xml: '%s' and '%s' would both be written as '%s.*'; "
+                                "rename one or convert them separately\n",
+                        p->inputs[j], p->inputs[i], p->bases[i]);
+                bad = 1;
+                break;
+            }
+        }
+        struct stat in_st, out_st;
+        if (stat(p->inputs[i], &in_st) != 0)
+            continue; /* reported when converting */
+        for (int f = 0; f < REC_FMT_COUNT; f++) {
+            if (!(o->formats & (1u << f)))
+                continue;
+            char *out = output_path(p, i, (rec_format)f);
+            if (stat(out, &out_st) == 0 && out_st.st_dev == in_st.st_dev &&
+                out_st.st_ino == in_st.st_ino) {
+                fprintf(o->err, "rec2xml: the %s output of '%s' would overwrite the input "
+                                "itself; choose another -d\n",
+                        rec_format_name((rec_format)f), p->inputs[i]);
+                bad = 1;
+            }
+            free(out);
+        }
+    }
+    struct stat d;
+    if (stat(o->outdir, &d) != 0 || !S_ISDIR(d.st_mode)) {
+        fprintf(o->err, "rec2xml: output directory '%s': %s\n", o->outdir,
+                errno == 0 || S_ISDIR(d.st_mode) ? "Not a directory" : strerror(errno));
+        bad = 1;
+    }
+    return bad ? -1 : 0;
+}
+
+static void progress(const pool *p, int printed, int failed)
+{
+    fprintf(p->o->err, "\r\033[Krec2xml: %d/%d", printed, p->n);
+    if (failed)
+        fprintf(p->o->err, ", %d failed", failed);
+    fflush(p->o->err);
+}
+
+static void summary(const pool *p, int converted, int failed, int current, unsigned written)
+{
+    const rec_batch_options *o = p->o;
+    fprintf(o->err, "rec2xml: %d input%s: %d converted, %d failed", p->n, p->n == 1 ? "" : "s",
+            converted, failed);
+    if (current)
+        fprintf(o->err, ", %d up to date", current);
+    fprintf(o->err, "; %u file%s written to %s\n", written, written == 1 ? "" : "s", o->outdir);
+    if (failed) {
+        int shown = 0;
+        fprintf(o->err, "rec2xml: failed:");
+        for (int i = 0; i < p->n && shown < 10; i++)
+            if (p->results[i].verdict != REC_EXIT_OK) {
+                fprintf(o->err, " %s", p->inputs[i]);
+                shown++;
+            }
+        fprintf(o->err, "%s\n", failed > shown ? " …" : "");
+    }
+}
+
+rec_exit rec_batch_run(const rec_batch_options *o, char *const *inputs, int n,
+                       const rec_engine *engine, const rec_stylesheets *sheets)
+{
+    pool p = {.o = o, .inputs = inputs, .n = n, .engine = engine, .sheets = sheets};
+    rec_exit worst = REC_EXIT_OK;
+    if (plan(&p) != 0) {
+        worst = REC_EXIT_USAGE;
+        goto cleanup;
+    }
+    p.results = rec_xmalloc((size_t)n * sizeof *p.results);
+    memset(p.results, 0, (size_t)n * sizeof *p.results);
+    pthread_mutex_init(&p.lock, NULL);
+    pthread_cond_init(&p.changed, NULL);
+
+    /* Ctrl-C, kill: finish the file in hand, leave no temporary behind */
+    struct sigaction sa, old_int, old_term, old_hup;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    interrupted = 0;
+    sigaction(SIGINT, &sa, &old_int);
+    sigaction(SIGTERM, &sa, &old_term);
+    sigaction(SIGHUP, &sa, &old_hup);
+
+    int jobs = o->jobs < 1 ? 1 : o->jobs > n ? n : o->jobs;
+    pthread_t *threads = rec_xmalloc((size_t)jobs * sizeof *threads);
+    int started = 0;
+    for (; started < jobs; started++)
+        if (pthread_create(&threads[started], NULL, worker, &p) != 0)
+            break;
+    if (started == 0) {
+        worker(&p); /* no thread could start: do the work here */
+        p.finished = 0;
+    }
+
+    /* print verdicts in input order as they come in */
+    int converted = 0, failed = 0, current = 0;
+    unsigned written = 0;
+    pthread_mutex_lock(&p.lock);
+    for (int i = 0; i < n; i++) {
+        while (!p.results[i].done && p.finished < started)
+            pthread_cond_wait(&p.changed, &p.lock);
+        if (!p.results[i].done)
+            break;
+        result *r = &p.results[i];
+        if (o->progress)
+            fputs("\r\033[K", o->err);
+        fputs(r->text ? r->text : "", o->err);
+        converted += r->converted;
+        current += r->up_to_date;
+        failed += r->verdict != REC_EXIT_OK;
+        written += r->written;
+        if (r->verdict > worst)
+            worst = r->verdict;
+        if (o->progress && i + 1 < n)
+            progress(&p, i + 1, failed);
+    }
+    pthread_mutex_unlock(&p.lock);
+    for (int t = 0; t < started; t++)
+        pthread_join(threads[t], NULL);
+    free(threads);
+    if (o->progress)
+        fputs("\r\033[K", o->err);
+
+    sigaction(SIGINT, &old_int, NULL);
+    sigaction(SIGTERM, &old_term, NULL);
+    sigaction(SIGHUP, &old_hup, NULL);
+    if (interrupted) {
+        fprintf(o->err, "rec2xml: interrupted; every file written is complete\n");
+        raise(interrupted); /* die of the signal, as the shell expects */
+        worst = REC_EXIT_USAGE;
+    } else if (!o->quiet) {
+        summary(&p, converted, failed, current, written);
+    }
+    for (int i = 0; i < n; i++)
+        free(p.results[i].text);
+    free(p.results);
+    pthread_cond_destroy(&p.changed);
+    pthread_mutex_destroy(&p.lock);
+cleanup:
+    for (int i = 0; p.bases && i < n; i++)
+        free(p.bases[i]);
+    free(p.bases);
+    return worst;
+}
