@@ -198,6 +198,11 @@ static int plan(pool *p)
             bad = 1;
         }
         for (int j = 0; j < i; j++) {
+            if (strcmp(p->inputs[i], p->inputs[j]) == 0) {
+                fprintf(o->err, "rec2xml: '%s' is given twice\n", p->inputs[i]);
+                bad = 1;
+                break;
+            }
             if (strcmp(p->bases[i], p->bases[j]) == 0) {
                 fprintf(o->err, "rec2xml: '%s' and '%s' would both be written as '%s.*'; "
                                 "rename one or convert them separately\n",

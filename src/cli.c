@@ -14,6 +14,7 @@
 #include "input.h"
 #include "output.h"
 #include "transform.h"
+#include "translate.h"
 #include "util.h"
 #include "xmlin.h"
 
@@ -32,6 +33,8 @@ typedef struct {
     const char **params;     /* --param NAME=VALUE as NAME, VALUE, ..., NULL; owned */
     size_t nparams;
     bool force;              /* --force: write output for invalid inputs too */
+    const char *translation; /* --translation FILE */
+    const char *target_lang; /* --target-lang LANG */
     bool check;              /* --check: validate only */
     bool quiet;              /* -q: no summary line */
     bool caret;              /* quote the source line under diagnostics */
@@ -63,6 +66,11 @@ static const char usage_text[] =
     "                         (it may <xsl:import href=\"rec2xml:/stylesheets/FORMAT.xsl\"/>)\n"
     "  -p, --param=NAME=VALUE pass a string parameter to the stylesheet\n"
     "  -f, --force            write the output even when the input is invalid\n"
+    "\n"
+    "Translation:\n"
+    "      --target-lang=LANG the translation's language (XLIFF export, import)\n"
+    "  -T, --translation=FILE apply a translated CSV, XLIFF (.xlf) or PO file to the\n"
+    "                         one FILE; stale and missing segments keep the source\n"
     "\n"
     "Input:\n"
     "  -l, --lang=LANG        language of the text, for xml:lang (default: en)\n"
@@ -117,6 +125,8 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
         {"stylesheet", required_argument, NULL, 'S'},
         {"param", required_argument, NULL, 'p'},
         {"force", no_argument, NULL, 'f'},
+        {"translation", required_argument, NULL, 'T'},
+        {"target-lang", required_argument, NULL, 'L'},
         {"check", no_argument, NULL, 'c'},
         {"lang", required_argument, NULL, 'l'},
         {"strict", no_argument, NULL, 's'},
@@ -129,7 +139,7 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
     *done = false;
     optind = 0; /* reset: rec_cli_main may run more than once in a process */
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:t:d:aj:up:fcl:sqhVW:", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:t:d:aj:up:fT:cl:sqhVW:", longopts, NULL)) != -1) {
         switch (c) {
         case 'o': o->output = optarg; break;
         case 't':
@@ -167,6 +177,8 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
             break;
         }
         case 'f': o->force = true; break;
+        case 'T': o->translation = optarg; break;
+        case 'L': o->target_lang = optarg; break;
         case 'c': o->check = true; break;
         case 'l': o->input.lang = optarg; break;
         case 's': o->input.strict = true; break;
@@ -207,6 +219,8 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
         return usage_error(o, "several formats need -d DIR");
     if (!o->outdir && (o->update || o->jobs))
         return usage_error(o, "--update and --jobs go with -d DIR");
+    if (o->translation && (o->outdir || o->check || o->ninputs != 1))
+        return usage_error(o, "--translation applies to one input converted to one output");
     if (o->stylesheet && (o->formats & (o->formats - 1)))
         return usage_error(o, "--stylesheet replaces the stylesheet of one format: give one -t");
     if (o->input.lang && !*o->input.lang)
@@ -248,10 +262,54 @@ static int convert(options *o, const rec_stylesheets *sheets, rec_input *in)
     return 0;
 }
 
+/* Put the translation into in's document and judge it again. Returns 0, or
+ * -1 when the translated document has errors (in.status says so). */
+static int apply_translation(options *o, const rec_translation *t, rec_matcher *m,
+                             const rec_engine *engine, rec_input *in)
+{
+    const char *lang = o->target_lang ? o->target_lang : rec_translation_lang(t);
+    rec_translation_stats st;
+    size_t errors = in->diags.errors;
+    rec_translation_apply(t, in->doc, lang, m, &in->diags, &st);
+    rec_validate(engine->schemas, in->doc, &in->diags);
+    if (o->input.strict)
+        rec_diags_promote_warnings(&in->diags);
+    rec_diags_sort(&in->diags);
+    if (!o->quiet)
+        fprintf(o->err, "rec2xml: %s: %zu/%zu segments translated, %zu stale, %zu missing%s\n",
+                o->translation, st.translated, st.segments, st.stale, st.missing,
+                st.broken ? ", some with broken footnote references" : "");
+    if (in->diags.errors > errors) {
+        in->status = REC_INVALID;
+        return -1;
+    }
+    return 0;
+}
+
 static rec_exit run(options *o, const rec_engine *engine, const rec_stylesheets *sheets)
 {
     rec_exit worst = REC_EXIT_OK;
     rec_matcher *m = rec_matcher_new(engine->patterns);
+    rec_translation *translation = NULL;
+    if (o->translation) {
+        rec_diags td;
+        rec_diags_init(&td);
+        translation = rec_translation_read(o->translation, m, &td);
+        rec_diags_sort(&td);
+        rec_diags_print(&td, o->translation, NULL, o->err);
+        rec_diags_clear(&td);
+        if (!translation) {
+            rec_matcher_free(m);
+            return REC_EXIT_USAGE;
+        }
+        if (!o->target_lang && !rec_translation_lang(translation)) {
+            fprintf(o->err, "rec2xml: %s does not say its language; give --target-lang\n",
+                    o->translation);
+            rec_translation_free(translation);
+            rec_matcher_free(m);
+            return REC_EXIT_USAGE;
+        }
+    }
     size_t valid = 0, invalid = 0, unreadable = 0, errors = 0, warnings = 0;
 
     for (int i = 0; i < o->ninputs; i++) {
@@ -268,6 +326,11 @@ static rec_exit run(options *o, const rec_engine *engine, const rec_stylesheets 
             } else {
                 valid++;
             }
+            if (translation && in.doc && (in.status == REC_OK || o->force) &&
+                apply_translation(o, translation, m, engine, &in) != 0 && verdict < REC_EXIT_INVALID) {
+                verdict = REC_EXIT_INVALID;
+                invalid++, valid--;
+            }
             bool writable = in.doc && (in.status == REC_OK || o->force);
             if (!o->check && writable) {
                 size_t before = in.diags.errors;
@@ -282,6 +345,7 @@ static rec_exit run(options *o, const rec_engine *engine, const rec_stylesheets 
             worst = verdict;
         rec_input_free(&in);
     }
+    rec_translation_free(translation);
     rec_matcher_free(m);
 
     if (o->check && !o->quiet) {

@@ -324,10 +324,37 @@ static int by_ref_then_position(const void *a, const void *b)
     return x->col < y->col ? -1 : x->col > y->col;
 }
 
+/* libxml2 registers an ID only for an attribute not yet typed as one. */
+static void forget_id_types(xmlNodePtr n)
+{
+    while (n) {
+        if (n->type == XML_ELEMENT_NODE) {
+            for (xmlAttrPtr a = n->properties; a; a = a->next)
+                a->atype = 0;
+            if (n->children)
+                forget_id_types(n->children);
+        }
+        n = n->next;
+    }
+}
+
 void rec_validate(const rec_schemas *s, xmlDocPtr doc, rec_diags *diags)
 {
     raw_errors raw = {NULL, 0, 0};
     explainer x = {diags, doc};
+
+    /* A document validated before (and changed since, by a translation)
+     * still holds its old id and reference tables, which may point at
+     * freed attributes: start afresh. */
+    if (doc->ids) {
+        xmlFreeIDTable(doc->ids);
+        doc->ids = NULL;
+        forget_id_types(xmlDocGetRootElement(doc));
+    }
+    if (doc->refs) {
+        xmlFreeRefTable(doc->refs);
+        doc->refs = NULL;
+    }
 
     /* RELAX NG reports a dangling IDREF through the thread's global
      * handler, the rest through the validator's: catch both. */

@@ -1,0 +1,683 @@
+/* translate.c - read translation files (CSV, XLIFF 1.2, PO) and apply them
+ * segment by segment, refusing every translation that might not fit. */
+#include "translate.h"
+
+#include <libxml/hash.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "source.h"
+#include "tree.h"
+#include "util.h"
+#include "xmlin.h"
+
+#define XLIFF_NS "urn:oasis:names:tc:xliff:document:1.2"
+
+typedef struct {
+    char *id, *source, *target;   /* owned; source and target normalised */
+    bool fuzzy;
+    unsigned long line;           /* where it stood in the translation file */
+} entry;
+
+struct rec_translation {
+    entry *v;
+    size_t n, cap;
+    char *lang;
+    char *path;
+};
+
+/* ---- text helpers ---------------------------------------------------------- */
+
+/* XPath normalize-space: runs of space, tab, CR, LF become one space; trimmed. */
+static char *normalize(const char *s, size_t n)
+{
+    char *out = rec_xmalloc(n + 1);
+    size_t k = 0;
+    bool space = false;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            space = k > 0;
+            continue;
+        }
+        if (space)
+            out[k++] = ' ';
+        space = false;
+        out[k++] = c;
+    }
+    out[k] = '\0';
+    return out;
+}
+
+typedef struct {
+    char *s;
+    size_t n, cap;
+} buffer;
+
+static void put(buffer *b, const char *s, size_t n)
+{
+    if (b->n + n + 1 > b->cap) {
+        b->cap = (b->n + n + 1) * 2;
+        b->s = rec_xrealloc(b->s, b->cap);
+    }
+    memcpy(b->s + b->n, s, n);
+    b->n += n;
+    b->s[b->n] = '\0';
+}
+
+static void puts_(buffer *b, const char *s)
+{
+    put(b, s, strlen(s));
+}
+
+static bool in_ns(const xmlNode *n, const char *ns, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && n->ns && xmlStrEqual(n->ns->href, (const xmlChar *)ns) &&
+           xmlStrEqual(n->name, (const xmlChar *)name);
+}
+
+char *rec_segment_text(const xmlNode *container)
+{
+    buffer b = {NULL, 0, 0};
+    puts_(&b, "");
+    for (const xmlNode *k = container->children; k; k = k->next) {
+        if (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) {
+            puts_(&b, (const char *)k->content);
+        } else if (in_ns(k, REC_NS, "fnref")) {
+            xmlChar *label = xmlNodeGetContent(k);
+            puts_(&b, "[");
+            puts_(&b, label ? (const char *)label : "");
+            puts_(&b, "]");
+            xmlFree(label);
+        } else if (k->type == XML_ELEMENT_NODE && !in_ns(k, REC_NS, "item")) {
+            xmlChar *t = xmlNodeGetContent(k);
+            puts_(&b, t ? (const char *)t : "");
+            xmlFree(t);
+        }
+    }
+    char *s = normalize(b.s, b.n);
+    free(b.s);
+    return s;
+}
+
+/* The footnote labels cited in s, sorted, joined by commas; caller frees. */
+static int by_string(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *cited(rec_matcher *m, const char *s)
+{
+    char **labels = NULL;
+    size_t n = 0, len = strlen(s), at = 0;
+    rec_span whole, label;
+    while (rec_find_fnref(m, s, len, at, &whole, &label)) {
+        labels = rec_xrealloc(labels, (n + 1) * sizeof *labels);
+        labels[n++] = rec_xstrndup(s + label.start, label.end - label.start);
+        at = whole.end;
+    }
+    if (n > 1)
+        qsort(labels, n, sizeof *labels, by_string);
+    buffer b = {NULL, 0, 0};
+    puts_(&b, "");
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            puts_(&b, ",");
+        puts_(&b, labels[i]);
+        free(labels[i]);
+    }
+    free(labels);
+    return b.s;
+}
+
+static void add(rec_translation *t, char *id, char *source, char *target, bool fuzzy,
+                unsigned long line)
+{
+    if (t->n == t->cap) {
+        t->cap = t->cap ? 2 * t->cap : 64;
+        t->v = rec_xrealloc(t->v, t->cap * sizeof *t->v);
+    }
+    t->v[t->n++] = (entry){id, source, target, fuzzy, line};
+}
+
+/* ---- CSV (RFC 4180; the export's header names the columns) ------------- */
+
+typedef struct {
+    char **f;
+    size_t n;
+    unsigned long line;
+} record;
+
+static int csv_read(rec_translation *t, const char *s, size_t n, rec_diags *diags)
+{
+    size_t i = n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    unsigned long line = 1;
+    record *rows = NULL;
+    size_t nrows = 0;
+    int rc = 0;
+    while (i < n) {
+        record r = {NULL, 0, line};
+        for (;;) { /* one field */
+            buffer b = {NULL, 0, 0};
+            puts_(&b, "");
+            if (i < n && s[i] == '"') {
+                unsigned long from = line;
+                i++;
+                for (;;) {
+                    if (i >= n) {
+                        rec_diags_add(diags, from, 0, REC_ERROR, "translation-syntax",
+                                      "a quoted CSV field is never closed");
+                        free(b.s);
+                        rc = -1;
+                        goto done;
+                    }
+                    if (s[i] == '"' && i + 1 < n && s[i + 1] == '"') {
+                        put(&b, "\"", 1);
+                        i += 2;
+                    } else if (s[i] == '"') {
+                        i++;
+                        break;
+                    } else {
+                        if (s[i] == '\n')
+                            line++;
+                        put(&b, s + i, 1);
+                        i++;
+                    }
+                }
+            } else {
+                size_t from = i;
+                while (i < n && s[i] != ',' && s[i] != '\r' && s[i] != '\n')
+                    i++;
+                put(&b, s + from, i - from);
+            }
+            r.f = rec_xrealloc(r.f, (r.n + 1) * sizeof *r.f);
+            r.f[r.n++] = b.s;
+            if (i < n && s[i] == ',') {
+                i++;
+                continue;
+            }
+            if (i < n && s[i] == '\r')
+                i++;
+            if (i < n && s[i] == '\n')
+                i++;
+            line++;
+            break;
+        }
+        rows = rec_xrealloc(rows, (nrows + 1) * sizeof *rows);
+        rows[nrows++] = r;
+    }
+    if (nrows == 0) {
+        rec_diags_add(diags, 1, 0, REC_ERROR, "translation-syntax", "the CSV file is empty");
+        rc = -1;
+        goto done;
+    }
+    /* the header says which column is which */
+    int cid = -1, csrc = -1, ctgt = -1;
+    for (size_t k = 0; k < rows[0].n; k++) {
+        const char *h = rows[0].f[k];
+        if ((strcmp(h, "id") == 0 || strcmp(h, "location") == 0) && cid < 0)
+            cid = (int)k;
+        else if (strcmp(h, "source") == 0)
+            csrc = (int)k;
+        else if (strcmp(h, "target") == 0)
+            ctgt = (int)k;
+    }
+    if (cid < 0 || csrc < 0 || ctgt < 0) {
+        rec_diags_add(diags, 1, 0, REC_ERROR, "translation-syntax",
+                      "the CSV header needs 'id' (or 'location'), 'source' and 'target' columns");
+        rc = -1;
+        goto done;
+    }
+    for (size_t r = 1; r < nrows; r++) {
+        record *x = &rows[r];
+        if (x->n == 1 && x->f[0][0] == '\0')
+            continue; /* a blank line */
+        if ((size_t)cid >= x->n || (size_t)csrc >= x->n || (size_t)ctgt >= x->n) {
+            rec_diags_add(diags, x->line, 0, REC_ERROR, "translation-syntax",
+                          "this CSV row has %zu fields; the header has %zu", x->n, rows[0].n);
+            rc = -1;
+            continue;
+        }
+        add(t, rec_xstrdup(x->f[cid]), normalize(x->f[csrc], strlen(x->f[csrc])),
+            normalize(x->f[ctgt], strlen(x->f[ctgt])), false, x->line);
+    }
+done:
+    for (size_t r = 0; r < nrows; r++) {
+        for (size_t k = 0; k < rows[r].n; k++)
+            free(rows[r].f[k]);
+        free(rows[r].f);
+    }
+    free(rows);
+    return rc;
+}
+
+/* ---- XLIFF 1.2 ------------------------------------------------------------ */
+
+/* Text of a source/target, placeholders back to [n]. */
+static void xliff_text(const xmlNode *n, buffer *b)
+{
+    for (const xmlNode *k = n->children; k; k = k->next) {
+        if (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) {
+            puts_(b, (const char *)k->content);
+        } else if (in_ns(k, XLIFF_NS, "x") || in_ns(k, XLIFF_NS, "ph")) {
+            xmlChar *eq = xmlGetProp(k, (const xmlChar *)"equiv-text");
+            puts_(b, eq ? (const char *)eq : "");
+            xmlFree(eq);
+        } else if (k->type == XML_ELEMENT_NODE) {
+            xliff_text(k, b);
+        }
+    }
+}
+
+static char *xliff_string(const xmlNode *n)
+{
+    buffer b = {NULL, 0, 0};
+    puts_(&b, "");
+    if (n)
+        xliff_text(n, &b);
+    char *s = normalize(b.s, b.n);
+    free(b.s);
+    return s;
+}
+
+static void xliff_walk(rec_translation *t, const xmlNode *n)
+{
+    for (const xmlNode *k = n; k; k = k->next) {
+        if (in_ns(k, XLIFF_NS, "file") && !t->lang) {
+            xmlChar *lang = xmlGetProp(k, (const xmlChar *)"target-language");
+            if (lang && *lang)
+                t->lang = rec_xstrdup((const char *)lang);
+            xmlFree(lang);
+        }
+        if (in_ns(k, XLIFF_NS, "trans-unit")) {
+            const xmlNode *src = NULL, *tgt = NULL;
+            for (const xmlNode *c = k->children; c; c = c->next) {
+                if (in_ns(c, XLIFF_NS, "source"))
+                    src = c;
+                else if (in_ns(c, XLIFF_NS, "target"))
+                    tgt = c;
+            }
+            xmlChar *id = xmlGetProp(k, (const xmlChar *)"id");
+            xmlChar *state = tgt ? xmlGetProp(tgt, (const xmlChar *)"state") : NULL;
+            bool fuzzy = state && (xmlStrEqual(state, (const xmlChar *)"needs-translation") ||
+                                   xmlStrEqual(state, (const xmlChar *)"new"));
+            add(t, rec_xstrdup(id ? (const char *)id : ""), xliff_string(src), xliff_string(tgt),
+                fuzzy, (unsigned long)xmlGetLineNo(k));
+            xmlFree(id);
+            xmlFree(state);
+        } else if (k->type == XML_ELEMENT_NODE) {
+            xliff_walk(t, k->children);
+        }
+    }
+}
+
+static int xliff_read(rec_translation *t, const char *s, size_t n, const char *path,
+                      rec_diags *diags)
+{
+    xmlDocPtr doc = rec_xml_read(s, n, path, diags);
+    if (!doc)
+        return -1;
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    int rc = 0;
+    if (!root || !in_ns(root, XLIFF_NS, "xliff")) {
+        rec_diags_add(diags, root ? (unsigned long)xmlGetLineNo(root) : 0, 0, REC_ERROR,
+                      "translation-syntax", "this is not an XLIFF 1.2 document (root <xliff> in %s)",
+                      XLIFF_NS);
+        rc = -1;
+    } else {
+        xliff_walk(t, root);
+    }
+    xmlFreeDoc(doc);
+    return rc;
+}
+
+/* ---- PO (gettext) ------------------------------------------------------------ */
+
+/* Append the C-escaped string literal at *p ("..."), advancing past it. */
+static int po_string(const char **p, buffer *b)
+{
+    const char *s = *p;
+    while (*s == ' ' || *s == '\t')
+        s++;
+    if (*s != '"')
+        return -1;
+    for (s++; *s && *s != '"'; s++) {
+        if (*s != '\\') {
+            put(b, s, 1);
+            continue;
+        }
+        s++;
+        char c = *s == 'n' ? '\n' : *s == 't' ? '\t' : *s == 'r' ? '\r' : *s;
+        if (!c)
+            return -1;
+        put(b, &c, 1);
+    }
+    if (*s != '"')
+        return -1;
+    *p = s + 1;
+    return 0;
+}
+
+typedef struct {
+    buffer ctxt, id, str, ref;
+    bool fuzzy, have_id;
+    unsigned long line;
+} po_entry;
+
+static void po_flush(rec_translation *t, po_entry *e)
+{
+    if (e->have_id) {
+        if (e->id.n == 0) {
+            /* the header: "Language: fr\n" */
+            const char *lang = e->str.s ? strstr(e->str.s, "Language:") : NULL;
+            if (lang && !t->lang) {
+                lang += 9;
+                while (*lang == ' ')
+                    lang++;
+                size_t len = strcspn(lang, "\n ");
+                if (len)
+                    t->lang = rec_xstrndup(lang, len);
+            }
+        } else {
+            const char *id = e->ctxt.n ? e->ctxt.s : e->ref.n ? e->ref.s : "";
+            add(t, rec_xstrdup(id), normalize(e->id.s, e->id.n),
+                normalize(e->str.s ? e->str.s : "", e->str.n), e->fuzzy, e->line);
+        }
+    }
+    free(e->ctxt.s);
+    free(e->id.s);
+    free(e->str.s);
+    free(e->ref.s);
+    memset(e, 0, sizeof *e);
+}
+
+static int po_read(rec_translation *t, const char *s, size_t n, rec_diags *diags)
+{
+    char *copy = rec_xstrndup(s, n);
+    po_entry e;
+    memset(&e, 0, sizeof e);
+    buffer *last = NULL;
+    unsigned long line = 0;
+    int rc = 0;
+    for (char *p = copy, *next; p && *p; p = next) {
+        line++;
+        next = strchr(p, '\n');
+        if (next)
+            *next++ = '\0';
+        size_t len = strlen(p);
+        if (len && p[len - 1] == '\r')
+            p[--len] = '\0';
+        const char *q = p;
+        if (q[0] == '#') {
+            if (q[1] == ',' && strstr(q, "fuzzy"))
+                e.fuzzy = true;
+            else if (q[1] == ':' && e.ref.n == 0) {
+                q += 2;
+                while (*q == ' ')
+                    q++;
+                put(&e.ref, q, strcspn(q, " "));
+            } else if (q[1] == '~') {
+                last = NULL; /* obsolete entries are not translations */
+            }
+            continue;
+        }
+        if (q[0] == '\0') {
+            continue;
+        }
+        buffer *into = NULL;
+        if (strncmp(q, "msgctxt", 7) == 0) {
+            if (e.have_id)
+                po_flush(t, &e);
+            into = &e.ctxt;
+            q += 7;
+        } else if (strncmp(q, "msgid_plural", 12) == 0) {
+            last = NULL;
+            continue;
+        } else if (strncmp(q, "msgid", 5) == 0) {
+            if (e.have_id)
+                po_flush(t, &e);
+            e.have_id = true;
+            e.line = line;
+            into = &e.id;
+            q += 5;
+        } else if (strncmp(q, "msgstr[", 7) == 0) {
+            into = strncmp(q, "msgstr[0]", 9) == 0 ? &e.str : NULL;
+            q = strchr(q, ']') ? strchr(q, ']') + 1 : q + 7;
+            if (!into) {
+                last = NULL;
+                continue;
+            }
+        } else if (strncmp(q, "msgstr", 6) == 0) {
+            into = &e.str;
+            q += 6;
+        } else if (q[0] == '"' && last) {
+            into = last;
+        } else if (q[0] == '"') {
+            continue;
+        } else {
+            rec_diags_add(diags, line, 1, REC_ERROR, "translation-syntax",
+                          "this line is not PO: expected msgid, msgstr, msgctxt, a comment or a string");
+            rc = -1;
+            continue;
+        }
+        if (!into->s)
+            puts_(into, "");
+        if (po_string(&q, into) != 0) {
+            rec_diags_add(diags, line, 1, REC_ERROR, "translation-syntax",
+                          "a PO string must be written between double quotes");
+            rc = -1;
+        }
+        last = into;
+    }
+    po_flush(t, &e);
+    free(copy);
+    return rc;
+}
+
+/* ---- reading ------------------------------------------------------------------ */
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+rec_translation *rec_translation_read(const char *path, rec_matcher *m, rec_diags *diags)
+{
+    (void)m;
+    rec_source src;
+    rec_source_init(&src);
+    char *err = NULL;
+    if (rec_source_read(&src, path, &err) != REC_OK) {
+        rec_diags_add(diags, 0, 0, REC_ERROR, "translation-unreadable", "%s", err);
+        free(err);
+        return NULL;
+    }
+    rec_translation *t = rec_xmalloc(sizeof *t);
+    memset(t, 0, sizeof *t);
+    t->path = rec_xstrdup(path);
+    int rc;
+    if (ends_with(path, ".csv"))
+        rc = csv_read(t, src.bytes, src.size, diags);
+    else if (ends_with(path, ".xlf") || ends_with(path, ".xliff"))
+        rc = xliff_read(t, src.bytes, src.size, path, diags);
+    else if (ends_with(path, ".po"))
+        rc = po_read(t, src.bytes, src.size, diags);
+    else {
+        rec_diags_add(diags, 0, 0, REC_ERROR, "translation-unreadable",
+                      "a translation file ends in .csv, .xlf, .xliff or .po");
+        rc = -1;
+    }
+    rec_source_free(&src);
+    if (rc != 0) {
+        rec_translation_free(t);
+        return NULL;
+    }
+    return t;
+}
+
+void rec_translation_free(rec_translation *t)
+{
+    if (!t)
+        return;
+    for (size_t i = 0; i < t->n; i++) {
+        free(t->v[i].id);
+        free(t->v[i].source);
+        free(t->v[i].target);
+    }
+    free(t->v);
+    free(t->lang);
+    free(t->path);
+    free(t);
+}
+
+const char *rec_translation_lang(const rec_translation *t)
+{
+    return t->lang;
+}
+
+/* ---- applying ------------------------------------------------------------------ */
+
+typedef struct {
+    const rec_translation *t;
+    xmlHashTablePtr by_id, by_source;
+    rec_matcher *m;
+    rec_diags *diags;
+    rec_translation_stats *stats;
+} applier;
+
+/* A marker for a source text whose entries disagree on the translation. */
+static entry ambiguous;
+
+static void replace_text(applier *a, xmlNodePtr container, const char *text)
+{
+    xmlNodePtr k = container->children;
+    while (k) {
+        xmlNodePtr next = k->next;
+        if (!in_ns(k, REC_NS, "item")) {
+            xmlUnlinkNode(k);
+            xmlFreeNode(k);
+        }
+        k = next;
+    }
+    xmlNodePtr first = container->children; /* sub-items stay after the text */
+    size_t len = strlen(text), at = 0;
+    rec_span whole, label;
+    xmlNsPtr ns = container->ns;
+    while (true) {
+        bool found = rec_find_fnref(a->m, text, len, at, &whole, &label);
+        size_t end = found ? whole.start : len;
+        if (end > at) {
+            xmlNodePtr tn = xmlNewDocTextLen(container->doc, (const xmlChar *)text + at, (int)(end - at));
+            first ? xmlAddPrevSibling(first, tn) : xmlAddChild(container, tn);
+        }
+        if (!found)
+            break;
+        xmlNodePtr ref = xmlNewDocNode(container->doc, ns, (const xmlChar *)"fnref", NULL);
+        char *id = rec_asprintf("fn%.*s", (int)(label.end - label.start), text + label.start);
+        xmlNewProp(ref, (const xmlChar *)"ref", (const xmlChar *)id);
+        free(id);
+        xmlAddChild(ref, xmlNewDocTextLen(container->doc, (const xmlChar *)text + label.start,
+                                          (int)(label.end - label.start)));
+        ref->_private = container->_private;
+        ref->line = container->line;
+        first ? xmlAddPrevSibling(first, ref) : xmlAddChild(container, ref);
+        at = whole.end;
+    }
+}
+
+static void segment(applier *a, const char *id, xmlNodePtr container)
+{
+    rec_translation_stats *st = a->stats;
+    unsigned long line, col;
+    rec_pos_get(container, &line, &col);
+    st->segments++;
+    char *source = rec_segment_text(container);
+    entry *byid = xmlHashLookup(a->by_id, (const xmlChar *)id);
+    entry *use = NULL;
+    if (byid && strcmp(byid->source, source) == 0)
+        use = byid;
+    else {
+        entry *same = *source ? xmlHashLookup(a->by_source, (const xmlChar *)source) : NULL;
+        if (same && same != &ambiguous)
+            use = same; /* moved: the id no longer fits, the words do */
+    }
+    if (!use && byid) {
+        st->stale++;
+        rec_diags_add(a->diags, line, col, REC_WARNING, "stale-translation",
+                      "the translation of %s (line %lu of %s) is for a text that has changed "
+                      "since the export; the source text is kept",
+                      id, byid->line, a->t->path);
+    } else if (!use || !*use->target || use->fuzzy) {
+        st->missing++;
+        rec_diags_add(a->diags, line, col, REC_WARNING, "missing-translation",
+                      "%s has no translation; the source text is kept", id);
+    } else {
+        char *want = cited(a->m, source), *got = cited(a->m, use->target);
+        if (strcmp(want, got) != 0) {
+            st->broken++;
+            rec_diags_add(a->diags, line, col, REC_ERROR, "translation-footnotes",
+                          "the translation of %s cites footnotes [%s] where the source cites [%s]; "
+                          "the source text is kept",
+                          id, got, want);
+        } else {
+            replace_text(a, container, use->target);
+            st->translated++;
+        }
+        free(want);
+        free(got);
+    }
+    free(source);
+}
+
+static void walk(applier *a, xmlNodePtr n, const char *group_id)
+{
+    for (xmlNodePtr k = n->children; k; k = k->next) {
+        if (k->type != XML_ELEMENT_NODE || !k->ns || !xmlStrEqual(k->ns->href, (const xmlChar *)REC_NS))
+            continue;
+        xmlChar *id = xmlGetProp(k, (const xmlChar *)"id");
+        const char *name = (const char *)k->name;
+        if (strcmp(name, "group") == 0) {
+            walk(a, k, id ? (const char *)id : "");
+        } else if (strcmp(name, "recipient") == 0) {
+            segment(a, group_id ? group_id : "", k);
+        } else if (strcmp(name, "prose") == 0 || strcmp(name, "footnote") == 0) {
+            segment(a, id ? (const char *)id : "", k);
+        } else if (strcmp(name, "item") == 0) {
+            for (xmlNodePtr c = k->children; c; c = c->next)
+                if (in_ns(c, REC_NS, "text")) {
+                    segment(a, id ? (const char *)id : "", c);
+                    break;
+                }
+            walk(a, k, group_id);
+        }
+        xmlFree(id);
+    }
+}
+
+void rec_translation_apply(const rec_translation *t, xmlDocPtr doc, const char *lang,
+                           rec_matcher *m, rec_diags *diags, rec_translation_stats *stats)
+{
+    applier a = {t, xmlHashCreate((int)t->n + 1), xmlHashCreate((int)t->n + 1), m, diags, stats};
+    memset(stats, 0, sizeof *stats);
+    for (size_t i = 0; i < t->n; i++) {
+        entry *e = &t->v[i];
+        if (*e->id)
+            xmlHashAddEntry(a.by_id, (const xmlChar *)e->id, e); /* first wins */
+        if (!*e->target || e->fuzzy)
+            continue;
+        entry *prev = xmlHashLookup(a.by_source, (const xmlChar *)e->source);
+        if (!prev)
+            xmlHashAddEntry(a.by_source, (const xmlChar *)e->source, e);
+        else if (prev != &ambiguous && strcmp(prev->target, e->target) != 0)
+            xmlHashUpdateEntry(a.by_source, (const xmlChar *)e->source, &ambiguous, NULL);
+    }
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    if (root)
+        walk(&a, root, NULL);
+    if (root && lang)
+        xmlNodeSetLang(root, (const xmlChar *)lang);
+    xmlHashFree(a.by_id, NULL);
+    xmlHashFree(a.by_source, NULL);
+}

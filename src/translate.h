@@ -1,0 +1,45 @@
+/* translate.h - bring a translator's CSV, XLIFF 1.2 or PO file back into
+ * the document, never attaching a translation to the wrong segment.
+ *
+ * A segment is a recipient, an item's own text, a prose paragraph or a
+ * footnote; its id is the element's (a recipient's is its group's) and its
+ * source text is the text with spaces normalised and footnote references
+ * written [n] - exactly the CSV's and the XLIFF's source. A translation is
+ * applied only when its source is the segment's current source: by id, or,
+ * when the id no longer fits (items inserted or deleted since the export),
+ * by the exact source text, as a translation memory does. */
+#ifndef REC_TRANSLATE_H
+#define REC_TRANSLATE_H
+
+#include <libxml/tree.h>
+
+#include "diag.h"
+#include "patterns.h"
+
+typedef struct rec_translation rec_translation;
+
+/* Read path as CSV, XLIFF or PO by its extension (.csv, .xlf/.xliff, .po).
+ * Returns NULL with the problems in diags (against the translation file). */
+rec_translation *rec_translation_read(const char *path, rec_matcher *m, rec_diags *diags);
+void rec_translation_free(rec_translation *t);
+
+/* The target language the file declares (XLIFF target-language, PO
+ * Language header), or NULL. Owned by t. */
+const char *rec_translation_lang(const rec_translation *t);
+
+typedef struct {
+    size_t segments, translated, stale, missing, broken;
+} rec_translation_stats;
+
+/* Replace every segment's text in doc by its translation where one fits;
+ * report stale-translation, missing-translation (warnings) and
+ * translation-footnotes (error: a translation that drops or invents a
+ * footnote reference) into diags at the segment's position; set xml:lang
+ * to lang. */
+void rec_translation_apply(const rec_translation *t, xmlDocPtr doc, const char *lang,
+                           rec_matcher *m, rec_diags *diags, rec_translation_stats *stats);
+
+/* The segment text as the exports write it; caller frees. */
+char *rec_segment_text(const xmlNode *container);
+
+#endif
