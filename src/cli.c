@@ -113,6 +113,29 @@ static rec_exit print_stdout(options *o, const char *text)
     return REC_EXIT_OK;
 }
 
+/* A BCP 47 tag as xml:lang takes it: letters, then -subtags of 1-8
+ * letters or digits. */
+static bool language_tag(const char *s)
+{
+    size_t run = 0;
+    bool first = true;
+    for (; *s; s++) {
+        bool alpha = (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z');
+        bool digit = *s >= '0' && *s <= '9';
+        if (*s == '-') {
+            if (run == 0)
+                return false;
+            run = 0;
+            first = false;
+        } else if ((alpha || (digit && !first)) && ++run <= 8) {
+            continue;
+        } else {
+            return false;
+        }
+    }
+    return run > 0;
+}
+
 static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
 {
     static const struct option longopts[] = {
@@ -223,8 +246,12 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
         return usage_error(o, "--translation applies to one input converted to one output");
     if (o->stylesheet && (o->formats & (o->formats - 1)))
         return usage_error(o, "--stylesheet replaces the stylesheet of one format: give one -t");
-    if (o->input.lang && !*o->input.lang)
-        return usage_error(o, "--lang needs a language tag such as 'en' or 'fr'");
+    if (o->input.lang && !language_tag(o->input.lang))
+        return usage_error(o, "--lang needs a language tag such as 'en' or 'pt-BR', not '%s'",
+                           o->input.lang);
+    if (o->target_lang && !language_tag(o->target_lang))
+        return usage_error(o, "--target-lang needs a language tag such as 'fr', not '%s'",
+                           o->target_lang);
     return REC_EXIT_OK;
 }
 

@@ -31,6 +31,7 @@ typedef enum { OPEN_NONE, OPEN_ITEM, OPEN_PROSE, OPEN_FOOTNOTE, OPEN_HEADER } bl
 typedef struct {
     unsigned indent;
     char shape[8];     /* the marker's shape: "•", "1.", "(a)", "(i)" */
+    char letter;       /* a lettered marker's letter ('b' for "(b)"), else 0 */
     xmlNodePtr item;
     char *id;          /* owned */
     unsigned long subitems;
@@ -67,7 +68,7 @@ typedef struct {
 
 static bool is_blank_at(const char *s, size_t len, size_t i)
 {
-    return s[i] == ' ' || s[i] == '\t' ||
+    return s[i] == ' ' || s[i] == '\t' || s[i] == '\f' ||
            ((unsigned char)s[i] == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0);
 }
 
@@ -82,7 +83,7 @@ static void trim(const char *s, size_t len, size_t *a, size_t *b)
     while (*a < *b && is_blank_at(s, len, *a))
         *a += blank_len(s, len, *a);
     while (*b > *a) {
-        if (s[*b - 1] == ' ' || s[*b - 1] == '\t')
+        if (s[*b - 1] == ' ' || s[*b - 1] == '\t' || s[*b - 1] == '\f')
             (*b)--;
         else if (*b - *a >= 2 && (unsigned char)s[*b - 2] == 0xC2 && (unsigned char)s[*b - 1] == 0xA0)
             *b -= 2;
@@ -98,7 +99,8 @@ static void classify(parser *p, size_t i, classified *c)
     trim(l->text, l->len, &a, &b);
     if (a == b)
         c->kind = L_BLANK;
-    else if (l->text[0] == '[' && rec_match_footnote(p->m, l->text, l->len, &c->footnote))
+    else if (l->text[strspn(l->text, "\f")] == '[' &&
+             rec_match_footnote(p->m, l->text, l->len, &c->footnote))
         c->kind = L_FOOTNOTE;
     else if (rec_match_item(p->m, l->text, l->len, &c->item))
         c->kind = L_ITEM;
@@ -121,7 +123,8 @@ static void pend(parser *p, const char *s, size_t n)
         p->pending_cap = (p->pending_len + n + 1) * 2;
         p->pending = rec_xrealloc(p->pending, p->pending_cap);
     }
-    memcpy(p->pending + p->pending_len, s, n);
+    for (size_t i = 0; i < n; i++) /* a page break inside text is a space */
+        p->pending[p->pending_len + i] = s[i] == '\f' ? ' ' : s[i];
     p->pending_len += n;
 }
 
@@ -236,12 +239,14 @@ static const char *shape_of(parser *p, const char *mk, size_t n, unsigned indent
         return "bullet";
     }
     if (alnum == 1 && !digit && roman) {
-        /* a lone i/v/x/l/c: roman unless it continues letters */
+        /* a lone i, v or x is a letter only when it continues a lettered
+         * list at this indentation: "(h)" before "(i)"; after "(a)" it
+         * opens a roman sub-list */
         char c = (char)(mk[strcspn(mk, "ivxlcIVXLC")] | 0x20);
         if (c != 'i' && c != 'v' && c != 'x')
             roman = false;
         for (size_t j = p->depth; roman && j-- > 0 && p->stack[j].indent == indent;)
-            if (strchr(p->stack[j].shape, upper ? 'A' : 'a'))
+            if (p->stack[j].letter == c - 1)
                 roman = false;
     }
     char sym = digit ? '1' : roman ? (upper ? 'I' : 'i') : (upper ? 'A' : 'a');
@@ -315,6 +320,9 @@ static void add_item(parser *p, size_t i, const classified *c)
     memcpy(lv->shape, shape, sizeof shape);
     lv->item = item;
     lv->id = id;
+    lv->letter = 0;
+    if (strcmp(numbering, "loweralpha") == 0 || strcmp(numbering, "upperalpha") == 0)
+        lv->letter = (char)(mk[strcspn(mk, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")] | 0x20);
     lv->subitems = 0;
 
     open_block(p, OPEN_ITEM, text);
@@ -326,8 +334,12 @@ static void add_item(parser *p, size_t i, const classified *c)
 static bool ends_with_word(const char *s, size_t a, size_t b, const char *word)
 {
     size_t n = strlen(word);
-    return b - a >= n && memcmp(s + b - n, word, n) == 0 &&
-           (b - a == n || s[b - n - 1] == ' ');
+    if (b - a < n || (b - a > n && s[b - n - 1] != ' '))
+        return false;
+    for (size_t i = 0; i < n; i++) /* TO THE MINISTRY OF */
+        if ((s[b - n + i] | 0x20) != word[i])
+            return false;
+    return true;
 }
 
 /* A header without a colon goes on when it plainly stops mid-phrase. */
@@ -343,6 +355,32 @@ static bool header_unfinished(const rec_line *l, size_t a, size_t b)
         if (ends_with_word(l->text, a, b, connectors[k]))
             return true;
     return false;
+}
+
+static bool blank_between(const rec_line *l, size_t a, size_t b)
+{
+    trim(l->text, l->len, &a, &b);
+    return a == b;
+}
+
+/* The byte of a ':' that stands right before the trailing footnote
+ * markers of rest ("Police: [1] [2]"), or 0. */
+static size_t marker_colon(parser *p, const rec_line *l, rec_span rest)
+{
+    size_t at = rest.start, run = 0, last_end = 0;
+    bool any = false;
+    rec_span whole, label;
+    while (rec_find_fnref(p->m, l->text, rest.end, at, &whole, &label)) {
+        if (!any || !blank_between(l, last_end, whole.start))
+            run = whole.start; /* a new run of markers starts here */
+        any = true;
+        last_end = at = whole.end;
+    }
+    if (!any || !blank_between(l, last_end, rest.end))
+        return 0;
+    size_t a = rest.start, b = run;
+    trim(l->text, l->len, &a, &b);
+    return b > a && l->text[b - 1] == ':' ? b - 1 : 0;
 }
 
 static void add_header(parser *p, size_t i, const classified *c)
@@ -363,7 +401,15 @@ static void add_header(parser *p, size_t i, const classified *c)
          c->header.lead.end - c->header.lead.start);
 
     open_block(p, OPEN_HEADER, recipient);
-    append(p, l, c->header.rest.start, c->header.rest.end);
+    /* "To the Police: [1]": the colon belongs to the header even before
+     * footnote markers; it is not part of the recipient */
+    size_t before_markers = marker_colon(p, l, c->header.rest);
+    if (before_markers) {
+        append(p, l, c->header.rest.start, before_markers);
+        append(p, l, before_markers + 1, c->header.rest.end);
+    } else {
+        append(p, l, c->header.rest.start, c->header.rest.end);
+    }
     /* the colon ends a header; so does a full stop of a phrase */
     size_t a = 0, b = l->len;
     trim(l->text, l->len, &a, &b);
@@ -378,6 +424,7 @@ static void add_prose(parser *p, size_t i, const char *date)
     trim(l->text, l->len, &a, &b);
     char id[32];
     snprintf(id, sizeof id, "p%lu", ++p->prose);
+    pop_to(p, 0); /* an item after this prose cannot nest in one before it */
     xmlNodePtr prose = element(p, container(p), "prose", l->number, column(l, a));
     xmlNewProp(prose, (const xmlChar *)"id", (const xmlChar *)id);
     if (date) {
@@ -422,7 +469,9 @@ static void add_footnote(parser *p, size_t i, const classified *c)
             if (k->type == XML_ELEMENT_NODE && xmlStrEqual(k->name, (const xmlChar *)"item"))
                 p->group_items++;
     }
-    xmlNodePtr fn = element(p, container(p), "footnote", l->number, 1);
+    pop_to(p, 0); /* as prose does, a note closes the open items */
+    xmlNodePtr fn = element(p, container(p), "footnote", l->number,
+                            column(l, strspn(l->text, "\f")));
     const char *label = l->text + c->footnote.label.start;
     size_t n = c->footnote.label.end - c->footnote.label.start;
     char *id = footnote_id(label, n);
@@ -433,17 +482,22 @@ static void add_footnote(parser *p, size_t i, const classified *c)
     append(p, l, c->footnote.text.start, c->footnote.text.end);
 }
 
-static bool starts_lower(const rec_line *l)
-{
-    size_t a = 0, b = l->len;
-    trim(l->text, l->len, &a, &b);
-    return a < b && l->text[a] >= 'a' && l->text[a] <= 'z';
-}
 
 static void add_text(parser *p, size_t i)
 {
     const rec_line *l = &p->src->lines[i];
-    if (p->open == OPEN_ITEM || p->open == OPEN_FOOTNOTE || p->open == OPEN_PROSE) {
+    char iso[11];
+    if (p->open == OPEN_ITEM || p->open == OPEN_FOOTNOTE) {
+        append(p, l, 0, l->len);
+        return;
+    }
+    /* the date is a line of its own, even right under a prose line */
+    if (!p->seen_header && !p->have_date && rec_match_date(p->m, l->text, l->len, iso)) {
+        p->have_date = true;
+        add_prose(p, i, iso);
+        return;
+    }
+    if (p->open == OPEN_PROSE) {
         append(p, l, 0, l->len);
         return;
     }
@@ -451,7 +505,7 @@ static void add_text(parser *p, size_t i)
         const rec_line *prev = &p->src->lines[i - 1];
         size_t a = 0, b = prev->len;
         trim(prev->text, prev->len, &a, &b);
-        if (starts_lower(l) || header_unfinished(prev, a, b)) {
+        if (rec_match_lowercase_start(p->m, l->text, l->len) || header_unfinished(prev, a, b)) {
             append(p, l, 0, l->len);
             size_t c = 0, d = l->len;
             trim(l->text, l->len, &c, &d);
@@ -466,12 +520,6 @@ static void add_text(parser *p, size_t i)
             }
             return;
         }
-    }
-    char iso[11];
-    if (!p->seen_header && !p->have_date && rec_match_date(p->m, l->text, l->len, iso)) {
-        p->have_date = true;
-        add_prose(p, i, iso);
-        return;
     }
     add_prose(p, i, NULL);
 }

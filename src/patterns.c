@@ -10,48 +10,49 @@
 #include "util.h"
 
 /* Blanks inside a line: space, tab and NBSP (form feeds are spaces by now). */
-#define WS "[ \\t\\x{a0}]"
+#define WS "[ \\t\\f\\x{a0}]"
 
 /* Bullets seen in reports and in PDF/Word exports (U+F0B7 and U+F0A7 are the
  * Symbol and Wingdings bullets of the private use area). */
 #define BULLETS "[\\x{2022}\\x{b7}\\x{2d}\\x{2013}\\x{2014}*o\\x{25cf}\\x{25aa}\\x{25e6}" \
                 "\\x{25a0}\\x{25ba}\\x{2023}\\x{2043}\\x{f0b7}\\x{f0a7}]"
 
-enum { P_ITEM, P_HEADER, P_FOOTNOTE, P_DATE, P_FNREF, P_COUNT };
+enum { P_ITEM, P_HEADER, P_FOOTNOTE, P_DATE, P_FNREF, P_LOWER, P_COUNT };
 
 static const char *const sources[P_COUNT] = {
     /* 1: marker, 2: text */
     [P_ITEM] = "^" WS "*("
                BULLETS
-               "|\\d{1,3}[.)]"
-               "|\\(\\d{1,3}\\)"
+               "|[0-9]{1,3}[.)]"
+               "|\\([0-9]{1,3}\\)"
                "|\\([A-Za-z]\\)|[A-Za-z]\\)"
                "|\\((?:[ivxlc]{2,7}|[IVXLC]{2,7})\\)|(?:[ivxlc]{2,7}|[IVXLC]{2,7})\\)"
                ")(?:" WS "+(.*?))?" WS "*$",
     /* 1: lead, 2: rest. A lower-case word right after a bare "To" makes a
      * sentence ("To date, ...", "To ensure ..."), not a header. */
     [P_HEADER] = "^" WS "*("
-                 "(?:To|TO)(?:" WS "+(?:the|The|THE)(?=" WS "|:|$))?"
+                 "(?:To|TO)" WS "+(?:the|The|THE)(?=" WS "|:|$)"
                  "|(?:Recommendations?|RECOMMENDATIONS?)" WS "+(?:to|To|TO)"
                  "(?:" WS "+(?:the|The|THE)(?=" WS "|:|$))?"
-                 ")(?:" WS "+(?!(?!(?:all|both|each|every|member|members)\\b)\\p{Ll})(.*?)"
-                 "|" WS "*(?=:))"
+                 "|(?:To|TO)(?=" WS "*:|" WS "+(?:(?:all|both|each|every|member|members)\\b|(?!\\p{Ll})))"
+                 ")(?:" WS "+(.*?)|" WS "*(?=:)|" WS "*$)"
                  WS "*:?" WS "*$",
-    /* 1: label, 2: text */
-    [P_FOOTNOTE] = "^\\[(\\d{1,6})\\](?:" WS "+(.*?))?" WS "*$",
+    /* 1: label, 2: text (a page break may stand before it) */
+    [P_FOOTNOTE] = "^\\f*\\[([0-9]{1,6})\\](?:" WS "+(.*?))?" WS "*$",
     /* 1-3: month day year, 4-6: day month year, 7-9: ISO */
     [P_DATE] = "^" WS "*(?:"
                "(?i:(January|February|March|April|May|June|July|August|September|October"
                "|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec))\\.?"
-               WS "+(\\d{1,2})(?:st|nd|rd|th)?,?" WS "+(\\d{4})"
-               "|(\\d{1,2})(?:st|nd|rd|th)?" WS "+"
+               WS "+([0-9]{1,2})(?:st|nd|rd|th)?,?" WS "+([0-9]{4})"
+               "|([0-9]{1,2})(?:st|nd|rd|th)?" WS "+"
                "(?i:(January|February|March|April|May|June|July|August|September|October"
                "|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec))\\.?,?"
-               WS "+(\\d{4})"
-               "|(\\d{4})-(\\d{2})-(\\d{2})"
+               WS "+([0-9]{4})"
+               "|([0-9]{4})-([0-9]{2})-([0-9]{2})"
                ")" WS "*$",
     /* 1: label */
-    [P_FNREF] = "\\[(\\d{1,6})\\]",
+    [P_FNREF] = "\\[([0-9]{1,6})\\]",
+    [P_LOWER] = "^" WS "*\\p{Ll}",
 };
 
 struct rec_patterns {
@@ -222,11 +223,12 @@ bool rec_match_date(rec_matcher *m, const char *line, size_t len, char iso[11])
         d = number(line, group(m, 9));
     }
     static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (mo < 1 || mo > 12 || d < 1 || d > days[mo - 1])
+    if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > days[mo - 1])
         return false;
     if (mo == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
         return false;
-    snprintf(iso, 11, "%04d-%02d-%02d", y, mo, d);
+    snprintf(iso, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)mo % 100u,
+             (unsigned)d % 100u);
     return true;
 }
 
@@ -240,4 +242,9 @@ bool rec_find_fnref(rec_matcher *m, const char *s, size_t len, size_t from,
     *whole = group(m, 0);
     *label = group(m, 1);
     return true;
+}
+
+bool rec_match_lowercase_start(rec_matcher *m, const char *line, size_t len)
+{
+    return run(m, P_LOWER, line, len, 0);
 }

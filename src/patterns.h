@@ -57,4 +57,8 @@ bool rec_match_date(rec_matcher *m, const char *line, size_t len, char iso[11]);
 bool rec_find_fnref(rec_matcher *m, const char *s, size_t len, size_t from,
                     rec_span *whole, rec_span *label);
 
+/* Does the line's first non-blank character start a word in lower case
+ * (any script)? */
+bool rec_match_lowercase_start(rec_matcher *m, const char *line, size_t len);
+
 #endif

@@ -120,10 +120,13 @@ rec_status rec_source_split(rec_source *src, rec_diags *diags)
                 note(&bad_utf8, number, col, what);
                 *out++ = '?';
                 p++;
-            } else if (c == '\t' || c == '\f' || c == '\v') {
-                *out++ = c == '\t' ? '\t' : ' ';
+            } else if (c == '\t' || c == '\f') {
+                *out++ = (char)c; /* layout: the parser reads them as blanks */
                 p++;
-            } else if (c < 0x20 || (len == 3 && (rec_utf8_decode(p, 3) & 0xFFFE) == 0xFFFE)) {
+            } else if (c < 0x20 || c == 0x7F || (len == 2 && rec_utf8_decode(p, 2) < 0xA0) ||
+                       (len == 3 && (rec_utf8_decode(p, 3) & 0xFFFE) == 0xFFFE)) {
+                /* C0 and C1 controls, DEL and the non-characters U+FFFE/F:
+                 * nothing a person typed, and XML 1.0 cannot hold most */
                 char what[64];
                 snprintf(what, sizeof what, "U+%04X", (unsigned)rec_utf8_decode(p, len));
                 note(&bad_char, number, col, what);
@@ -167,7 +170,9 @@ unsigned rec_line_indent(const rec_line *line)
     unsigned col = 0;
     for (size_t i = 0; i < line->len;) {
         unsigned char c = (unsigned char)line->text[i];
-        if (c == ' ')
+        if (c == '\f')
+            i++; /* a page break is not indentation */
+        else if (c == ' ')
             col++, i++;
         else if (c == '\t')
             col = (col / 8 + 1) * 8, i++;

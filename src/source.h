@@ -11,9 +11,10 @@
 #include "diag.h"
 
 typedef struct {
-    const char *text;     /* the line without its end; form feed and vertical
-                             tab are one space each (so columns are kept);
-                             NUL-terminated; owned by rec_source */
+    const char *text;     /* the line without its end, as written (tabs and
+                             form feeds kept: they are layout the parser
+                             reads as blanks); NUL-terminated; owned by
+                             rec_source */
     size_t len;           /* bytes in text */
     unsigned long number; /* 1-based line number */
 } rec_line;
@@ -43,7 +44,7 @@ void rec_source_init(rec_source *src);
 void rec_source_free(rec_source *src);
 
 /* Leading whitespace of a line in display columns: tabs to the next
- * multiple of 8, NBSP and every other blank one column. */
+ * multiple of 8, NBSP and space one column, a form feed none. */
 unsigned rec_line_indent(const rec_line *line);
 
 #endif
