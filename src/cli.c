@@ -321,7 +321,7 @@ static rec_exit run(options *o, const rec_engine *engine, const rec_stylesheets 
     if (o->translation) {
         rec_diags td;
         rec_diags_init(&td);
-        translation = rec_translation_read(o->translation, m, &td);
+        translation = rec_translation_read(o->translation, &td);
         rec_diags_sort(&td);
         rec_diags_print(&td, o->translation, NULL, o->err);
         rec_diags_clear(&td);

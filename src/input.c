@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "parse.h"
+#include "util.h"
 #include "xmlin.h"
 
 int rec_engine_init(rec_engine *e, char **err)
@@ -43,19 +44,11 @@ static bool looks_like_xml(const char *path, const rec_source *src)
     return false;
 }
 
-void rec_input_load(rec_input *in, const rec_engine *e, rec_matcher *m,
-                    const char *path, const rec_input_options *opts)
+/* Parse and validate the bytes already in in->src. */
+static void judge(rec_input *in, const rec_engine *e, rec_matcher *m, const char *url,
+                  const rec_input_options *opts)
 {
-    memset(in, 0, sizeof *in);
-    in->path = path;
-    rec_source_init(&in->src);
-    rec_diags_init(&in->diags);
-
-    const char *url = strcmp(path, "-") == 0 ? "<stdin>" : path;
-    in->status = rec_source_read(&in->src, path, &in->ioerr);
-    if (in->status != REC_OK)
-        return;
-    in->is_xml = looks_like_xml(path, &in->src);
+    in->is_xml = looks_like_xml(in->path, &in->src);
     if (in->is_xml) {
         in->doc = rec_xml_read(in->src.bytes, in->src.size, url, &in->diags);
     } else if (rec_source_split(&in->src, &in->diags) == REC_OK) {
@@ -67,6 +60,36 @@ void rec_input_load(rec_input *in, const rec_engine *e, rec_matcher *m,
         rec_diags_promote_warnings(&in->diags);
     rec_diags_sort(&in->diags);
     in->status = in->diags.errors || !in->doc ? REC_INVALID : REC_OK;
+}
+
+static void start(rec_input *in, const char *path)
+{
+    memset(in, 0, sizeof *in);
+    in->path = path;
+    rec_source_init(&in->src);
+    rec_diags_init(&in->diags);
+}
+
+void rec_input_load(rec_input *in, const rec_engine *e, rec_matcher *m,
+                    const char *path, const rec_input_options *opts)
+{
+    start(in, path);
+    in->status = rec_source_read(&in->src, path, &in->ioerr);
+    if (in->status == REC_OK)
+        judge(in, e, m, strcmp(path, "-") == 0 ? "<stdin>" : path, opts);
+}
+
+void rec_input_load_bytes(rec_input *in, const rec_engine *e, rec_matcher *m,
+                          const char *name, const char *bytes, size_t size,
+                          const rec_input_options *opts)
+{
+    start(in, name);
+    in->src.bytes = rec_xmalloc(size + 1);
+    memcpy(in->src.bytes, bytes, size);
+    in->src.bytes[size] = '\0';
+    in->src.size = size;
+    in->src.bom = size >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    judge(in, e, m, name, opts);
 }
 
 void rec_input_free(rec_input *in)

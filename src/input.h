@@ -44,6 +44,11 @@ typedef struct {
  * thread's matcher. Free with rec_input_free. */
 void rec_input_load(rec_input *in, const rec_engine *e, rec_matcher *m,
                     const char *path, const rec_input_options *opts);
+/* The same for bytes already in memory (a fuzzer, a test); name stands
+ * for the path (".xml" at its end selects XML). The bytes are copied. */
+void rec_input_load_bytes(rec_input *in, const rec_engine *e, rec_matcher *m,
+                          const char *name, const char *bytes, size_t size,
+                          const rec_input_options *opts);
 void rec_input_free(rec_input *in);
 
 #endif

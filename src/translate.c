@@ -483,9 +483,33 @@ static bool ends_with(const char *s, const char *suffix)
     return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
-rec_translation *rec_translation_read(const char *path, rec_matcher *m, rec_diags *diags)
+rec_translation *rec_translation_read_bytes(const char *name, const char *bytes, size_t size,
+                                            rec_diags *diags)
 {
-    (void)m;
+    rec_translation *t = rec_xmalloc(sizeof *t);
+    memset(t, 0, sizeof *t);
+    t->path = rec_xstrdup(name);
+    int rc;
+    if (ends_with(name, ".csv"))
+        rc = csv_read(t, bytes, size, diags);
+    else if (ends_with(name, ".xlf") || ends_with(name, ".xliff"))
+        rc = xliff_read(t, bytes, size, name, diags);
+    else if (ends_with(name, ".po"))
+        rc = po_read(t, bytes, size, diags);
+    else {
+        rec_diags_add(diags, 0, 0, REC_ERROR, "translation-unreadable",
+                      "a translation file ends in .csv, .xlf, .xliff or .po");
+        rc = -1;
+    }
+    if (rc != 0) {
+        rec_translation_free(t);
+        return NULL;
+    }
+    return t;
+}
+
+rec_translation *rec_translation_read(const char *path, rec_diags *diags)
+{
     rec_source src;
     rec_source_init(&src);
     char *err = NULL;
@@ -494,26 +518,8 @@ rec_translation *rec_translation_read(const char *path, rec_matcher *m, rec_diag
         free(err);
         return NULL;
     }
-    rec_translation *t = rec_xmalloc(sizeof *t);
-    memset(t, 0, sizeof *t);
-    t->path = rec_xstrdup(path);
-    int rc;
-    if (ends_with(path, ".csv"))
-        rc = csv_read(t, src.bytes, src.size, diags);
-    else if (ends_with(path, ".xlf") || ends_with(path, ".xliff"))
-        rc = xliff_read(t, src.bytes, src.size, path, diags);
-    else if (ends_with(path, ".po"))
-        rc = po_read(t, src.bytes, src.size, diags);
-    else {
-        rec_diags_add(diags, 0, 0, REC_ERROR, "translation-unreadable",
-                      "a translation file ends in .csv, .xlf, .xliff or .po");
-        rc = -1;
-    }
+    rec_translation *t = rec_translation_read_bytes(path, src.bytes, src.size, diags);
     rec_source_free(&src);
-    if (rc != 0) {
-        rec_translation_free(t);
-        return NULL;
-    }
     return t;
 }
 
