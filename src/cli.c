@@ -57,7 +57,8 @@ static const char usage_text[] =
     "  -d, --output-dir=DIR   batch: write DIR/NAME.EXT for every FILE and format\n"
     "\n"
     "Output:\n"
-    "  -t, --to=FORMAT[,...]  xml (default), html, docbook, csv, text (several with -d)\n"
+    "  -t, --to=FORMAT[,...]  xml (default), html, docbook, csv, text, xliff\n"
+    "                         (several with -d)\n"
     "  -a, --all              with -d: every format\n"
     "  -j, --jobs=N           with -d: N worker threads (default: the online CPUs)\n"
     "  -u, --update           with -d: skip outputs newer than their input\n"
@@ -169,7 +170,7 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
             for (char *name = strtok(optarg, ","); name; name = strtok(NULL, ",")) {
                 int f = rec_format_parse(name);
                 if (f < 0)
-                    return usage_error(o, "unknown format '%s' (xml, html, docbook, csv, text)",
+                    return usage_error(o, "unknown format '%s' (xml, html, docbook, csv, text, xliff)",
                                        name);
                 if (!o->formats)
                     o->format = (rec_format)f;
@@ -242,6 +243,13 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
         return usage_error(o, "several formats need -d DIR");
     if (!o->outdir && (o->update || o->jobs))
         return usage_error(o, "--update and --jobs go with -d DIR");
+    if (o->target_lang && !o->translation) {
+        /* the XLIFF export names its target language */
+        o->params = rec_xrealloc(o->params, (o->nparams + 3) * sizeof *o->params);
+        o->params[o->nparams++] = "target-lang";
+        o->params[o->nparams++] = o->target_lang;
+        o->params[o->nparams] = NULL;
+    }
     if (o->translation && (o->outdir || o->check || o->ninputs != 1))
         return usage_error(o, "--translation applies to one input converted to one output");
     if (o->stylesheet && (o->formats & (o->formats - 1)))

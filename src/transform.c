@@ -26,6 +26,7 @@ static const struct {
     [REC_FMT_DOCBOOK] = {"docbook", "dbk", "stylesheets/docbook.xsl"},
     [REC_FMT_CSV] = {"csv", "csv", "stylesheets/csv.xsl"},
     [REC_FMT_TEXT] = {"text", "txt", "stylesheets/text.xsl"},
+    [REC_FMT_XLIFF] = {"xliff", "xlf", "stylesheets/xliff.xsl"},
 };
 
 int rec_format_parse(const char *name)

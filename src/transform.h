@@ -19,6 +19,7 @@ typedef enum {
     REC_FMT_DOCBOOK,
     REC_FMT_CSV,
     REC_FMT_TEXT,
+    REC_FMT_XLIFF,
     REC_FMT_COUNT
 } rec_format;
 

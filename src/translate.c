@@ -261,9 +261,12 @@ static void xliff_text(const xmlNode *n, buffer *b)
         if (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) {
             puts_(b, (const char *)k->content);
         } else if (in_ns(k, XLIFF_NS, "x") || in_ns(k, XLIFF_NS, "ph")) {
+            /* a placeholder: the marker it stands for */
             xmlChar *eq = xmlGetProp(k, (const xmlChar *)"equiv-text");
-            puts_(b, eq ? (const char *)eq : "");
+            xmlChar *content = eq ? NULL : xmlNodeGetContent(k);
+            puts_(b, eq ? (const char *)eq : content ? (const char *)content : "");
             xmlFree(eq);
+            xmlFree(content);
         } else if (k->type == XML_ELEMENT_NODE) {
             xliff_text(k, b);
         }
