@@ -25,17 +25,22 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 ALL_CFLAGS = $(WARN) $(CFLAGS) -D_POSIX_C_SOURCE=200809L -DREC_VERSION='"$(VERSION)"' \
              -Isrc -Ibuild $(PKG_CFLAGS)
 
+# BUILD is where objects go: build/ for the product, build/asan/ for the
+# sanitized twin that `make asan` tests.
+BUILD ?= build
+BIN   ?= rec2xml
 SRCS := $(filter-out src/embed.c,$(wildcard src/*.c))
-OBJS := $(SRCS:src/%.c=build/%.o) build/embedded.o
+OBJS := $(SRCS:src/%.c=$(BUILD)/%.o) $(BUILD)/embedded.o
 RESOURCES := schemas/rec2xml.rng schemas/rec2xml.sch $(wildcard stylesheets/*.xsl)
+SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: all run check deps deps-test install uninstall clean test
-all: rec2xml
+.PHONY: all run check deps deps-test install uninstall clean test asan leakcheck lint
+all: $(BIN)
 
-rec2xml: $(OBJS)
+$(BIN): $(OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS) -lpthread
 
-build/%.o: src/%.c $(wildcard src/*.h) | build
+$(BUILD)/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 build/embed: src/embed.c | build
@@ -44,11 +49,11 @@ build/embed: src/embed.c | build
 build/embedded.c: build/embed $(RESOURCES)
 	build/embed $@ $(foreach r,$(RESOURCES),$(r)=$(r))
 
-build/embedded.o: build/embedded.c src/resources.h
+$(BUILD)/embedded.o: build/embedded.c src/resources.h | $(BUILD)
 	$(CC) $(CFLAGS) -Isrc -c -o $@ $<
 
-build:
-	mkdir -p build
+$(sort build $(BUILD)):
+	mkdir -p $@
 
 deps:
 	@sh tests/deps.sh build
@@ -72,6 +77,32 @@ check: deps-test
 test: rec2xml
 	@bash tests/run.sh
 
+# The whole suite again on a build with AddressSanitizer and UBSan.
+asan: deps-test
+	@$(MAKE) --no-print-directory rec2xml
+	@$(MAKE) --no-print-directory BUILD=build/asan BIN=build/asan/rec2xml \
+	    CFLAGS="-O1 -g $(SANITIZE)" LDFLAGS="$(SANITIZE)" build/asan/rec2xml
+	@REC2XML=$(CURDIR)/build/asan/rec2xml REC2XML_SANITIZED=1 bash tests/run.sh
+
+# Every test input through every output format under valgrind.
+leakcheck: deps-test
+	@$(MAKE) --no-print-directory rec2xml
+	@bash tests/leakcheck.sh
+
+# Static analysis, zero findings: clang-tidy's analyzer, one file at a time,
+# and cppcheck.
+TIDY_CHECKS := -*,clang-analyzer-*,-clang-analyzer-security.insecureAPI.DeprecatedOrUnsafeBufferHandling
+lint: build/embedded.c
+	@status=0; for f in $(SRCS); do \
+	    out=$$(clang-tidy --quiet -checks='$(TIDY_CHECKS)' $$f -- $(WARN) \
+	        -D_POSIX_C_SOURCE=200809L -Isrc -Ibuild $(PKG_CFLAGS) 2>&1 | grep -v 'warnings\? generated'); \
+	    if [ -n "$$out" ]; then echo "$$out"; status=1; fi; \
+	done; \
+	cppcheck --quiet --enable=warning,portability,performance --error-exitcode=1 \
+	    --inline-suppr --suppress=missingIncludeSystem -I src -I build $(SRCS) src/embed.c || status=1; \
+	if [ $$status = 0 ]; then echo "lint: clean (clang-tidy, cppcheck)"; else echo "lint: findings"; fi; \
+	exit $$status
+
 install: rec2xml
 	install -d $(DESTDIR)$(BINDIR)
 	install -m 755 rec2xml $(DESTDIR)$(BINDIR)/rec2xml
@@ -81,3 +112,7 @@ uninstall:
 
 clean:
 	rm -rf build rec2xml out tests/work
+
+.PHONY: bench
+bench:
+	bash bench/run.sh

@@ -303,7 +303,7 @@ static int apply_translation(options *o, const rec_translation *t, rec_matcher *
                              const rec_engine *engine, rec_input *in)
 {
     const char *lang = o->target_lang ? o->target_lang : rec_translation_lang(t);
-    rec_translation_stats st;
+    rec_translation_stats st = {0, 0, 0, 0, 0};
     size_t errors = in->diags.errors;
     rec_translation_apply(t, in->doc, lang, m, &in->diags, &st);
     rec_validate(engine->schemas, in->doc, &in->diags);

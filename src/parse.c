@@ -443,7 +443,7 @@ static bool item_follows(parser *p, size_t i)
     if (i < p->scan_until)
         return p->scan_found_item;
     size_t j = i + 1;
-    classified c;
+    classified c = {L_BLANK, {{0, 0}, {0, 0}}, {{0, 0}, {0, 0}}, {{0, 0}, {0, 0}}};
     for (; j < p->src->nlines; j++) {
         classify(p, j, &c);
         if (c.kind == L_ITEM || c.kind == L_HEADER)

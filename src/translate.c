@@ -57,7 +57,7 @@ typedef struct {
 
 static void put(buffer *b, const char *s, size_t n)
 {
-    if (b->n + n + 1 > b->cap) {
+    if (!b->s || b->n + n + 1 > b->cap) {
         b->cap = (b->n + n + 1) * 2;
         b->s = rec_xrealloc(b->s, b->cap);
     }

@@ -1,0 +1,60 @@
+#!/bin/bash
+# leakcheck.sh - every test input through every output format, and the other
+# paths (--check, XML input, translation import), under valgrind: any leak,
+# invalid read or write fails. One process per input converts it to all
+# formats (batch mode), so the threads are under scrutiny too.
+set -u
+. "$(dirname "$0")/lib.sh"
+cd "$TOP"
+VG=(valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect
+    --errors-for-leak-kinds=definite,indirect --track-origins=no)
+
+# spec examples become files: the inputs of the text format's specification
+mkdir -p "$WORK/spec"
+/usr/bin/python3 - "$WORK/spec" <<'PY'
+import sys, re, pathlib
+sys.path.insert(0, "tests")
+out = pathlib.Path(sys.argv[1])
+text = open("tests/spec.txt", encoding="utf-8").read()
+fence = "`" * 32
+n = 0
+for block in text.split(fence + " example\n")[1:]:
+    body = block.split("\n" + fence, 1)[0]
+    source = body.split("\n.\n", 1)[0]
+    n += 1
+    (out / f"example-{n:03d}.txt").write_text(source + "\n", encoding="utf-8")
+PY
+
+inputs=(input/*.txt tests/diagnostics/*.txt tests/diagnostics/*.xml tests/schemas/valid/*.xml
+        "$WORK"/spec/*.txt)
+n=0
+for input in "${inputs[@]}"; do
+    n=$((n + 1))
+    mkdir -p "$WORK/out$n"
+    "${VG[@]}" "$REC2XML" --force -q -d "$WORK/out$n" --all -j 2 "$input" >"$WORK/vg.out" 2>"$WORK/vg.err"
+    status=$?
+    if [ "$status" -eq 99 ] || grep -q '^==[0-9]*==' "$WORK/vg.err"; then
+        fail "valgrind clean: $input" "$(grep '^==' "$WORK/vg.err" | head -20)"
+    else
+        ok "valgrind clean: $input (all formats)"
+    fi
+    rm -rf "$WORK/out$n"
+done
+
+# the other paths: --check over everything at once, conversion to stdout
+"${VG[@]}" "$REC2XML" --check "${inputs[@]}" >/dev/null 2>"$WORK/vg.err"
+[ $? -ne 99 ] && ! grep -q '^==[0-9]*==' "$WORK/vg.err" && ok "valgrind clean: --check all" ||
+    fail "valgrind clean: --check all" "$(grep '^==' "$WORK/vg.err" | head -20)"
+
+# translation import: export, fill, import in each format the import reads
+SAMPLE=input/cambodia-drug-detention-2013.txt
+"$REC2XML" -t xliff --target-lang fr "$SAMPLE" >"$WORK/t.xlf"
+sed 's|<source>\(.*\)</source>|<source>\1</source><target>\1</target>|' "$WORK/t.xlf" >"$WORK/t.fr.xlf"
+if command -v xliff2po >/dev/null; then xliff2po "$WORK/t.fr.xlf" "$WORK/t.fr.po" >/dev/null 2>&1; fi
+for t in "$WORK/t.fr.xlf" "$WORK/t.fr.po"; do
+    [ -f "$t" ] || continue
+    "${VG[@]}" "$REC2XML" --translation "$t" --target-lang fr -t html "$SAMPLE" >/dev/null 2>"$WORK/vg.err"
+    [ $? -ne 99 ] && ! grep -q '^==[0-9]*==' "$WORK/vg.err" && ok "valgrind clean: import $(basename "$t")" ||
+        fail "valgrind clean: import $(basename "$t")" "$(grep '^==' "$WORK/vg.err" | head -20)"
+done
+summary
