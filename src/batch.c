@@ -97,7 +97,6 @@ static void convert_one(pool *p, rec_matcher *m, int i, result *r)
     rec_diags extra;  /* transform and write problems: file-level */
     rec_diags_init(&extra);
     if (in.status == REC_IOERR) {
-        fprintf(text, "rec2xml: %s\n", in.ioerr);
         r->verdict = REC_EXIT_USAGE;
     } else {
         r->verdict = in.status == REC_INVALID ? REC_EXIT_INVALID : REC_EXIT_OK;
@@ -112,7 +111,7 @@ static void convert_one(pool *p, rec_matcher *m, int i, result *r)
                 outs[f] = rec_output_open(target, o->mode, &err);
                 free(target);
                 if (!outs[f]) {
-                    fprintf(text, "rec2xml: %s\n", err);
+                    rec_diags_add(&extra, 0, 0, REC_ERROR, "io-error", "%s", err);
                     free(err);
                     err = NULL;
                     ok = false;
@@ -132,7 +131,7 @@ static void convert_one(pool *p, rec_matcher *m, int i, result *r)
                 if (!ok) {
                     rec_output_abort(outs[f]);
                 } else if (rec_output_commit(outs[f], &err) != 0) {
-                    fprintf(text, "rec2xml: %s\n", err);
+                    rec_diags_add(&extra, 0, 0, REC_ERROR, "io-error", "%s", err);
                     free(err);
                     err = NULL;
                     r->verdict = REC_EXIT_USAGE;
@@ -143,10 +142,10 @@ static void convert_one(pool *p, rec_matcher *m, int i, result *r)
             }
             r->converted = ok && in.status == REC_OK;
         }
-        rec_quote_source q = {in.src.bytes + in.src.bom, in.src.size - in.src.bom};
-        rec_diags_print(&in.diags, path, o->caret && !in.is_xml ? &q : NULL, text);
-        rec_diags_print(&extra, path, NULL, text);
     }
+    rec_quote_source q = {in.src.bytes + in.src.bom, in.src.size - in.src.bom};
+    rec_report(o->report, text, path, &in.diags, o->caret && !in.is_xml && in.src.bytes ? &q : NULL);
+    rec_report(o->report, text, path, &extra, NULL);
     rec_diags_clear(&extra);
     rec_input_free(&in);
     fclose(text);
@@ -312,7 +311,7 @@ rec_exit rec_batch_run(const rec_batch_options *o, char *const *inputs, int n,
         result *r = &p.results[i];
         if (o->progress)
             fputs("\r\033[K", o->err);
-        fputs(r->text ? r->text : "", o->err);
+        fputs(r->text ? r->text : "", o->report == REC_REPORT_SARIF ? o->sarif : o->err);
         converted += r->converted;
         current += r->up_to_date;
         failed += r->verdict != REC_EXIT_OK;
@@ -336,7 +335,7 @@ rec_exit rec_batch_run(const rec_batch_options *o, char *const *inputs, int n,
         fprintf(o->err, "rec2xml: interrupted; every file written is complete\n");
         raise(interrupted); /* die of the signal, as the shell expects */
         worst = REC_EXIT_USAGE;
-    } else if (!o->quiet) {
+    } else if (!o->quiet && o->report == REC_REPORT_GCC) {
         summary(&p, converted, failed, current, written);
     }
     for (int i = 0; i < n; i++)

@@ -15,6 +15,7 @@
 
 #include "cli.h"
 #include "input.h"
+#include "report.h"
 #include "transform.h"
 
 typedef struct {
@@ -29,7 +30,9 @@ typedef struct {
     rec_input_options input;
     const char *const *params;     /* stylesheet parameters, NULL-terminated */
     mode_t mode;                   /* permission bits of new files */
-    FILE *err;
+    rec_report_format report;      /* how diagnostics are written */
+    FILE *err;                     /* messages and (but SARIF) diagnostics */
+    FILE *sarif;                   /* SARIF results, when report is SARIF */
 } rec_batch_options;
 
 /* Convert inputs[0..n) into o->outdir. Returns the worst verdict. */

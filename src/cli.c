@@ -13,6 +13,7 @@
 #include "batch.h"
 #include "input.h"
 #include "output.h"
+#include "report.h"
 #include "transform.h"
 #include "translate.h"
 #include "util.h"
@@ -38,6 +39,8 @@ typedef struct {
     bool check;              /* --check: validate only */
     bool quiet;              /* -q: no summary line */
     bool caret;              /* quote the source line under diagnostics */
+    rec_report_format report; /* --diagnostics-format */
+    FILE *sarif;             /* SARIF results gathered for the final log */
     rec_input_options input;
     char **inputs;
     int ninputs;
@@ -79,6 +82,10 @@ static const char usage_text[] =
     "Diagnostics:\n"
     "  -s, --strict, -Werror  treat warnings as errors\n"
     "  -q, --quiet            no summary line (--check, -d), no progress line\n"
+    "      --diagnostics-format=FORMAT\n"
+    "                         gcc (default), json (one object per line), github\n"
+    "                         (workflow commands) or sarif (one SARIF 2.1.0 log);\n"
+    "                         only gcc adds summary lines\n"
     "\n"
     "Other:\n"
     "  -h, --help             show this help and exit\n"
@@ -155,6 +162,7 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
         {"lang", required_argument, NULL, 'l'},
         {"strict", no_argument, NULL, 's'},
         {"quiet", no_argument, NULL, 'q'},
+        {"diagnostics-format", required_argument, NULL, 'D'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -207,6 +215,14 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
         case 'l': o->input.lang = optarg; break;
         case 's': o->input.strict = true; break;
         case 'q': o->quiet = true; break;
+        case 'D': {
+            int f = rec_report_format_parse(optarg);
+            if (f < 0)
+                return usage_error(o, "unknown diagnostics format '%s' (gcc, json, github, sarif)",
+                                   optarg);
+            o->report = (rec_report_format)f;
+            break;
+        }
         case 'W':
             if (strcmp(optarg, "error") != 0)
                 return usage_error(o, "unknown option '-W%s'", optarg);
@@ -263,15 +279,19 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
     return REC_EXIT_OK;
 }
 
+/* Where diagnostics go: standard error, or the SARIF results gathered
+ * for one log at the end. */
+static FILE *diag_stream(options *o)
+{
+    return o->report == REC_REPORT_SARIF ? o->sarif : o->err;
+}
+
 static void report(options *o, const rec_input *in)
 {
     const char *shown = strcmp(in->path, "-") == 0 ? "<stdin>" : in->path;
-    if (in->status == REC_IOERR) {
-        fprintf(o->err, "rec2xml: %s\n", in->ioerr);
-        return;
-    }
     rec_quote_source q = {in->src.bytes + in->src.bom, in->src.size - in->src.bom};
-    rec_diags_print(&in->diags, shown, o->caret && !in->is_xml ? &q : NULL, o->err);
+    rec_report(o->report, diag_stream(o), shown, &in->diags,
+               o->caret && !in->is_xml && in->src.bytes ? &q : NULL);
 }
 
 /* Write in's document in the chosen format to -o or standard output.
@@ -280,17 +300,12 @@ static int convert(options *o, const rec_stylesheets *sheets, rec_input *in)
 {
     char *err = NULL;
     rec_output *out = rec_output_open(o->output, o->mode, &err);
-    if (!out) {
-        fprintf(o->err, "rec2xml: %s\n", err);
-        free(err);
-        return -1;
-    }
-    if (rec_transform(sheets, o->format, in->doc, o->params, out, &in->diags) != 0) {
+    if (out && rec_transform(sheets, o->format, in->doc, o->params, out, &in->diags) != 0) {
         rec_output_abort(out);
         return -1;
     }
-    if (rec_output_commit(out, &err) != 0) {
-        fprintf(o->err, "rec2xml: %s\n", err);
+    if (!out || rec_output_commit(out, &err) != 0) {
+        rec_diags_add(&in->diags, 0, 0, REC_ERROR, "io-error", "%s", err);
         free(err);
         return -1;
     }
@@ -310,7 +325,7 @@ static int apply_translation(options *o, const rec_translation *t, rec_matcher *
     if (o->input.strict)
         rec_diags_promote_warnings(&in->diags);
     rec_diags_sort(&in->diags);
-    if (!o->quiet)
+    if (!o->quiet && o->report == REC_REPORT_GCC)
         fprintf(o->err, "rec2xml: %s: %zu/%zu segments translated, %zu stale, %zu missing%s\n",
                 o->translation, st.translated, st.segments, st.stale, st.missing,
                 st.broken ? ", some with broken footnote references" : "");
@@ -331,7 +346,7 @@ static rec_exit run(options *o, const rec_engine *engine, const rec_stylesheets 
         rec_diags_init(&td);
         translation = rec_translation_read(o->translation, &td);
         rec_diags_sort(&td);
-        rec_diags_print(&td, o->translation, NULL, o->err);
+        rec_report(o->report, diag_stream(o), o->translation, &td, NULL);
         rec_diags_clear(&td);
         if (!translation) {
             rec_matcher_free(m);
@@ -368,9 +383,12 @@ static rec_exit run(options *o, const rec_engine *engine, const rec_stylesheets 
             }
             bool writable = in.doc && (in.status == REC_OK || o->force);
             if (!o->check && writable) {
-                size_t before = in.diags.errors;
-                if (convert(o, sheets, &in) != 0)
-                    verdict = in.diags.errors > before ? REC_EXIT_INVALID : REC_EXIT_USAGE;
+                size_t before = in.diags.n;
+                if (convert(o, sheets, &in) != 0) {
+                    bool io = in.diags.n > before &&
+                              strcmp(in.diags.v[in.diags.n - 1].kind, "io-error") == 0;
+                    verdict = io ? REC_EXIT_USAGE : REC_EXIT_INVALID;
+                }
             }
         }
         report(o, &in);
@@ -383,7 +401,7 @@ static rec_exit run(options *o, const rec_engine *engine, const rec_stylesheets 
     rec_translation_free(translation);
     rec_matcher_free(m);
 
-    if (o->check && !o->quiet) {
+    if (o->check && !o->quiet && o->report == REC_REPORT_GCC) {
         size_t files = valid + invalid + unreadable;
         fprintf(o->err, "rec2xml: %zu file%s checked: %zu valid, %zu invalid",
                 files, files == 1 ? "" : "s", valid, invalid);
@@ -426,8 +444,13 @@ rec_exit rec_cli_main(int argc, char **argv, FILE *err)
     for (int f = 0; f < REC_FMT_COUNT && !o.check; f++)
         if (o.formats & (1u << f))
             loaded |= rec_stylesheets_load(sheets, (rec_format)f, o.stylesheet, &sheet_diags);
+    char *sarif_text = NULL;
+    size_t sarif_len = 0;
+    if (o.report == REC_REPORT_SARIF)
+        o.sarif = open_memstream(&sarif_text, &sarif_len);
     if (loaded != 0) {
-        rec_diags_print(&sheet_diags, o.stylesheet ? o.stylesheet : "rec2xml", NULL, err);
+        rec_report(o.report, o.report == REC_REPORT_SARIF ? o.sarif : err,
+                   o.stylesheet ? o.stylesheet : "rec2xml", &sheet_diags, NULL);
         rc = REC_EXIT_USAGE;
     } else if (o.outdir) {
         long cpus = sysconf(_SC_NPROCESSORS_ONLN);
@@ -443,11 +466,18 @@ rec_exit rec_cli_main(int argc, char **argv, FILE *err)
             .input = o.input,
             .params = o.params,
             .mode = o.mode,
+            .report = o.report,
             .err = err,
+            .sarif = o.sarif,
         };
         rc = rec_batch_run(&b, o.inputs, o.ninputs, &engine, sheets);
     } else {
         rc = run(&o, &engine, sheets);
+    }
+    if (o.sarif) {
+        fclose(o.sarif);
+        rec_report_sarif_log(err, sarif_text, REC_VERSION);
+        free(sarif_text);
     }
     rec_diags_clear(&sheet_diags);
     rec_stylesheets_free(sheets);

@@ -8,7 +8,7 @@
 #define REC_DIAG_H
 
 #include <stdarg.h>
-#include <stdio.h>
+#include <stddef.h>
 
 typedef enum { REC_WARNING = 1, REC_ERROR = 2 } rec_severity;
 
@@ -41,15 +41,5 @@ void rec_diags_sort(rec_diags *d);
 
 /* Turn every warning into an error (--strict). */
 void rec_diags_promote_warnings(rec_diags *d);
-
-/* Print every diagnostic to out as PATH:LINE:COL: SEVERITY: MESSAGE [KIND].
- * When source is non-NULL (the input's bytes, not owned) the offending line
- * is quoted with a caret under the column. */
-typedef struct {
-    const char *bytes;
-    size_t size;
-} rec_quote_source;
-void rec_diags_print(const rec_diags *d, const char *path,
-                     const rec_quote_source *source, FILE *out);
 
 #endif

@@ -74,9 +74,14 @@ void rec_input_load(rec_input *in, const rec_engine *e, rec_matcher *m,
                     const char *path, const rec_input_options *opts)
 {
     start(in, path);
-    in->status = rec_source_read(&in->src, path, &in->ioerr);
-    if (in->status == REC_OK)
+    char *err = NULL;
+    in->status = rec_source_read(&in->src, path, &err);
+    if (in->status == REC_OK) {
         judge(in, e, m, strcmp(path, "-") == 0 ? "<stdin>" : path, opts);
+    } else {
+        rec_diags_add(&in->diags, 0, 0, REC_ERROR, "io-error", "%s", err);
+        free(err);
+    }
 }
 
 void rec_input_load_bytes(rec_input *in, const rec_engine *e, rec_matcher *m,
@@ -97,6 +102,5 @@ void rec_input_free(rec_input *in)
     xmlFreeDoc(in->doc);
     rec_source_free(&in->src);
     rec_diags_clear(&in->diags);
-    free(in->ioerr);
     memset(in, 0, sizeof *in);
 }

@@ -30,9 +30,9 @@ typedef struct {
     rec_source src;       /* the bytes, for quoting in diagnostics */
     bool is_xml;
     xmlDocPtr doc;        /* owned; NULL when it could not be read or parsed */
-    rec_diags diags;      /* sorted by position */
+    rec_diags diags;      /* sorted by position; an unreadable file is an
+                             io-error diagnostic */
     rec_status status;    /* REC_OK (warnings allowed), REC_INVALID, REC_IOERR */
-    char *ioerr;          /* owned; set when status is REC_IOERR */
 } rec_input;
 
 typedef struct {

@@ -1,0 +1,62 @@
+/* kinds.c - the diagnostic kinds and their help. */
+#include "kinds.h"
+
+#include <string.h>
+
+const rec_kind rec_kinds[] = {
+    {"item-without-recipient", "error", "A recommendation stands before any recipient header.",
+     "Add a 'To <recipient>' line above the item, or move the item under the header it belongs to."},
+    {"empty-recipient", "error", "A recipient header names no recipient.",
+     "Write who the recommendations are for after 'To', e.g. 'To the Ministry of Health'."},
+    {"empty-group", "error", "A recipient header has no recommendation under it.",
+     "Add the items for this recipient, or delete the header."},
+    {"undefined-footnote", "error", "A footnote reference [n] has no definition.",
+     "Add a line '[n] text' at the end of the document, or correct the reference."},
+    {"duplicate-footnote", "error", "A footnote label is defined twice.",
+     "Renumber one of the two definitions and its references."},
+    {"unreferenced-footnote", "warning", "A footnote is defined but never referenced.",
+     "Cite it with [n] where it applies, or delete the definition. --strict makes this an error."},
+    {"empty-document", "error", "The document has no recipient and no recommendation.",
+     "Check that the file holds the recommendations: 'To ...' headers followed by items."},
+    {"invalid-utf8", "error", "The file is not UTF-8.",
+     "Save the file as UTF-8 (in most editors: Save As, encoding UTF-8)."},
+    {"control-character", "error", "A control character that a document cannot hold.",
+     "Delete the character; it usually comes from a PDF or word-processor export."},
+    {"too-deep", "warning", "Items nest deeper than 50 levels.",
+     "Check the indentation; deeper items are kept at level 50."},
+    {"duplicate-id", "error", "Two elements of an XML input share an id.",
+     "Give each group, item, prose and footnote element its own id."},
+    {"invalid-structure", "error", "An XML input does not follow the rec2xml schema.",
+     "Compare the element with the vocabulary in the README or schemas/rec2xml.rng."},
+    {"xml-syntax", "error", "An XML input is not well-formed.",
+     "Fix the markup at the position given (an unclosed or mismatched tag, a stray '&' or '<')."},
+    {"doctype-not-allowed", "error", "An XML input declares a DOCTYPE.",
+     "Delete the DOCTYPE: rec2xml XML needs none, and entities could read files or expand without bound."},
+    {"transform-error", "error", "A stylesheet failed while producing an output.",
+     "Read the stylesheet's message; with --stylesheet, fix the stylesheet."},
+    {"stylesheet-error", "error", "A stylesheet does not compile.",
+     "Fix the XSLT at the position given."},
+    {"stylesheet-message", "warning", "A stylesheet said something with xsl:message.",
+     "Read the message; it comes from the stylesheet, not from rec2xml."},
+    {"stale-translation", "warning", "A translation was made for a text that has changed since.",
+     "Send the segment to the translator again; the source text is kept meanwhile."},
+    {"missing-translation", "warning", "A segment has no translation.",
+     "Have it translated; the source text is kept meanwhile."},
+    {"translation-footnotes", "error", "A translation drops or invents a footnote reference.",
+     "Keep exactly the source's footnote markers [n] in the translation."},
+    {"translation-syntax", "error", "A translation file cannot be read as CSV, XLIFF 1.2 or PO.",
+     "Check the file at the position given, or export it again."},
+    {"translation-unreadable", "error", "A translation file cannot be opened.",
+     "Check the path and the file's extension (.csv, .xlf, .xliff, .po)."},
+    {"io-error", "error", "A file cannot be read or written.",
+     "Check the path, the permissions and the free space."},
+    {NULL, NULL, NULL, NULL},
+};
+
+int rec_kind_index(const char *name)
+{
+    for (int i = 0; rec_kinds[i].name; i++)
+        if (strcmp(rec_kinds[i].name, name) == 0)
+            return i;
+    return -1;
+}

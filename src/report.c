@@ -1,0 +1,269 @@
+/* report.c - diagnostics in gcc, JSON lines, GitHub and SARIF forms. */
+#include "report.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+#include "kinds.h"
+#include "util.h"
+
+int rec_report_format_parse(const char *name)
+{
+    static const char *const names[] = {"gcc", "json", "github", "sarif"};
+    for (int i = 0; i < 4; i++)
+        if (strcmp(name, names[i]) == 0)
+            return i;
+    return -1;
+}
+
+static const char *severity(const rec_diag *g)
+{
+    return g->severity == REC_ERROR ? "error" : "warning";
+}
+
+/* ---- gcc, with the line quoted on a terminal ------------------------------- */
+
+/* Quote at most this many bytes either side of the caret: a 10 MB line is
+ * not something a terminal should receive. */
+#define QUOTE_WINDOW 160
+
+static void quote_line(const rec_quote_source *src, unsigned long line, unsigned long col,
+                       FILE *out)
+{
+    const char *p = src->bytes, *end = src->bytes + src->size;
+    for (unsigned long l = 1; l < line && p < end; l++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl)
+            return;
+        p = nl + 1;
+    }
+    if (p >= end)
+        return;
+    const char *eol = memchr(p, '\n', (size_t)(end - p));
+    if (!eol)
+        eol = end;
+    if (eol > p && eol[-1] == '\r')
+        eol--;
+    /* find the byte where column col starts (columns count characters) */
+    const char *at = p;
+    for (unsigned long c = 1; c < col && at < eol; c++)
+        at += rec_utf8_step(at, (size_t)(eol - at));
+    const char *from = at - p > QUOTE_WINDOW ? at - QUOTE_WINDOW : p;
+    while (from > p && ((unsigned char)*from & 0xC0) == 0x80)
+        from--;
+    const char *to = eol - at > QUOTE_WINDOW ? at + QUOTE_WINDOW : eol;
+    while (to < eol && ((unsigned char)*to & 0xC0) == 0x80)
+        to++;
+    fputs("  ", out);
+    for (const char *q = from; q < to;) {
+        size_t n = rec_utf8_valid(q, (size_t)(to - q));
+        unsigned char ch = (unsigned char)*q;
+        /* never send control bytes or broken UTF-8 to a terminal */
+        if (n == 0)
+            fputc('?', out), n = 1;
+        else if (n == 1 && (ch < 0x20 || ch == 0x7F))
+            fputc(ch == '\t' ? '\t' : ' ', out);
+        else
+            fwrite(q, 1, n, out);
+        q += n;
+    }
+    fputs("\n  ", out);
+    for (const char *q = from; q < at;) {
+        fputc(*q == '\t' ? '\t' : ' ', out);
+        q += rec_utf8_step(q, (size_t)(at - q));
+    }
+    fputs("^\n", out);
+}
+
+static void gcc(FILE *out, const char *path, const rec_diags *d, const rec_quote_source *src)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        const rec_diag *g = &d->v[i];
+        if (g->line && g->col)
+            fprintf(out, "%s:%lu:%lu: ", path, g->line, g->col);
+        else if (g->line)
+            fprintf(out, "%s:%lu: ", path, g->line);
+        else
+            fprintf(out, "%s: ", path);
+        fprintf(out, "%s: %s [%s]\n", severity(g), g->message, g->kind);
+        if (src && g->line && g->col)
+            quote_line(src, g->line, g->col, out);
+    }
+}
+
+/* ---- JSON ---------------------------------------------------------------------- */
+
+static void json_string(FILE *out, const char *s)
+{
+    fputc('"', out);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            fprintf(out, "\\%c", c);
+        else if (c == '\n')
+            fputs("\\n", out);
+        else if (c == '\t')
+            fputs("\\t", out);
+        else if (c < 0x20 || c == 0x7F)
+            fprintf(out, "\\u%04x", c);
+        else
+            fputc(c, out);
+    }
+    fputc('"', out);
+}
+
+static void json_number_or_null(FILE *out, unsigned long n)
+{
+    if (n)
+        fprintf(out, "%lu", n);
+    else
+        fputs("null", out);
+}
+
+static void json(FILE *out, const char *path, const rec_diags *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        const rec_diag *g = &d->v[i];
+        fputs("{\"file\":", out);
+        json_string(out, path);
+        fputs(",\"line\":", out);
+        json_number_or_null(out, g->line);
+        fputs(",\"column\":", out);
+        json_number_or_null(out, g->col);
+        fprintf(out, ",\"severity\":\"%s\",\"kind\":", severity(g));
+        json_string(out, g->kind);
+        fputs(",\"message\":", out);
+        json_string(out, g->message);
+        fputs("}\n", out);
+    }
+}
+
+/* ---- GitHub workflow commands ----------------------------------------------------- */
+
+/* Workflow command escaping: data escapes % CR LF; properties also : and , */
+static void github_escaped(FILE *out, const char *s, int property)
+{
+    for (; *s; s++) {
+        if (*s == '%')
+            fputs("%25", out);
+        else if (*s == '\r')
+            fputs("%0D", out);
+        else if (*s == '\n')
+            fputs("%0A", out);
+        else if (property && *s == ':')
+            fputs("%3A", out);
+        else if (property && *s == ',')
+            fputs("%2C", out);
+        else
+            fputc(*s, out);
+    }
+}
+
+static void github(FILE *out, const char *path, const rec_diags *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        const rec_diag *g = &d->v[i];
+        fprintf(out, "::%s file=", severity(g));
+        github_escaped(out, path, 1);
+        if (g->line)
+            fprintf(out, ",line=%lu", g->line);
+        if (g->col)
+            fprintf(out, ",col=%lu", g->col);
+        fputs(",title=", out);
+        github_escaped(out, g->kind, 1);
+        fputs("::", out);
+        github_escaped(out, g->message, 0);
+        fputc('\n', out);
+    }
+}
+
+/* ---- SARIF 2.1.0 ------------------------------------------------------------------ */
+
+/* A relative URI reference for path: unreserved characters and '/' stay,
+ * everything else is percent-encoded. */
+static void uri(FILE *out, const char *path)
+{
+    fputc('"', out);
+    for (const unsigned char *s = (const unsigned char *)path; *s; s++) {
+        if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+            strchr("-._~/", *s))
+            fputc(*s, out);
+        else
+            fprintf(out, "%%%02X", *s);
+    }
+    fputc('"', out);
+}
+
+static void sarif_results(FILE *out, const char *path, const rec_diags *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        const rec_diag *g = &d->v[i];
+        fputs("{\"ruleId\":", out);
+        json_string(out, g->kind);
+        int rule = rec_kind_index(g->kind);
+        if (rule >= 0)
+            fprintf(out, ",\"ruleIndex\":%d", rule);
+        fprintf(out, ",\"level\":\"%s\",\"message\":{\"text\":", severity(g));
+        json_string(out, g->message);
+        fputs("},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":", out);
+        uri(out, path);
+        fputc('}', out);
+        if (g->line) {
+            fprintf(out, ",\"region\":{\"startLine\":%lu", g->line);
+            if (g->col)
+                fprintf(out, ",\"startColumn\":%lu", g->col);
+            fputc('}', out);
+        }
+        fputs("}}]}\n", out);
+    }
+}
+
+void rec_report_sarif_log(FILE *out, const char *results, const char *version)
+{
+    fputs("{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\","
+          "\"runs\":[{\"tool\":{\"driver\":{\"name\":\"rec2xml\",\"version\":",
+          out);
+    json_string(out, version);
+    fputs(",\"informationUri\":\"https://example.org/rec2xml\",\"rules\":[", out);
+    for (int i = 0; rec_kinds[i].name; i++) {
+        const rec_kind *k = &rec_kinds[i];
+        fputs(i ? ",\n" : "\n", out);
+        fputs("{\"id\":", out);
+        json_string(out, k->name);
+        fputs(",\"name\":", out);
+        json_string(out, k->name);
+        fputs(",\"shortDescription\":{\"text\":", out);
+        json_string(out, k->summary);
+        fputs("},\"fullDescription\":{\"text\":", out);
+        json_string(out, k->summary);
+        fputs("},\"help\":{\"text\":", out);
+        json_string(out, k->help);
+        fprintf(out, "},\"defaultConfiguration\":{\"level\":\"%s\"}}", k->level);
+    }
+    fputs("]}},\"columnKind\":\"unicodeCodePoints\",\"results\":[", out);
+    /* results arrive one per line: join them with commas */
+    const char *p = results ? results : "";
+    bool first = true;
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        if (n) {
+            fputs(first ? "\n" : ",\n", out);
+            fwrite(p, 1, n, out);
+            first = false;
+        }
+        p += n + (nl ? 1 : 0);
+    }
+    fputs("]}]}\n", out);
+}
+
+void rec_report(rec_report_format f, FILE *out, const char *path, const rec_diags *d,
+                const rec_quote_source *src)
+{
+    switch (f) {
+    case REC_REPORT_GCC: gcc(out, path, d, src); break;
+    case REC_REPORT_JSON: json(out, path, d); break;
+    case REC_REPORT_GITHUB: github(out, path, d); break;
+    case REC_REPORT_SARIF: sarif_results(out, path, d); break;
+    }
+}

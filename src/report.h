@@ -1,0 +1,34 @@
+/* report.h - diagnostics written for people and for machines:
+ *   gcc     file:line:col: error: message [kind]   (quoting the line on a terminal)
+ *   json    one JSON object per diagnostic per line
+ *   github  GitHub Actions workflow commands (::error file=...::...)
+ *   sarif   one SARIF 2.1.0 log for the whole run, a rule per kind */
+#ifndef REC_REPORT_H
+#define REC_REPORT_H
+
+#include <stdio.h>
+
+#include "diag.h"
+
+typedef enum { REC_REPORT_GCC, REC_REPORT_JSON, REC_REPORT_GITHUB, REC_REPORT_SARIF } rec_report_format;
+
+/* "json" -> REC_REPORT_JSON; -1 for an unknown name. */
+int rec_report_format_parse(const char *name);
+
+/* The input's bytes, to quote the offending line (not owned). */
+typedef struct {
+    const char *bytes;
+    size_t size;
+} rec_quote_source;
+
+/* Write path's diagnostics to out in format f. For SARIF these are result
+ * objects, one per line, for rec_report_sarif_log to gather. src, when not
+ * NULL, quotes source lines (gcc format only). */
+void rec_report(rec_report_format f, FILE *out, const char *path, const rec_diags *d,
+                const rec_quote_source *src);
+
+/* Write the SARIF 2.1.0 log holding results (result lines as rec_report
+ * wrote them, possibly empty). */
+void rec_report_sarif_log(FILE *out, const char *results, const char *version);
+
+#endif
