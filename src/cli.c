@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "batch.h"
+#include "diff.h"
 #include "input.h"
 #include "output.h"
 #include "report.h"
@@ -37,6 +38,8 @@ typedef struct {
     const char *translation; /* --translation FILE */
     const char *target_lang; /* --target-lang LANG */
     bool check;              /* --check: validate only */
+    bool diff;               /* --diff OLD NEW */
+    rec_diff_format diff_format;
     bool quiet;              /* -q: no summary line */
     bool caret;              /* quote the source line under diagnostics */
     rec_report_format report; /* --diagnostics-format */
@@ -58,6 +61,9 @@ static const char usage_text[] =
     "  (default)              convert one FILE, write the XML to standard output\n"
     "  -c, --check            validate every FILE, write nothing, print a summary\n"
     "  -d, --output-dir=DIR   batch: write DIR/NAME.EXT for every FILE and format\n"
+    "      --diff OLD NEW     the recommendations added, removed, changed or moved\n"
+    "                         between two versions (exit 1 when any changed)\n"
+    "      --diff-format=F    text (default; coloured on a terminal) or json\n"
     "\n"
     "Output:\n"
     "  -t, --to=FORMAT[,...]  xml (default), html, docbook, csv, text, xliff\n"
@@ -163,6 +169,8 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
         {"strict", no_argument, NULL, 's'},
         {"quiet", no_argument, NULL, 'q'},
         {"diagnostics-format", required_argument, NULL, 'D'},
+        {"diff", no_argument, NULL, 'F'},
+        {"diff-format", required_argument, NULL, 'G'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -215,6 +223,15 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
         case 'l': o->input.lang = optarg; break;
         case 's': o->input.strict = true; break;
         case 'q': o->quiet = true; break;
+        case 'F': o->diff = true; break;
+        case 'G':
+            if (strcmp(optarg, "json") == 0)
+                o->diff_format = REC_DIFF_JSON;
+            else if (strcmp(optarg, "text") == 0)
+                o->diff_format = REC_DIFF_TEXT;
+            else
+                return usage_error(o, "unknown diff format '%s' (text, json)", optarg);
+            break;
         case 'D': {
             int f = rec_report_format_parse(optarg);
             if (f < 0)
@@ -248,12 +265,16 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
         return usage_error(o, "--check writes no output; drop '-o %s'", o->output);
     if (o->stylesheet && o->format == REC_FMT_XML)
         return usage_error(o, "--stylesheet replaces the stylesheet of a format: give -t FORMAT too");
+    if (o->diff && (o->ninputs != 2 || o->check || o->outdir || o->output))
+        return usage_error(o, "--diff compares two files: rec2xml --diff OLD NEW");
+    if (o->diff && o->report == REC_REPORT_JSON)
+        o->diff_format = REC_DIFF_JSON;
     if (!o->formats)
         o->formats = 1u << REC_FMT_XML;
     if (o->outdir && (o->check || o->output))
         return usage_error(o, "-d writes one file per input and format: drop %s",
                            o->check ? "--check" : "-o");
-    if (!o->outdir && !o->check && o->ninputs > 1)
+    if (!o->outdir && !o->check && !o->diff && o->ninputs > 1)
         return usage_error(o, "one input at a time when converting (use -d DIR or --check for several)");
     if (!o->outdir && (o->formats & (o->formats - 1)))
         return usage_error(o, "several formats need -d DIR");
@@ -413,6 +434,42 @@ static rec_exit run(options *o, const rec_engine *engine, const rec_stylesheets 
     return worst;
 }
 
+/* --diff OLD NEW: 0 no change in the recommendations, 1 changes, 2 when a
+ * file cannot be read or parsed. */
+static rec_exit diff(options *o, const rec_engine *engine)
+{
+    rec_matcher *m = rec_matcher_new(engine->patterns);
+    rec_input in[2];
+    rec_exit rc = REC_EXIT_OK;
+    for (int i = 0; i < 2; i++) {
+        rec_input_load(&in[i], engine, m, o->inputs[i], &o->input);
+        if (!in[i].doc) {
+            report(o, &in[i]);
+            rc = REC_EXIT_USAGE;
+        }
+    }
+    if (rc == REC_EXIT_OK) {
+        rec_diff_stats st;
+        bool color = o->diff_format == REC_DIFF_TEXT && isatty(STDOUT_FILENO);
+        bool changed = rec_diff(in[0].doc, in[1].doc, o->inputs[0], o->inputs[1], o->diff_format,
+                                color, stdout, &st);
+        if (fflush(stdout) != 0 || ferror(stdout)) {
+            fprintf(o->err, "rec2xml: cannot write to standard output\n");
+            rc = REC_EXIT_USAGE;
+        } else {
+            rc = changed ? REC_EXIT_INVALID : REC_EXIT_OK;
+        }
+        if (!o->quiet && o->diff_format == REC_DIFF_TEXT)
+            fprintf(o->err, "rec2xml: %zu added, %zu removed, %zu changed, %zu moved, "
+                            "%zu unchanged\n",
+                    st.added, st.removed, st.changed, st.moved, st.unchanged);
+    }
+    rec_input_free(&in[0]);
+    rec_input_free(&in[1]);
+    rec_matcher_free(m);
+    return rc;
+}
+
 rec_exit rec_cli_main(int argc, char **argv, FILE *err)
 {
     options o;
@@ -436,6 +493,12 @@ rec_exit rec_cli_main(int argc, char **argv, FILE *err)
         free(msg);
         free(o.params);
         return REC_EXIT_USAGE;
+    }
+    if (o.diff) {
+        rc = diff(&o, &engine);
+        rec_engine_free(&engine);
+        free(o.params);
+        return rc;
     }
     rec_stylesheets *sheets = rec_stylesheets_new();
     rec_diags sheet_diags;
