@@ -217,7 +217,8 @@ static void pair_similar(side *a, side *b)
             }
         }
     }
-    qsort(c, n, sizeof *c, by_score);
+    if (n > 1)
+        qsort(c, n, sizeof *c, by_score);
     for (size_t k = 0; k < n; k++) {
         item *x = &a->v[c[k].i], *y = &b->v[c[k].j];
         if (x->match >= 0 || y->match >= 0)
