@@ -99,7 +99,7 @@ static const char usage_text[] =
     "\n"
     "Exit status:\n"
     "  0  every input is valid (warnings allowed)\n"
-    "  1  some input is invalid; no output was written for it\n"
+    "  1  some input is invalid; no output was written for it (unless --force)\n"
     "  2  usage, I/O or internal error\n";
 
 static rec_exit usage_error(options *o, const char *fmt, ...)

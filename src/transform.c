@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "resources.h"
+#include "source.h"
 #include "util.h"
 
 static const struct {
@@ -139,6 +140,24 @@ static xmlDocPtr parse_with_dict(xmlParserCtxtPtr pctxt, xmlDictPtr dict, int op
     return doc;
 }
 
+/* A user's stylesheet file, parsed from memory: libxml2's own file loading
+ * goes through the external entity loader, which refuses everything. */
+static xmlDocPtr parse_user_file(const char *path, xmlDictPtr dict, int options)
+{
+    rec_source src;
+    rec_source_init(&src);
+    char *err = NULL;
+    xmlDocPtr doc = NULL;
+    if (rec_source_read(&src, path, &err) == REC_OK && src.size <= 0x7fffffff)
+        doc = parse_with_dict(xmlCreateMemoryParserCtxt(src.bytes, (int)src.size), dict,
+                              options, path);
+    else if (err)
+        xmlGenericError(xmlGenericErrorContext, "%s\n", err);
+    free(err);
+    rec_source_free(&src);
+    return doc;
+}
+
 static xmlDocPtr load(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
                       xsltLoadType type)
 {
@@ -153,9 +172,9 @@ static xmlDocPtr load(const xmlChar *uri, xmlDictPtr dict, int options, void *ct
     /* a user stylesheet's own imports: local files only */
     if (strncmp(u, "file://", 7) == 0)
         u += 7;
-    if (strstr(u, "://"))
+    if (strstr(u, "://") || strncmp(u, REC_RESOURCE_SCHEME, strlen(REC_RESOURCE_SCHEME)) == 0)
         return NULL;
-    return parse_with_dict(xmlCreateFileParserCtxt(u), dict, options, NULL);
+    return parse_user_file(u, dict, options);
 }
 
 void rec_transform_init(void)
@@ -200,8 +219,7 @@ int rec_stylesheets_load(rec_stylesheets *s, rec_format f, const char *user_path
 
     xmlDocPtr doc;
     if (user_path) {
-        doc = parse_with_dict(xmlCreateFileParserCtxt(user_path), NULL, XML_PARSE_NOCDATA,
-                              NULL);
+        doc = parse_user_file(user_path, NULL, XML_PARSE_NOCDATA);
     } else {
         const rec_resource *r = rec_resource_find(formats[f].builtin);
         char *url = rec_asprintf("%s%s", REC_RESOURCE_SCHEME, formats[f].builtin);

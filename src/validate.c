@@ -286,6 +286,11 @@ static void explain_relaxng(explainer *x, const raw_error *e)
     const char *name = e->str1 ? e->str1 : (n ? (const char *)n->name : "?");
     switch (e->code) {
     case XML_RELAXNG_ERR_ATTRVALID:
+        /* str1 names the element; libxml2 does not say which attribute */
+        at(x, n, REC_ERROR, "invalid-structure",
+           "<%s> has a missing or invalid attribute (see the vocabulary in the README)",
+           n ? (const char *)n->name : name);
+        break;
     case XML_RELAXNG_ERR_INVALIDATTR:
         at(x, n, REC_ERROR, "invalid-structure", "attribute '%s' is not allowed on <%s>",
            name, n ? (const char *)n->name : "?");

@@ -38,7 +38,8 @@ run_part diagnostics bash tests/diagnostics.sh
 run_part sample bash tests/sample.sh
 run_part cli bash tests/cli.sh
 run_part install bash tests/install.sh
-[ -f tests/consumers.sh ] && run_part consumers bash tests/consumers.sh
+run_part batch bash tests/batch.sh
+run_part formats bash tests/formats.sh
 
 echo
 [ ${#broken[@]} -gt 0 ] && echo "failing parts: ${broken[*]}"

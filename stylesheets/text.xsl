@@ -1,0 +1,208 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  text.xsl: a rec2xml document as canonical plain text in rec2xml's own INPUT
+  format (README.md, "The input format"), so that converting the text back
+  gives the same XML: the same ids, structure and text.
+
+  Parameters: none.
+
+  Layout (UTF-8, LF line ends, a newline after the last line)
+    * one block per line group, blocks separated by one blank line;
+    * prose (the date line too): one paragraph per line;
+    * a group: its header "lead recipient" (footnote references as [n]; no
+      colon: the blank line after it ends the header, so it never continues);
+    * items: one per line, "marker text", indented two spaces per level, the
+      top level at two; consecutive items stand on consecutive lines (a run of
+      items is one list) and prose after items follows a blank line, so it is
+      not read as a continuation;
+    * footnotes: "[label] text" at column 1, followed by a blank line (a
+      definition runs up to one), where they stood: a page-bottom note inside a
+      group stays between that group's items, the notes of the report after it;
+    * footnote references: "[label]", glued or spaced as the text had them.
+  Text is written as the XML has it (the converter keeps every character);
+  only line breaks inside a text become spaces and whitespace at the ends of
+  a line is dropped, as the converter would drop it.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:r="urn:rec2xml:1.0"
+    exclude-result-prefixes="r">
+
+  <xsl:output method="text" encoding="UTF-8"/>
+
+  <xsl:variable name="NL" select="'&#10;'"/>
+  <xsl:variable name="WS" select="' &#9;&#10;&#13;'"/>
+
+  <xsl:template match="/">
+    <xsl:apply-templates select="*/*"/>
+  </xsl:template>
+
+  <!-- ========================================================== blocks -->
+
+  <!-- A blank line before every block but the first of its parent, except
+       between two items (one list). -->
+  <xsl:template name="separator">
+    <xsl:if test="preceding-sibling::*[1] and not(self::r:item and preceding-sibling::*[1]/self::r:item)">
+      <xsl:value-of select="$NL"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="r:group">
+    <xsl:call-template name="separator"/>
+    <xsl:apply-templates select="*"/>
+  </xsl:template>
+
+  <xsl:template match="r:recipient">
+    <xsl:call-template name="separator"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space(@lead) != ''">
+        <xsl:value-of select="normalize-space(@lead)"/>
+      </xsl:when>
+      <xsl:otherwise>To</xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="normalize-space(.) != ''">
+      <xsl:text> </xsl:text>
+      <xsl:apply-templates/>
+    </xsl:if>
+    <xsl:value-of select="$NL"/>
+  </xsl:template>
+
+  <xsl:template match="r:prose">
+    <xsl:call-template name="separator"/>
+    <!-- a paragraph that opens with a footnote reference ("[1] is cited
+         above") would read back as a footnote definition in column 1:
+         indented, it stays prose -->
+    <xsl:if test="node()[1][self::r:fnref]">
+      <xsl:text>  </xsl:text>
+    </xsl:if>
+    <xsl:apply-templates/>
+    <xsl:value-of select="$NL"/>
+  </xsl:template>
+
+  <xsl:template match="r:item">
+    <xsl:if test="not(parent::r:item)">
+      <xsl:call-template name="separator"/>
+    </xsl:if>
+    <xsl:call-template name="spaces">
+      <xsl:with-param name="n" select="2 * count(ancestor::r:item) + 2"/>
+    </xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="normalize-space(@marker) != ''">
+        <xsl:value-of select="normalize-space(@marker)"/>
+      </xsl:when>
+      <xsl:otherwise>&#x2022;</xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="normalize-space(r:text) != ''">
+      <xsl:text> </xsl:text>
+      <xsl:apply-templates select="r:text"/>
+    </xsl:if>
+    <xsl:value-of select="$NL"/>
+    <xsl:apply-templates select="r:item"/>
+  </xsl:template>
+
+  <xsl:template match="r:text">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <xsl:template match="r:footnote">
+    <xsl:call-template name="separator"/>
+    <xsl:text>[</xsl:text>
+    <xsl:choose>
+      <xsl:when test="normalize-space(@label) != ''">
+        <xsl:value-of select="normalize-space(@label)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="substring-after(@id, 'fn')"/>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:text>]</xsl:text>
+    <xsl:if test="normalize-space(.) != ''">
+      <xsl:text> </xsl:text>
+      <xsl:apply-templates/>
+    </xsl:if>
+    <xsl:value-of select="$NL"/>
+  </xsl:template>
+
+  <!-- Anything else (schema-invalid): its text, as prose. -->
+  <xsl:template match="*">
+    <xsl:call-template name="separator"/>
+    <xsl:apply-templates/>
+    <xsl:value-of select="$NL"/>
+  </xsl:template>
+
+  <!-- ========================================================= inlines -->
+
+  <xsl:template match="r:fnref">
+    <xsl:text>[</xsl:text>
+    <xsl:choose>
+      <xsl:when test="normalize-space(.) != ''">
+        <xsl:value-of select="normalize-space(.)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="substring-after(@ref, 'fn')"/>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:text>]</xsl:text>
+  </xsl:template>
+
+  <!-- Text as written; line breaks become spaces; whitespace at the start of
+       the first and the end of the last piece of a line is dropped. -->
+  <xsl:template match="text()">
+    <xsl:variable name="t" select="translate(., '&#10;&#13;', '  ')"/>
+    <xsl:variable name="first" select="not(preceding-sibling::node())"/>
+    <xsl:variable name="last" select="not(following-sibling::node())"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space($t) = '' and ($first or $last)"/>
+      <xsl:when test="normalize-space($t) = ''">
+        <xsl:value-of select="$t"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="left"
+            select="substring($t, 1 + number($first) * string-length(substring-before($t, substring(normalize-space($t), 1, 1))))"/>
+        <xsl:choose>
+          <xsl:when test="$last">
+            <xsl:call-template name="rtrim">
+              <xsl:with-param name="s" select="$left"/>
+            </xsl:call-template>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="$left"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ========================================================= helpers -->
+
+  <xsl:template name="rtrim">
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="$s != '' and contains($WS, substring($s, string-length($s)))">
+        <xsl:call-template name="rtrim">
+          <xsl:with-param name="s" select="substring($s, 1, string-length($s) - 1)"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$s"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="spaces">
+    <xsl:param name="n" select="0"/>
+    <xsl:variable name="pad" select="'                                '"/>
+    <xsl:choose>
+      <xsl:when test="$n &lt;= string-length($pad)">
+        <xsl:value-of select="substring($pad, 1, $n)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$pad"/>
+        <xsl:call-template name="spaces">
+          <xsl:with-param name="n" select="$n - string-length($pad)"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+</xsl:stylesheet>
