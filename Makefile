@@ -102,11 +102,12 @@ lint: build/embedded.c
 	exit $$status
 
 install: rec2xml
-	install -d $(DESTDIR)$(BINDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 rec2xml $(DESTDIR)$(BINDIR)/rec2xml
+	install -m 644 rec2xml.1 $(DESTDIR)$(MANDIR)/man1/rec2xml.1
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/rec2xml
+	rm -f $(DESTDIR)$(BINDIR)/rec2xml $(DESTDIR)$(MANDIR)/man1/rec2xml.1
 
 clean:
 	rm -rf build rec2xml out tests/work

@@ -179,11 +179,11 @@ static void github(FILE *out, const char *path, const rec_diags *d)
 
 /* ---- SARIF 2.1.0 ------------------------------------------------------------------ */
 
-/* A relative URI reference for path: unreserved characters and '/' stay,
- * everything else is percent-encoded. */
+/* A URI for path: relative as given, or file:// for an absolute path;
+ * unreserved characters and '/' stay, everything else is percent-encoded. */
 static void uri(FILE *out, const char *path)
 {
-    fputc('"', out);
+    fputs(path[0] == '/' ? "\"file://" : "\"", out);
     for (const unsigned char *s = (const unsigned char *)path; *s; s++) {
         if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
             strchr("-._~/", *s))
@@ -229,8 +229,6 @@ void rec_report_sarif_log(FILE *out, const char *results, const char *version)
         const rec_kind *k = &rec_kinds[i];
         fputs(i ? ",\n" : "\n", out);
         fputs("{\"id\":", out);
-        json_string(out, k->name);
-        fputs(",\"name\":", out);
         json_string(out, k->name);
         fputs(",\"shortDescription\":{\"text\":", out);
         json_string(out, k->summary);

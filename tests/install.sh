@@ -13,6 +13,9 @@ else
 fi
 bin="$root/opt/r2x/bin/rec2xml"
 [ -x "$bin" ] && ok "binary installed under DESTDIR/PREFIX" || fail "binary installed under DESTDIR/PREFIX"
+man="$root/opt/r2x/share/man/man1/rec2xml.1"
+[ -f "$man" ] && MANWIDTH=80 man -l "$man" 2>/dev/null | grep -q 'rec2xml --check' &&
+    ok "man page installed and renders" || fail "man page installed and renders"
 
 # run it from a directory holding decoy schemas that would reject everything
 mkdir -p "$WORK/elsewhere/schemas" "$WORK/elsewhere/stylesheets"
@@ -23,7 +26,7 @@ cp input/cambodia-drug-detention-2013.txt "$WORK/elsewhere/report.txt"
     ok "installed binary ignores files in the current directory" ||
     fail "installed binary ignores files in the current directory" "$(cat "$WORK/out")"
 
-if make -s uninstall DESTDIR="$root" PREFIX=/opt/r2x >"$WORK/make.log" 2>&1 && [ ! -e "$bin" ]; then
+if make -s uninstall DESTDIR="$root" PREFIX=/opt/r2x >"$WORK/make.log" 2>&1 && [ ! -e "$bin" ] && [ ! -e "$man" ]; then
     ok "make uninstall removes it"
 else
     fail "make uninstall removes it"

@@ -40,6 +40,7 @@ run_part cli bash tests/cli.sh
 run_part install bash tests/install.sh
 run_part batch bash tests/batch.sh
 run_part formats bash tests/formats.sh
+run_part ci bash tests/ci.sh
 
 echo
 [ ${#broken[@]} -gt 0 ] && echo "failing parts: ${broken[*]}"

@@ -1,0 +1,169 @@
+#!/bin/bash
+# ci.sh - rec2xml as the check on every edit: machine-readable diagnostics
+# (JSON lines, GitHub commands, SARIF checked by Microsoft's validator), the
+# semantic diff, the pre-commit hook and the GitHub workflow run for real,
+# and the man page (clean under groff -ww and mandoc -Tlint, same options
+# as --help).
+set -u
+. "$(dirname "$0")/lib.sh"
+cd "$TOP"
+SAMPLE=input/cambodia-drug-detention-2013.txt
+DIAG=(tests/diagnostics/*.txt tests/diagnostics/*.xml)
+
+# JSON lines: one object per diagnostic, every field there
+"$REC2XML" --check --diagnostics-format=json "${DIAG[@]}" missing.txt >"$WORK/out" 2>"$WORK/json" || true
+if /usr/bin/python3 - "$WORK/json" <<'PY'
+import json, sys
+n = 0
+for line in open(sys.argv[1], encoding="utf-8"):
+    d = json.loads(line)
+    assert set(d) == {"file", "line", "column", "severity", "kind", "message"}, d
+    assert d["severity"] in ("error", "warning") and d["kind"] and d["message"]
+    n += 1
+assert n >= 14, n
+PY
+then ok "json: every line parses"; else fail "json: every line parses" "$(head -3 "$WORK/json")"; fi
+grep -q '"kind":"undefined-footnote"' "$WORK/json" && grep -q '"line":4,"column":27' "$WORK/json" &&
+    ok "json: position and kind" || fail "json: position and kind"
+grep -q 'rec2xml:.*checked' "$WORK/json" && fail "json: no summary line mixed in" || ok "json: no summary line mixed in"
+
+# GitHub workflow commands
+"$REC2XML" --check --diagnostics-format=github "${DIAG[@]}" >/dev/null 2>"$WORK/gh" || true
+bad=$(grep -cvE '^::(error|warning) file=[^,:]+(,line=[0-9]+)?(,col=[0-9]+)?,title=[a-z0-9-]+::.+$' "$WORK/gh")
+[ "$bad" -eq 0 ] && ok "github: every line is a workflow command" || fail "github: every line is a workflow command" "$(grep -vE '^::' "$WORK/gh" | head -3)"
+grep -qx '::error file=tests/diagnostics/undefined-footnote.txt,line=4,col=27,title=undefined-footnote::footnote \[4\] is never defined' "$WORK/gh" &&
+    ok "github: annotation at the line" || fail "github: annotation at the line"
+
+# SARIF: one log for the run, validated by the SARIF multitool
+"$REC2XML" --check --diagnostics-format=sarif "${DIAG[@]}" "$TOP/$SAMPLE" >/dev/null 2>"$WORK/run.sarif" || true
+MULTITOOL=tests/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+if [ -f "$MULTITOOL" ]; then
+    chmod u+x "$MULTITOOL"   # its postinstall (chmod) may not have run
+    (cd "$WORK" && "$TOP/$MULTITOOL" validate run.sarif --output validation.sarif) >"$WORK/mt.log" 2>&1
+    if /usr/bin/python3 -c "import json,sys; d=json.load(open(sys.argv[1])); r=d['runs'][0]['results']; sys.exit(1 if r else 0)" \
+        "$WORK/validation.sarif" 2>/dev/null; then
+        ok "sarif: the SARIF validator finds nothing"
+    else
+        fail "sarif: the SARIF validator finds nothing" "$(grep -E 'error|warning' "$WORK/mt.log" | head -5)"
+    fi
+else
+    fail "sarif: the SARIF validator is installed (npm ci --prefix tests)"
+fi
+/usr/bin/python3 - "$WORK/run.sarif" <<'PY' && ok "sarif: rules with help, results with regions" || fail "sarif: rules with help, results with regions"
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+run = d["runs"][0]
+rules = run["tool"]["driver"]["rules"]
+assert d["version"] == "2.1.0" and len(rules) >= 20
+assert all(r["help"]["text"] for r in rules)
+res = run["results"]
+ids = {r["ruleId"] for r in res}
+assert {"undefined-footnote", "duplicate-footnote", "unreferenced-footnote", "invalid-utf8"} <= ids, ids
+for r in res:
+    assert rules[r["ruleIndex"]]["id"] == r["ruleId"]
+u = [r for r in res if r["ruleId"] == "undefined-footnote"][0]
+reg = u["locations"][0]["physicalLocation"]["region"]
+assert reg == {"startLine": 4, "startColumn": 27}, reg
+PY
+
+# the semantic diff: renumbering and re-wrapping are not changes
+/usr/bin/python3 - "$SAMPLE" "$WORK" <<'PY'
+import sys
+src, work = sys.argv[1], sys.argv[2]
+s = open(src, encoding="utf-8").read()
+open(f"{work}/old.txt", "w", encoding="utf-8").write(s)
+# re-wrapped only: the same words on other lines
+w = s.replace("as they hold people in violation of international law.",
+              "as they hold people\n    in violation of international law.")
+open(f"{work}/rewrapped.txt", "w", encoding="utf-8").write(w)
+# one item inserted at the top of the first group: every id after it shifts
+i = s.replace("  • Release all persons", "  • Publish the list of detainees.\n  • Release all persons", 1)
+open(f"{work}/inserted.txt", "w", encoding="utf-8").write(i)
+# a change of words, a removal and a move to another recipient
+c = s.replace("in violation of international law", "in breach of international law")
+c = c.replace("  • Immediately suspend all preparations to build a new “national” drug detention center.\n", "")
+line = "  • Publicly call for the immediate release of all persons held in Cambodian drug detention centers.\n"
+c = c.replace(line, "").replace("To the Ministry of Health\n\n", "To the Ministry of Health\n\n" + line)
+open(f"{work}/changed.txt", "w", encoding="utf-8").write(c)
+PY
+expect_status "--diff of the same text" 0 "$REC2XML" --diff "$WORK/old.txt" "$WORK/old.txt"
+expect_status "--diff after re-wrapping only" 0 "$REC2XML" --diff "$WORK/old.txt" "$WORK/rewrapped.txt"
+[ -s "$WORK/out" ] && fail "re-wrapping reports nothing" || ok "re-wrapping reports nothing"
+expect_status "--diff after an insertion" 1 "$REC2XML" --diff "$WORK/old.txt" "$WORK/inserted.txt"
+[ "$(grep -c '^  added' "$WORK/out")" -eq 1 ] && [ "$(grep -cE '^  (changed|removed|moved)' "$WORK/out")" -eq 0 ] &&
+    ok "an insertion is one addition, whatever the renumbering" || fail "an insertion is one addition" "$(cat "$WORK/out")"
+expect_status "--diff after edits" 1 "$REC2XML" --diff "$WORK/old.txt" "$WORK/changed.txt"
+grep -q '^  changed  g1.2 .*\[-violation-\] {+breach+}' "$WORK/out" && ok "a change shows a word diff" ||
+    fail "a change shows a word diff" "$(cat "$WORK/out")"
+grep -q '^  removed  g1.3' "$WORK/out" && ok "a removal is reported" || fail "a removal is reported"
+grep -q '^  moved .*from "Country Offices' "$WORK/out" && ok "a move to another recipient is reported" ||
+    fail "a move to another recipient is reported" "$(cat "$WORK/out")"
+"$REC2XML" -o "$WORK/changed.xml" "$WORK/changed.txt"
+expect_status "--diff text against XML" 1 "$REC2XML" --diff --diff-format=json "$WORK/old.txt" "$WORK/changed.xml"
+/usr/bin/python3 -c "
+import json,sys; d=json.load(open(sys.argv[1])); s=d['summary']
+assert (s['changed'], s['removed'], s['moved'], s['added']) == (1, 1, 1, 0), s
+assert [c for c in d['changes'] if c['type'] == 'changed'][0]['diff']" "$WORK/out" &&
+    ok "--diff JSON parses and counts" || fail "--diff JSON parses and counts" "$(head -c 300 "$WORK/out")"
+expect_status "--diff of an unreadable file" 2 "$REC2XML" --diff "$WORK/old.txt" "$WORK/nope.txt"
+
+# the pre-commit hook in a real repository: a good commit passes, a bad fails
+repo="$WORK/reports"
+mkdir -p "$repo/input" "$WORK/bin"
+ln -s "$REC2XML" "$WORK/bin/rec2xml"
+git -C "$repo" init -q
+git -C "$repo" config user.email test@example.org
+git -C "$repo" config user.name test
+cp contrib/pre-commit "$repo/.git/hooks/pre-commit"
+cp "$SAMPLE" "$repo/input/report.txt"
+git -C "$repo" add input/report.txt
+if PATH="$WORK/bin:$PATH" git -C "$repo" commit -qm good >"$WORK/hook" 2>&1; then
+    ok "pre-commit: a good commit passes"
+else
+    fail "pre-commit: a good commit passes" "$(cat "$WORK/hook")"
+fi
+printf '\n  • One more thing.[9]\n' >>"$repo/input/report.txt"
+git -C "$repo" add input/report.txt
+if PATH="$WORK/bin:$PATH" git -C "$repo" commit -qm bad >"$WORK/hook" 2>&1; then
+    fail "pre-commit: a bad commit is refused"
+else
+    grep -q 'input/report.txt:.*footnote \[9\] is never defined' "$WORK/hook" &&
+        ok "pre-commit: a bad commit is refused, naming the line" || fail "pre-commit names the line" "$(cat "$WORK/hook")"
+fi
+[ "$(git -C "$repo" rev-list --count HEAD)" -eq 1 ] && ok "pre-commit: the bad commit did not land" ||
+    fail "pre-commit: the bad commit did not land"
+
+# the GitHub workflow: valid YAML, and its check steps run here as written
+/usr/bin/python3 - contrib/github/rec2xml.yml "$WORK/steps" <<'PY'
+import sys, yaml
+wf = yaml.safe_load(open(sys.argv[1]))
+steps = wf["jobs"]["check"]["steps"]
+names = {s.get("name"): s for s in steps}
+with open(sys.argv[2], "w") as f:
+    for name in ("Check the recommendations", "SARIF for code scanning"):
+        f.write(names[name]["run"].strip() + "\n")
+PY
+[ $? -eq 0 ] && ok "workflow: valid YAML with the check steps" || fail "workflow: valid YAML with the check steps"
+git -C "$repo" reset -q --hard
+(cd "$repo" && PATH="$WORK/bin:$PATH" bash -e "$WORK/steps") >"$WORK/wf.out" 2>&1 &&
+    ok "workflow: the check steps pass on a good repository" || fail "workflow: check steps" "$(cat "$WORK/wf.out")"
+[ -s "$repo/rec2xml.sarif" ] && ok "workflow: the SARIF step writes the log" || fail "workflow: the SARIF step writes the log"
+printf '\n  • One more thing.[9]\n' >>"$repo/input/report.txt"
+(cd "$repo" && PATH="$WORK/bin:$PATH" bash -e "$WORK/steps") >"$WORK/wf.out" 2>&1 &&
+    fail "workflow: fails on a bad file" ||
+    { grep -q '^::error file=input/report.txt,line=' "$WORK/wf.out" && ok "workflow: annotates the bad line" ||
+      fail "workflow: annotates the bad line" "$(cat "$WORK/wf.out")"; }
+
+# the man page renders cleanly and lists the options --help lists
+groff -ww -man -Tutf8 -z rec2xml.1 >"$WORK/groff" 2>&1 && [ ! -s "$WORK/groff" ] &&
+    ok "man: groff -ww clean" || fail "man: groff -ww clean" "$(cat "$WORK/groff")"
+if command -v mandoc >/dev/null; then
+    mandoc -Tlint rec2xml.1 >"$WORK/mandoc" 2>&1 && ok "man: mandoc -Tlint clean" ||
+        fail "man: mandoc -Tlint clean" "$(cat "$WORK/mandoc")"
+fi
+"$REC2XML" --help | grep -oE -- '--[a-z][a-z-]+' | sort -u >"$WORK/help.opts"
+groff -man -Tascii -rLL=1000n -rHY=0 rec2xml.1 2>/dev/null | col -b |
+    sed -n '/^OPTIONS/,/^INPUT FORMAT/p' | sed 's/xsltproc --stringparam//' |
+    grep -oE -- '--[a-z][a-z-]+' | sort -u >"$WORK/man.opts"
+same "man and --help list the same options" "$WORK/help.opts" "$WORK/man.opts"
+summary
