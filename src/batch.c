@@ -227,10 +227,15 @@ static int plan(pool *p)
             free(out);
         }
     }
+    /* the output directory is made when missing (its parent must exist) */
     struct stat d;
-    if (stat(o->outdir, &d) != 0 || !S_ISDIR(d.st_mode)) {
-        fprintf(o->err, "rec2xml: output directory '%s': %s\n", o->outdir,
-                errno == 0 || S_ISDIR(d.st_mode) ? "Not a directory" : strerror(errno));
+    if (stat(o->outdir, &d) != 0 && errno == ENOENT && mkdir(o->outdir, 0777) == 0)
+        (void)stat(o->outdir, &d);
+    if (stat(o->outdir, &d) != 0) {
+        fprintf(o->err, "rec2xml: output directory '%s': %s\n", o->outdir, strerror(errno));
+        bad = 1;
+    } else if (!S_ISDIR(d.st_mode)) {
+        fprintf(o->err, "rec2xml: output directory '%s': Not a directory\n", o->outdir);
         bad = 1;
     }
     return bad ? -1 : 0;

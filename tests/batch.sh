@@ -47,7 +47,9 @@ expect_status "output over the input refused" 2 "$REC2XML" -d "$WORK/in2" -t tex
 cmp -s "$SAMPLE" "$WORK/in2/self.txt" && ok "input never modified" || fail "input never modified"
 
 # output directory missing, or not a directory
-expect_status "missing output directory" 2 "$REC2XML" -d "$WORK/nowhere" "$WORK/in/good.txt"
+expect_status "missing output directory is made" 0 "$REC2XML" -d "$WORK/made" "$WORK/in/good.txt"
+[ -s "$WORK/made/good.xml" ] && ok "output directory made and filled" || fail "output directory made and filled"
+expect_status "output directory whose parent is missing" 2 "$REC2XML" -d "$WORK/no/such/dir" "$WORK/in/good.txt"
 expect_status "output directory is a file" 2 "$REC2XML" -d "$SAMPLE" "$WORK/in/good.txt"
 if [ "$(id -u)" -ne 0 ]; then
     mkdir "$WORK/ro" && chmod 555 "$WORK/ro"
