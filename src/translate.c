@@ -551,6 +551,7 @@ const char *rec_translation_lang(const rec_translation *t)
 typedef struct {
     const rec_translation *t;
     xmlHashTablePtr by_id, by_source;
+    xmlHashTablePtr current;     /* the document's segment sources, or NULL */
     rec_matcher *m;
     rec_diags *diags;
     rec_translation_stats *stats;
@@ -612,7 +613,10 @@ static void segment(applier *a, const char *id, xmlNodePtr container)
         if (same && same != &ambiguous)
             use = same; /* moved: the id no longer fits, the words do */
     }
-    if (!use && byid) {
+    /* an entry whose source is still some segment's (that segment moved
+     * here from elsewhere) is not stale: this segment is simply new */
+    bool elsewhere = byid && a->current && xmlHashLookup(a->current, (const xmlChar *)byid->source);
+    if (!use && byid && !elsewhere) {
         st->stale++;
         rec_diags_add(a->diags, line, col, REC_WARNING, "stale-translation",
                       "the translation of %s (line %lu of %s) is for a text that has changed "
@@ -621,7 +625,10 @@ static void segment(applier *a, const char *id, xmlNodePtr container)
     } else if (!use || !*use->target || use->fuzzy) {
         st->missing++;
         rec_diags_add(a->diags, line, col, REC_WARNING, "missing-translation",
-                      "%s has no translation; the source text is kept", id);
+                      use && *use->target ? "%s has only a fuzzy translation, not confirmed by the "
+                                            "translator; the source text is kept"
+                                          : "%s has no translation; the source text is kept",
+                      id);
     } else {
         char *want = cited(a->m, source), *got = cited(a->m, use->target);
         if (strcmp(want, got) != 0) {
@@ -640,7 +647,18 @@ static void segment(applier *a, const char *id, xmlNodePtr container)
     free(source);
 }
 
-static void walk(applier *a, xmlNodePtr n, const char *group_id)
+/* Each segment in document order: id and the element holding its text. */
+typedef void (*visit)(applier *a, const char *id, xmlNodePtr container);
+
+static void note_source(applier *a, const char *id, xmlNodePtr container)
+{
+    (void)id;
+    char *source = rec_segment_text(container);
+    xmlHashAddEntry(a->current, (const xmlChar *)source, a); /* a: any non-NULL */
+    free(source);
+}
+
+static void walk(applier *a, xmlNodePtr n, const char *group_id, visit fn)
 {
     for (xmlNodePtr k = n->children; k; k = k->next) {
         if (k->type != XML_ELEMENT_NODE || !k->ns || !xmlStrEqual(k->ns->href, (const xmlChar *)REC_NS))
@@ -648,18 +666,18 @@ static void walk(applier *a, xmlNodePtr n, const char *group_id)
         xmlChar *id = xmlGetProp(k, (const xmlChar *)"id");
         const char *name = (const char *)k->name;
         if (strcmp(name, "group") == 0) {
-            walk(a, k, id ? (const char *)id : "");
+            walk(a, k, id ? (const char *)id : "", fn);
         } else if (strcmp(name, "recipient") == 0) {
-            segment(a, group_id ? group_id : "", k);
+            fn(a, group_id ? group_id : "", k);
         } else if (strcmp(name, "prose") == 0 || strcmp(name, "footnote") == 0) {
-            segment(a, id ? (const char *)id : "", k);
+            fn(a, id ? (const char *)id : "", k);
         } else if (strcmp(name, "item") == 0) {
             for (xmlNodePtr c = k->children; c; c = c->next)
                 if (in_ns(c, REC_NS, "text")) {
-                    segment(a, id ? (const char *)id : "", c);
+                    fn(a, id ? (const char *)id : "", c);
                     break;
                 }
-            walk(a, k, group_id);
+            walk(a, k, group_id, fn);
         }
         xmlFree(id);
     }
@@ -668,7 +686,8 @@ static void walk(applier *a, xmlNodePtr n, const char *group_id)
 void rec_translation_apply(const rec_translation *t, xmlDocPtr doc, const char *lang,
                            rec_matcher *m, rec_diags *diags, rec_translation_stats *stats)
 {
-    applier a = {t, xmlHashCreate((int)t->n + 1), xmlHashCreate((int)t->n + 1), m, diags, stats};
+    applier a = {t, xmlHashCreate((int)t->n + 1), xmlHashCreate((int)t->n + 1),
+                 xmlHashCreate((int)t->n + 1), m, diags, stats};
     memset(stats, 0, sizeof *stats);
     for (size_t i = 0; i < t->n; i++) {
         entry *e = &t->v[i];
@@ -683,10 +702,13 @@ void rec_translation_apply(const rec_translation *t, xmlDocPtr doc, const char *
             xmlHashUpdateEntry(a.by_source, (const xmlChar *)e->source, &ambiguous, NULL);
     }
     xmlNodePtr root = xmlDocGetRootElement(doc);
-    if (root)
-        walk(&a, root, NULL);
+    if (root) {
+        walk(&a, root, NULL, note_source);
+        walk(&a, root, NULL, segment);
+    }
     if (root && lang)
         xmlNodeSetLang(root, (const xmlChar *)lang);
     xmlHashFree(a.by_id, NULL);
     xmlHashFree(a.by_source, NULL);
+    xmlHashFree(a.current, NULL);
 }

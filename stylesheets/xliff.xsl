@@ -48,10 +48,10 @@
     </xliff>
   </xsl:template>
 
+  <!-- trans-units stand flat in the body: the npm xliff reader (and other
+       simple tools) do not look into <group> -->
   <xsl:template match="r:group">
-    <group id="{@id}-group" resname="{@id}">
-      <xsl:apply-templates select="r:recipient | r:prose | r:item | r:footnote"/>
-    </group>
+    <xsl:apply-templates select="r:recipient | r:prose | r:item | r:footnote"/>
   </xsl:template>
 
   <!-- one segment: its id, what it is, its text, the recipient as context -->

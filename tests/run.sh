@@ -41,6 +41,7 @@ run_part install bash tests/install.sh
 run_part batch bash tests/batch.sh
 run_part formats bash tests/formats.sh
 run_part ci bash tests/ci.sh
+run_part translate bash tests/translate.sh
 run_part readme bash tests/readme.sh
 
 echo
