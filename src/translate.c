@@ -412,6 +412,12 @@ static int po_read(rec_translation *t, const char *s, size_t n, rec_diags *diags
         if (len && p[len - 1] == '\r')
             p[--len] = '\0';
         const char *q = p;
+        /* comments and blank lines come before their entry: they end the
+         * one before */
+        if ((q[0] == '#' || q[0] == '\0') && e.have_id) {
+            po_flush(t, &e);
+            last = NULL;
+        }
         if (q[0] == '#') {
             if (q[1] == ',' && strstr(q, "fuzzy"))
                 e.fuzzy = true;

@@ -135,6 +135,33 @@ grep -q "0/$segments segments translated, 0 stale, $segments missing" "$WORK/err
     grep -q 'has only a fuzzy translation, not confirmed by the translator' "$WORK/err" &&
     ok "fuzzy entries are reported and not applied" || fail "fuzzy entries" "$(tail -2 "$WORK/err")"
 
+# --- the same words under two recipients: each gets its own translation -------
+printf 'To the Government\n\n  • Ratify the Convention.\n\nTo Donors\n\n  • Ratify the Convention.\n' >"$WORK/twins.txt"
+"$REC2XML" -t csv -o "$WORK/twins.csv" "$WORK/twins.txt"
+"$REC2XML" -t xliff --target-lang fr -o "$WORK/twins.xlf" "$WORK/twins.txt"
+/usr/bin/python3 - "$WORK/twins.csv" "$WORK/twins.fr.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
+with open(sys.argv[2], "w", encoding="utf-8", newline="") as f:
+    w = csv.writer(f, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    w.writerow(rows[0])
+    for r in rows[1:]:
+        r[4] = f"{r[3]} ({r[0]})"
+        w.writerow(r)
+PY
+sed 's|<trans-unit id="\([^"]*\)"\(.*\)|<trans-unit approved="yes" id="\1"\2|; s|<source>\(.*\)</source>|<source>\1</source><target>\1 (ID)</target>|' \
+    "$WORK/twins.xlf" | awk '/<trans-unit/ {match($0, /id="[^"]*"/); id=substr($0, RSTART+4, RLENGTH-5)} {gsub(/\(ID\)/, "(" id ")"); print}' >"$WORK/twins.fr.xlf"
+csv2po "$WORK/twins.fr.csv" "$WORK/twins.fr.po" >/dev/null 2>&1
+for t in twins.fr.csv twins.fr.xlf twins.fr.po; do
+    "$REC2XML" --translation "$WORK/$t" --target-lang fr -o "$WORK/$t.xml" "$WORK/twins.txt" 2>/dev/null
+    if grep -q '<text>Ratify the Convention. (g1.1)</text>' "$WORK/$t.xml" &&
+       grep -q '<text>Ratify the Convention. (g2.1)</text>' "$WORK/$t.xml"; then
+        ok "identical sources keep their own translations ($t)"
+    else
+        fail "identical sources keep their own translations ($t)" "$(grep '<text>' "$WORK/$t.xml" 2>/dev/null)"
+    fi
+done
+
 # --- files that are not translations ---------------------------------------------
 printf 'id,source\n' >"$WORK/bad.csv"
 expect_status "a CSV without the columns" 2 "$REC2XML" --translation "$WORK/bad.csv" --target-lang fr "$WORK/report.txt"
