@@ -9,6 +9,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <libxml/xpath.h>
+
 #include "output.h"
 #include "util.h"
 
@@ -35,6 +37,7 @@ typedef struct {
     char **bases;        /* output path without extension, per input; owned */
     const rec_engine *engine;
     const rec_stylesheets *sheets;
+    int format_threads;  /* threads one document's formats may use */
     pthread_mutex_t lock;
     pthread_cond_t changed;
     int next;            /* next input to take */
@@ -60,6 +63,65 @@ static bool newer(const struct stat *a, const struct stat *b)
 {
     return a->st_mtim.tv_sec > b->st_mtim.tv_sec ||
            (a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec > b->st_mtim.tv_nsec);
+}
+
+/* One format of one document, on a thread of its own. */
+typedef struct {
+    const pool *p;
+    xmlDocPtr doc;
+    rec_format f;
+    rec_output *out;
+    rec_diags diags;
+    int rc;
+} format_job;
+
+static void *transform_one(void *arg)
+{
+    format_job *j = arg;
+    j->rc = rec_transform(j->p->sheets, j->f, j->doc, j->p->o->params, j->out, &j->diags);
+    return NULL;
+}
+
+/* Apply every format in todo to doc, into outs. When there are fewer
+ * inputs than cores, the stylesheets of one document run side by side: the
+ * source tree is only read (rec_tree_settle ran before, and XPath's
+ * document order is stamped here, once, before the threads start). */
+static int transform_all(const pool *p, xmlDocPtr doc, unsigned todo, rec_output **outs,
+                         rec_diags *diags)
+{
+    format_job jobs[REC_FMT_COUNT];
+    pthread_t threads[REC_FMT_COUNT];
+    bool started[REC_FMT_COUNT] = {false};
+    int running = 0, rc = 0;
+    xmlXPathOrderDocElems(doc);
+    for (int f = 0; f < REC_FMT_COUNT; f++) {
+        if (!(todo & (1u << f)))
+            continue;
+        jobs[f] = (format_job){p, doc, (rec_format)f, outs[f], {0}, 0};
+        rec_diags_init(&jobs[f].diags);
+        /* the first format and any beyond the spare cores run right here */
+        if (f != REC_FMT_XML && running + 1 < p->format_threads &&
+            pthread_create(&threads[f], NULL, transform_one, &jobs[f]) == 0) {
+            started[f] = true;
+            running++;
+        } else {
+            transform_one(&jobs[f]);
+        }
+    }
+    for (int f = 0; f < REC_FMT_COUNT; f++) {
+        if (!(todo & (1u << f)))
+            continue;
+        if (started[f])
+            pthread_join(threads[f], NULL);
+        for (size_t k = 0; k < jobs[f].diags.n; k++) {
+            rec_diag *g = &jobs[f].diags.v[k];
+            rec_diags_add(diags, g->line, g->col, g->severity, g->kind, "%s", g->message);
+        }
+        rec_diags_clear(&jobs[f].diags);
+        if (jobs[f].rc != 0)
+            rc = -1;
+    }
+    return rc;
 }
 
 /* Convert input i; fill its result (diagnostics as text). */
@@ -104,7 +166,7 @@ static void convert_one(pool *p, rec_matcher *m, int i, result *r)
             rec_output *outs[REC_FMT_COUNT] = {0};
             char *err = NULL;
             bool ok = true;
-            for (int f = 0; f < REC_FMT_COUNT && ok && !interrupted; f++) {
+            for (int f = 0; f < REC_FMT_COUNT && ok; f++) {
                 if (!(todo & (1u << f)))
                     continue;
                 char *target = output_path(p, i, (rec_format)f);
@@ -116,11 +178,11 @@ static void convert_one(pool *p, rec_matcher *m, int i, result *r)
                     err = NULL;
                     ok = false;
                     r->verdict = REC_EXIT_USAGE;
-                } else if (rec_transform(p->sheets, (rec_format)f, in.doc, o->params, outs[f],
-                                         &extra) != 0) {
-                    ok = false;
-                    r->verdict = REC_EXIT_INVALID;
                 }
+            }
+            if (ok && !interrupted && transform_all(p, in.doc, todo, outs, &extra) != 0) {
+                ok = false;
+                r->verdict = REC_EXIT_INVALID;
             }
             if (interrupted)
                 ok = false;
@@ -294,6 +356,8 @@ rec_exit rec_batch_run(const rec_batch_options *o, char *const *inputs, int n,
     sigaction(SIGHUP, &sa, &old_hup);
 
     int jobs = o->jobs < 1 ? 1 : o->jobs > n ? n : o->jobs;
+    /* spare cores (fewer inputs than -j) go to one document's formats */
+    p.format_threads = o->jobs > n ? o->jobs / n : 1;
     pthread_t *threads = rec_xmalloc((size_t)jobs * sizeof *threads);
     int started = 0;
     for (; started < jobs; started++)

@@ -17,6 +17,7 @@
 #include "report.h"
 #include "transform.h"
 #include "translate.h"
+#include "tree.h"
 #include "util.h"
 #include "xmlin.h"
 
@@ -342,6 +343,7 @@ static int apply_translation(options *o, const rec_translation *t, rec_matcher *
     rec_translation_stats st = {0, 0, 0, 0, 0};
     size_t errors = in->diags.errors;
     rec_translation_apply(t, in->doc, lang, m, &in->diags, &st);
+    rec_tree_settle(xmlDocGetRootElement(in->doc));
     rec_validate(engine->schemas, in->doc, &in->diags);
     if (o->input.strict)
         rec_diags_promote_warnings(&in->diags);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "parse.h"
+#include "tree.h"
 #include "util.h"
 #include "xmlin.h"
 
@@ -54,8 +55,10 @@ static void judge(rec_input *in, const rec_engine *e, rec_matcher *m, const char
     } else if (rec_source_split(&in->src, &in->diags) == REC_OK) {
         in->doc = rec_parse(&in->src, m, url, opts->lang ? opts->lang : "en", &in->diags);
     }
-    if (in->doc)
+    if (in->doc) {
+        rec_tree_settle(xmlDocGetRootElement(in->doc));
         rec_validate(e->schemas, in->doc, &in->diags);
+    }
     if (opts->strict)
         rec_diags_promote_warnings(&in->diags);
     rec_diags_sort(&in->diags);

@@ -11,7 +11,6 @@
 #include <libxslt/xslt.h>
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
-#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -246,34 +245,9 @@ int rec_stylesheets_load(rec_stylesheets *s, rec_format f, const char *user_path
     return s->sheet[f] ? 0 : -1;
 }
 
-/* libxml2 indents an element's children when none of them is text; an
- * element of mixed content that holds only fnrefs would gain whitespace
- * the input never had. An empty text node keeps it as written. */
-static void keep_mixed_content(xmlNodePtr n)
-{
-    static const char *const mixed[] = {"recipient", "text", "prose", "footnote"};
-    for (; n; n = n->next) {
-        if (n->type != XML_ELEMENT_NODE)
-            continue;
-        bool is_mixed = false;
-        for (size_t i = 0; i < sizeof mixed / sizeof *mixed; i++)
-            if (xmlStrEqual(n->name, (const xmlChar *)mixed[i]))
-                is_mixed = true;
-        bool has_text = false;
-        for (xmlNodePtr k = n->children; k; k = k->next)
-            if (k->type == XML_TEXT_NODE)
-                has_text = true;
-        if (is_mixed && !has_text && n->children)
-            xmlAddPrevSibling(n->children, xmlNewDocText(n->doc, (const xmlChar *)""));
-        else if (!is_mixed)
-            keep_mixed_content(n->children);
-    }
-}
-
 /* rec2xml XML itself: the document as built, indented, UTF-8. */
 static int write_xml(xmlDocPtr doc, rec_output *out)
 {
-    keep_mixed_content(xmlDocGetRootElement(doc));
     xmlOutputBufferPtr buf = rec_output_buffer(out);
     xmlOutputBufferWriteString(buf, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     xmlNodeDumpOutput(buf, doc, xmlDocGetRootElement(doc), 0, 1, "UTF-8");

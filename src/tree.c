@@ -1,6 +1,7 @@
 /* tree.c - node positions. */
 #include "tree.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #if UINTPTR_MAX > 0xFFFFFFFFu
@@ -39,4 +40,30 @@ void rec_pos_get(const xmlNode *node, unsigned long *line, unsigned long *col)
     long l = xmlGetLineNo(node);
     *line = l > 0 ? (unsigned long)l : 0;
     *col = 0;
+}
+
+static bool mixed(const xmlNode *n)
+{
+    static const char *const names[] = {"recipient", "text", "prose", "footnote"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (xmlStrEqual(n->name, (const xmlChar *)names[i]))
+            return true;
+    return false;
+}
+
+void rec_tree_settle(xmlNodePtr n)
+{
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (!mixed(n)) {
+            rec_tree_settle(n->children);
+            continue;
+        }
+        bool has_text = false;
+        for (xmlNodePtr k = n->children; k && !has_text; k = k->next)
+            has_text = k->type == XML_TEXT_NODE;
+        if (!has_text && n->children)
+            xmlAddPrevSibling(n->children, xmlNewDocText(n->doc, (const xmlChar *)""));
+    }
 }

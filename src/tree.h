@@ -17,4 +17,11 @@ void rec_pos_set(xmlNodePtr node, unsigned long line, unsigned long col);
  * the parser's line and column 0 (unknown). */
 void rec_pos_get(const xmlNode *node, unsigned long *line, unsigned long *col);
 
+/* libxml2 indents an element's children when none of them is text: an
+ * element of mixed content holding only fnrefs would gain whitespace the
+ * input never had. Give each such element (under n and its siblings) an
+ * empty text node first. Done once, before any stylesheet reads the tree:
+ * stylesheets must not count on the first child being an element. */
+void rec_tree_settle(xmlNodePtr n);
+
 #endif

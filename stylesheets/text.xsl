@@ -72,7 +72,7 @@
     <!-- a paragraph that opens with a footnote reference ("[1] is cited
          above") would read back as a footnote definition in column 1:
          indented, it stays prose -->
-    <xsl:if test="node()[1][self::r:fnref]">
+    <xsl:if test="r:fnref and not(r:fnref[1]/preceding-sibling::text()[normalize-space()])">
       <xsl:text>  </xsl:text>
     </xsl:if>
     <xsl:apply-templates/>

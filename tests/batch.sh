@@ -27,6 +27,14 @@ grep -q "bad.txt:4:27: error: footnote \[4\] is never defined" "$WORK/err" &&
 "$REC2XML" "$WORK/in/good.txt" >"$WORK/single.xml"
 same "batch output equals single output" "$WORK/single.xml" "$WORK/o1/good.xml"
 
+# one document's formats side by side (spare cores) write the same bytes
+mkdir "$WORK/j1" "$WORK/j4"
+"$REC2XML" -q -d "$WORK/j1" --all -j 1 tests/golden/edge-cases.src.txt "$SAMPLE"
+"$REC2XML" -q -d "$WORK/j4" --all -j 4 tests/golden/edge-cases.src.txt
+"$REC2XML" -q -d "$WORK/j4" --all -j 4 "$SAMPLE"
+diff -r "$WORK/j1" "$WORK/j4" >"$WORK/jdiff" && [ "$(ls "$WORK/j1" | wc -l)" -eq 12 ] &&
+    ok "parallel formats write the same bytes as one thread" || fail "parallel formats" "$(head "$WORK/jdiff")"
+
 # verdicts come in input order whatever the threads did
 "$REC2XML" -d "$WORK/o1" -j 2 tests/diagnostics/*.txt 2>"$WORK/order" || true
 grep -o '^tests/diagnostics/[a-z0-9-]*\.txt' "$WORK/order" | uniq >"$WORK/order.got"
