@@ -2,6 +2,7 @@
  * they report. */
 #include "validate.h"
 
+#include <libxml/hash.h>
 #include <libxml/relaxng.h>
 #include <libxml/schematron.h>
 #include <libxml/valid.h>
@@ -21,7 +22,12 @@
 struct rec_schemas {
     xmlRelaxNGPtr rng;
     xmlSchematronPtr sch;
+    xmlDocPtr sch_doc;   /* the compiled Schematron points into it */
 };
+
+/* The Schematron patterns rec2xml applies itself, with hash tables: as
+ * XPath 1.0 they compare each footnote with the whole document. */
+static const char *const rules_in_c[] = {"unreferenced-footnote", "duplicate-footnote"};
 
 /* ---- compiling ----------------------------------------------------------- */
 
@@ -65,11 +71,24 @@ rec_schemas *rec_schemas_load(char **err)
         s->rng = xmlRelaxNGParse(rp);
     }
     if (sch_doc) {
-        /* the Schematron parser only takes a file or memory */
-        const rec_resource *r = rec_resource_find(SCH_NAME);
-        sp = xmlSchematronNewMemParserCtxt((const char *)r->data, (int)r->size);
+        /* leave out the patterns footnote_rules() applies */
+        xmlNodePtr root = xmlDocGetRootElement(sch_doc);
+        for (xmlNodePtr k = root ? root->children : NULL, next; k; k = next) {
+            next = k->next;
+            xmlChar *id = k->type == XML_ELEMENT_NODE ? xmlGetProp(k, (const xmlChar *)"id") : NULL;
+            for (size_t i = 0; id && i < sizeof rules_in_c / sizeof *rules_in_c; i++)
+                if (xmlStrEqual(id, (const xmlChar *)rules_in_c[i])) {
+                    xmlUnlinkNode(k);
+                    xmlFreeNode(k);
+                    break;
+                }
+            xmlFree(id);
+        }
+        sp = xmlSchematronNewDocParserCtxt(sch_doc);
         if (sp)
             s->sch = xmlSchematronParse(sp);
+        s->sch_doc = sch_doc;
+        sch_doc = NULL;
     }
     xmlSetStructuredErrorFunc(NULL, NULL);
     xmlSchematronFreeParserCtxt(sp);
@@ -94,6 +113,7 @@ void rec_schemas_free(rec_schemas *s)
         return;
     xmlRelaxNGFree(s->rng);
     xmlSchematronFree(s->sch);
+    xmlFreeDoc(s->sch_doc);
     free(s);
 }
 
@@ -179,6 +199,23 @@ typedef struct {
     xmlDocPtr doc;
 } explainer;
 
+/* Does n have a text child with a character other than a blank or NBSP?
+ * (the empty-recipient rule of rec2xml.sch) */
+static bool has_words(const xmlNode *n)
+{
+    for (const xmlNode *k = n->children; k; k = k->next) {
+        if (k->type != XML_TEXT_NODE || !k->content)
+            continue;
+        for (const unsigned char *c = k->content; *c; c++) {
+            if (*c == 0xC2 && c[1] == 0xA0)
+                c++;
+            else if (*c != ' ' && *c != '\t' && *c != '\n' && *c != '\r')
+                return true;
+        }
+    }
+    return false;
+}
+
 static void at(explainer *x, const xmlNode *node, rec_severity sev, const char *kind,
                const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
@@ -203,20 +240,53 @@ static void explain_schematron(explainer *x, const raw_error *e)
     const char *kind = e->str1 ? e->str1 : "schema";
     const xmlNode *n = e->node;
     char *a = NULL, *b = NULL;
+    xmlNodePtr root = x->doc ? xmlDocGetRootElement(x->doc) : NULL;
     if (strcmp(kind, "item-without-recipient") == 0) {
-        a = short_text(n);
-        at(x, n, REC_ERROR, "item-without-recipient",
-           "recommendation \"%s\" has no recipient; add a 'To …' header above it", a);
-    } else if (strcmp(kind, "empty-group") == 0) {
-        a = short_text(n ? xmlFirstElementChild((xmlNodePtr)n) : NULL);
-        if (a[0])
-            at(x, n, REC_ERROR, "empty-group",
-               "recipient \"%s\" has no recommendations under it", a);
+        /* asserted on the root: point at the first such item, count the rest */
+        const xmlNode *first = NULL;
+        size_t more = 0;
+        for (xmlNodePtr k = root ? root->children : NULL; k; k = k->next)
+            if (named(k, "item")) {
+                if (!first)
+                    first = k;
+                else
+                    more++;
+            }
+        const xmlNode *text = first ? xmlFirstElementChild((xmlNodePtr)first) : NULL;
+        a = short_text(text ? text : first);
+        if (more)
+            at(x, first, REC_ERROR, "item-without-recipient",
+               "recommendation \"%s\" has no recipient, nor have %zu more; add a 'To …' header "
+               "above them",
+               a, more);
         else
-            at(x, n, REC_ERROR, "empty-group", "this header has no recommendations under it");
+            at(x, first, REC_ERROR, "item-without-recipient",
+               "recommendation \"%s\" has no recipient; add a 'To …' header above it", a);
+    } else if (strcmp(kind, "empty-group") == 0) {
+        for (xmlNodePtr g = root ? root->children : NULL; g; g = g->next) {
+            if (!named(g, "group"))
+                continue;
+            bool items = false;
+            for (xmlNodePtr k = g->children; k && !items; k = k->next)
+                items = named(k, "item");
+            if (items)
+                continue;
+            char *who = short_text(xmlFirstElementChild(g));
+            if (who[0])
+                at(x, g, REC_ERROR, "empty-group",
+                   "recipient \"%s\" has no recommendations under it", who);
+            else
+                at(x, g, REC_ERROR, "empty-group", "this header has no recommendations under it");
+            free(who);
+        }
     } else if (strcmp(kind, "empty-recipient") == 0) {
-        at(x, n, REC_ERROR, "empty-recipient",
-           "this header names no recipient; write who the recommendations are for");
+        for (xmlNodePtr g = root ? root->children : NULL; g; g = g->next) {
+            xmlNodePtr r = named(g, "group") ? xmlFirstElementChild(g) : NULL;
+            if (!named(r, "recipient") || has_words(r))
+                continue;
+            at(x, r, REC_ERROR, "empty-recipient",
+               "this header names no recipient; write who the recommendations are for");
+        }
     } else if (strcmp(kind, "empty-item") == 0) {
         at(x, n, REC_ERROR, "empty-item",
            "this item marker has no text");
@@ -312,6 +382,72 @@ static void explain_relaxng(explainer *x, const raw_error *e)
     }
 }
 
+/* The footnote patterns of rec2xml.sch, applied with hash tables:
+ *   duplicate-footnote     not(@label = preceding::r:footnote/@label)
+ *   unreferenced-footnote  @id = //r:fnref/@ref   (a warning) */
+typedef struct {
+    xmlHashTablePtr refs;       /* fnref/@ref values */
+    xmlNodePtr *notes;          /* footnotes in document order */
+    size_t n, cap;
+} footnote_scan;
+
+static void scan_footnotes(footnote_scan *f, xmlNodePtr n)
+{
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (named(n, "fnref")) {
+            xmlChar *ref = xmlGetProp(n, (const xmlChar *)"ref");
+            if (ref)
+                xmlHashAddEntry(f->refs, ref, n);
+            xmlFree(ref);
+        } else if (named(n, "footnote")) {
+            if (f->n == f->cap) {
+                f->cap = f->cap ? 2 * f->cap : 64;
+                f->notes = rec_xrealloc(f->notes, f->cap * sizeof *f->notes);
+            }
+            f->notes[f->n++] = n;
+        }
+        scan_footnotes(f, n->children);
+    }
+}
+
+static void footnote_rules(explainer *x)
+{
+    xmlNodePtr root = xmlDocGetRootElement(x->doc);
+    if (!root)
+        return;
+    footnote_scan f = {xmlHashCreate(64), NULL, 0, 0};
+    xmlHashTablePtr labels = xmlHashCreate(64);
+    scan_footnotes(&f, root->children);
+    for (size_t i = 0; i < f.n; i++) {
+        xmlNodePtr fn = f.notes[i];
+        xmlChar *label = xmlGetProp(fn, (const xmlChar *)"label");
+        xmlChar *id = xmlGetProp(fn, (const xmlChar *)"id");
+        xmlNodePtr first = label ? xmlHashLookup(labels, label) : NULL;
+        if (first) {
+            unsigned long line = 0, col = 0;
+            rec_pos_get(first, &line, &col);
+            char where[48] = "";
+            if (line)
+                snprintf(where, sizeof where, " (first at line %lu)", line);
+            at(x, fn, REC_ERROR, "duplicate-footnote", "footnote [%s] is defined twice%s",
+               (const char *)label, where);
+        } else if (label) {
+            xmlHashAddEntry(labels, label, fn);
+        }
+        if (!id || !xmlHashLookup(f.refs, id)) {
+            at(x, fn, REC_WARNING, "unreferenced-footnote", "footnote [%s] is never referenced",
+               label ? (const char *)label : "");
+        }
+        xmlFree(label);
+        xmlFree(id);
+    }
+    xmlHashFree(labels, NULL);
+    xmlHashFree(f.refs, NULL);
+    free(f.notes);
+}
+
 typedef struct {
     const xmlNode *node;
     char *ref;
@@ -375,6 +511,7 @@ void rec_validate(const rec_schemas *s, xmlDocPtr doc, rec_diags *diags)
     xmlSchematronValidateDoc(sv, doc);
     xmlSchematronFreeValidCtxt(sv);
     xmlSetStructuredErrorFunc(NULL, NULL);
+    footnote_rules(&x);
 
     /* RELAX NG repeats a content error on every ancestor; when something
      * precise was said, the "failed to validate content" echoes add nothing */
