@@ -375,7 +375,15 @@ static rec_exit run(options *o, const rec_engine *engine, const rec_stylesheets 
             rec_matcher_free(m);
             return REC_EXIT_USAGE;
         }
-        if (!o->target_lang && !rec_translation_lang(translation)) {
+        const char *declared = rec_translation_lang(translation);
+        if (!o->target_lang && declared && !language_tag(declared)) {
+            fprintf(o->err, "rec2xml: %s says its language is '%s', which is not a language tag; "
+                            "give --target-lang\n", o->translation, declared);
+            rec_translation_free(translation);
+            rec_matcher_free(m);
+            return REC_EXIT_USAGE;
+        }
+        if (!o->target_lang && !declared) {
             fprintf(o->err, "rec2xml: %s does not say its language; give --target-lang\n",
                     o->translation);
             rec_translation_free(translation);

@@ -31,19 +31,19 @@ static void quote_line(const rec_quote_source *src, unsigned long line, unsigned
                        FILE *out)
 {
     const char *p = src->bytes, *end = src->bytes + src->size;
+    /* lines end as the source stage ends them: LF, CRLF or a lone CR */
     for (unsigned long l = 1; l < line && p < end; l++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        if (!nl)
+        while (p < end && *p != '\n' && *p != '\r')
+            p++;
+        if (p >= end)
             return;
-        p = nl + 1;
+        p += p + 1 < end && p[0] == '\r' && p[1] == '\n' ? 2 : 1;
     }
     if (p >= end)
         return;
-    const char *eol = memchr(p, '\n', (size_t)(end - p));
-    if (!eol)
-        eol = end;
-    if (eol > p && eol[-1] == '\r')
-        eol--;
+    const char *eol = p;
+    while (eol < end && *eol != '\n' && *eol != '\r')
+        eol++;
     /* find the byte where column col starts (columns count characters) */
     const char *at = p;
     for (unsigned long c = 1; c < col && at < eol; c++)

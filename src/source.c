@@ -104,7 +104,9 @@ rec_status rec_source_split(rec_source *src, rec_diags *diags)
     size_t cap = 64, n = 0;
     first_seen bad_utf8 = {0}, bad_char = {0};
 
-    src->norm = rec_xmalloc((size_t)(end - p) + 1);
+    /* zeroed: PCRE2's JIT may read a few bytes past a line (harmlessly), and
+     * valgrind would call them uninitialised */
+    src->norm = rec_xcalloc((size_t)(end - p) + 16);
     src->lines = rec_xmalloc(cap * sizeof *src->lines);
     char *out = src->norm;
     unsigned long number = 1;

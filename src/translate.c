@@ -4,6 +4,7 @@
 
 #include <libxml/hash.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -170,6 +171,9 @@ static int csv_read(rec_translation *t, const char *s, size_t n, rec_diags *diag
                                       "a quoted CSV field is never closed");
                         free(b.s);
                         rc = -1;
+                        /* the record read so far is freed with the rest */
+                        rows = rec_xrealloc(rows, (nrows + 1) * sizeof *rows);
+                        rows[nrows++] = r;
                         goto done;
                     }
                     if (s[i] == '"' && i + 1 < n && s[i + 1] == '"') {
@@ -379,8 +383,12 @@ static void po_flush(rec_translation *t, po_entry *e)
                 while (*lang == ' ')
                     lang++;
                 size_t len = strcspn(lang, "\n ");
-                if (len)
+                if (len) {
                     t->lang = rec_xstrndup(lang, len);
+                    for (char *c = t->lang; *c; c++) /* gettext's pt_BR is BCP 47's pt-BR */
+                        if (*c == '_')
+                            *c = '-';
+                }
             }
         } else {
             const char *id = e->ctxt.n ? e->ctxt.s : e->ref.n ? e->ref.s : "";
@@ -492,6 +500,40 @@ static bool ends_with(const char *s, const char *suffix)
     return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
+/* Is s UTF-8 text that XML 1.0 can hold (no C0 but tab/LF/CR, no
+ * U+FFFE/U+FFFF)? The parsers of CSV and PO take bytes as they come. */
+static bool xml_text(const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        size_t len = rec_utf8_valid(s + i, n - i);
+        if (len == 0)
+            return false;
+        uint32_t c = rec_utf8_decode(s + i, len);
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF)
+            return false;
+        i += len;
+    }
+    return true;
+}
+
+static int check_text(const rec_translation *t, rec_diags *diags)
+{
+    int rc = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        const entry *e = &t->v[i];
+        if (!xml_text(e->id) || !xml_text(e->source) || !xml_text(e->target)) {
+            rec_diags_add(diags, e->line, 0, REC_ERROR, "translation-syntax",
+                          "this entry holds bytes that are not UTF-8 or characters a document "
+                          "cannot hold (control characters)");
+            rc = -1;
+        }
+    }
+    if (t->lang && !xml_text(t->lang))
+        rc = -1;
+    return rc;
+}
+
 rec_translation *rec_translation_read_bytes(const char *name, const char *bytes, size_t size,
                                             rec_diags *diags)
 {
@@ -510,6 +552,8 @@ rec_translation *rec_translation_read_bytes(const char *name, const char *bytes,
                       "a translation file ends in .csv, .xlf, .xliff or .po");
         rc = -1;
     }
+    if (rc == 0)
+        rc = check_text(t, diags);
     if (rc != 0) {
         rec_translation_free(t);
         return NULL;

@@ -19,6 +19,14 @@ void *rec_xmalloc(size_t n)
     return p;
 }
 
+void *rec_xcalloc(size_t n)
+{
+    void *p = calloc(n ? n : 1, 1);
+    if (!p)
+        out_of_memory(n);
+    return p;
+}
+
 void *rec_xrealloc(void *p, size_t n)
 {
     void *q = realloc(p, n ? n : 1);

@@ -9,6 +9,7 @@
 
 /* Allocation that aborts with a message on exhaustion; caller frees. */
 void *rec_xmalloc(size_t n);
+void *rec_xcalloc(size_t n); /* zeroed */
 void *rec_xrealloc(void *p, size_t n);
 char *rec_xstrdup(const char *s);
 char *rec_xstrndup(const char *s, size_t n);

@@ -63,7 +63,8 @@
       <source>
         <xsl:apply-templates select="$content/node()" mode="inline"/>
       </source>
-      <xsl:variable name="recipient" select="ancestor-or-self::r:group/r:recipient"/>
+      <!-- the recipient is its group's first child: no scan of the group -->
+      <xsl:variable name="recipient" select="ancestor::r:group[1]/*[1][self::r:recipient]"/>
       <xsl:if test="$recipient and $kind != 'recipient'">
         <note from="rec2xml" annotates="source">
           <xsl:text>Recipient: </xsl:text>
@@ -124,7 +125,8 @@
   </xsl:template>
 
   <xsl:template match="r:fnref" mode="inline">
-    <ph id="{count(preceding-sibling::r:fnref) + 1}" ctype="x-fnref" equiv-text="[{.}]">
+    <!-- unique within the segment without counting earlier siblings -->
+    <ph id="{position()}" ctype="x-fnref" equiv-text="[{.}]">
       <xsl:value-of select="concat('[', ., ']')"/>
     </ph>
   </xsl:template>
