@@ -115,3 +115,4 @@ clean:
 .PHONY: bench
 bench:
 	bash bench/run.sh
+include tests/fuzz/fuzz.mk

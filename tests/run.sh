@@ -42,6 +42,7 @@ run_part batch bash tests/batch.sh
 run_part formats bash tests/formats.sh
 run_part ci bash tests/ci.sh
 run_part translate bash tests/translate.sh
+run_part fuzz-regressions sh tests/fuzz/regress.sh
 run_part readme bash tests/readme.sh
 
 echo
