@@ -98,6 +98,21 @@ expect_status "--update run" 0 "$REC2XML" -d "$WORK/upd" -u "$WORK/in/good.txt" 
 grep -q "2 inputs: 1 converted, 0 failed, 1 up to date; 1 file written" "$WORK/err" &&
     ok "--update redoes only the changed input" || fail "--update redoes only the changed input" "$(cat "$WORK/err")"
 
+# on a terminal a progress line counts files done and failures; -q silences
+# it, and nothing of it reaches a pipe
+mkdir "$WORK/prog"
+for i in $(seq 1 12); do cp "$SAMPLE" "$WORK/prog/p$i.txt"; done
+cp tests/diagnostics/undefined-footnote.txt "$WORK/prog/p5.txt"
+if command -v script >/dev/null; then
+    script -qec "'$REC2XML' -d '$WORK/prog-out' -j 1 $WORK/prog/*.txt" /dev/null >"$WORK/tty" 2>&1 || true
+    grep -q 'rec2xml: [0-9]*/12, 1 failed' "$WORK/tty" && ok "progress line on a terminal" ||
+        fail "progress line on a terminal" "$(tr '\r' '\n' <"$WORK/tty" | head -5)"
+    script -qec "'$REC2XML' -q -d '$WORK/prog-out' -j 1 $WORK/prog/*.txt" /dev/null >"$WORK/tty" 2>&1 || true
+    grep -q '/12' "$WORK/tty" && fail "-q: no progress line" || ok "-q: no progress line"
+fi
+"$REC2XML" -d "$WORK/prog-out" $WORK/prog/*.txt 2>"$WORK/piped" || true
+grep -q '/12' "$WORK/piped" && fail "no progress line into a pipe" || ok "no progress line into a pipe"
+
 # an interrupted batch leaves complete files and no temporaries
 mkdir "$WORK/many" "$WORK/intr"
 for i in $(seq 1 300); do cp "$WORK/in/big.txt" "$WORK/many/r$i.txt" 2>/dev/null || cp "$SAMPLE" "$WORK/many/r$i.txt"; done
