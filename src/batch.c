@@ -69,9 +69,9 @@ static bool newer(const struct stat *a, const struct stat *b)
 typedef struct {
     const pool *p;
     xmlDocPtr doc;
-    rec_format f;
     rec_output *out;
     rec_diags diags;
+    rec_format f;
     int rc;
 } format_job;
 
@@ -97,7 +97,7 @@ static int transform_all(const pool *p, xmlDocPtr doc, unsigned todo, rec_output
     for (int f = 0; f < REC_FMT_COUNT; f++) {
         if (!(todo & (1u << f)))
             continue;
-        jobs[f] = (format_job){p, doc, (rec_format)f, outs[f], {0}, 0};
+        jobs[f] = (format_job){p, doc, outs[f], {0}, (rec_format)f, 0};
         rec_diags_init(&jobs[f].diags);
         /* the first format and any beyond the spare cores run right here */
         if (f != REC_FMT_XML && running + 1 < p->format_threads &&
