@@ -26,6 +26,7 @@ typedef struct {
     char *text;          /* the input's diagnostics, as printed; owned */
     rec_exit verdict;
     bool converted, up_to_date;
+    size_t errors, warnings;
     unsigned written;    /* files renamed into place */
     bool done;
 } result;
@@ -162,7 +163,7 @@ static void convert_one(pool *p, rec_matcher *m, int i, result *r)
         r->verdict = REC_EXIT_USAGE;
     } else {
         r->verdict = in.status == REC_INVALID ? REC_EXIT_INVALID : REC_EXIT_OK;
-        if (in.doc && (in.status == REC_OK || o->force)) {
+        if (!o->check && in.doc && (in.status == REC_OK || o->force)) {
             rec_output *outs[REC_FMT_COUNT] = {0};
             char *err = NULL;
             bool ok = true;
@@ -205,6 +206,8 @@ static void convert_one(pool *p, rec_matcher *m, int i, result *r)
             r->converted = ok && in.status == REC_OK;
         }
     }
+    r->errors = in.diags.errors + extra.errors;
+    r->warnings = in.diags.warnings + extra.warnings;
     rec_quote_source q = {in.src.bytes + in.src.bom, in.src.size - in.src.bom};
     rec_report(o->report, text, path, &in.diags, o->caret && !in.is_xml && in.src.bytes ? &q : NULL);
     rec_report(o->report, text, path, &extra, NULL);
@@ -246,6 +249,8 @@ static int plan(pool *p)
 {
     const rec_batch_options *o = p->o;
     int bad = 0;
+    if (o->check)
+        return 0; /* nothing is written */
     p->bases = rec_xmalloc((size_t)p->n * sizeof *p->bases);
     for (int i = 0; i < p->n; i++) {
         char *s = stem(p->inputs[i]);
@@ -311,9 +316,34 @@ static void progress(const pool *p, int printed, int failed)
     fflush(p->o->err);
 }
 
+/* --check's summary: the same words for one file or many. */
+static void check_summary(const pool *p)
+{
+    size_t valid = 0, invalid = 0, unreadable = 0, errors = 0, warnings = 0;
+    for (int i = 0; i < p->n; i++) {
+        const result *r = &p->results[i];
+        valid += r->verdict == REC_EXIT_OK;
+        invalid += r->verdict == REC_EXIT_INVALID;
+        unreadable += r->verdict == REC_EXIT_USAGE;
+        errors += r->errors;
+        warnings += r->warnings;
+    }
+    FILE *err = p->o->err;
+    fprintf(err, "rec2xml: %d file%s checked: %zu valid, %zu invalid", p->n, p->n == 1 ? "" : "s",
+            valid, invalid);
+    if (unreadable)
+        fprintf(err, ", %zu unreadable", unreadable);
+    fprintf(err, "; %zu error%s, %zu warning%s\n", errors, errors == 1 ? "" : "s", warnings,
+            warnings == 1 ? "" : "s");
+}
+
 static void summary(const pool *p, int converted, int failed, int current, unsigned written)
 {
     const rec_batch_options *o = p->o;
+    if (o->check) {
+        check_summary(p);
+        return;
+    }
     fprintf(o->err, "rec2xml: %d input%s: %d converted, %d failed", p->n, p->n == 1 ? "" : "s",
             converted, failed);
     if (current)

@@ -19,7 +19,8 @@
 #include "transform.h"
 
 typedef struct {
-    const char *outdir;
+    const char *outdir;            /* NULL with check */
+    bool check;                    /* --check: validate only, write nothing */
     unsigned formats;              /* bit (1u << rec_format) per format */
     int jobs;                      /* worker threads, >= 1 */
     bool update;                   /* skip outputs newer than their input */

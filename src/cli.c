@@ -70,7 +70,8 @@ static const char usage_text[] =
     "  -t, --to=FORMAT[,...]  xml (default), html, docbook, csv, text, xliff\n"
     "                         (several with -d)\n"
     "  -a, --all              with -d: every format\n"
-    "  -j, --jobs=N           with -d: N worker threads (default: the online CPUs)\n"
+    "  -j, --jobs=N           with -d or --check: N worker threads (default: the\n"
+    "                         online CPUs)\n"
     "  -u, --update           with -d: skip outputs newer than their input\n"
     "  -o, --output=FILE      write to FILE (replaced whole, or left untouched)\n"
     "      --stylesheet=FILE  use FILE instead of the built-in stylesheet for FORMAT\n"
@@ -279,8 +280,8 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
         return usage_error(o, "one input at a time when converting (use -d DIR or --check for several)");
     if (!o->outdir && (o->formats & (o->formats - 1)))
         return usage_error(o, "several formats need -d DIR");
-    if (!o->outdir && (o->update || o->jobs))
-        return usage_error(o, "--update and --jobs go with -d DIR");
+    if (!o->outdir && (o->update || (o->jobs && !o->check)))
+        return usage_error(o, "--update goes with -d DIR, --jobs with -d DIR or --check");
     if (o->target_lang && !o->translation) {
         /* the XLIFF export names its target language */
         o->params = rec_xrealloc(o->params, (o->nparams + 3) * sizeof *o->params);
@@ -525,17 +526,18 @@ rec_exit rec_cli_main(int argc, char **argv, FILE *err)
         rec_report(o.report, o.report == REC_REPORT_SARIF ? o.sarif : err,
                    o.stylesheet ? o.stylesheet : "rec2xml", &sheet_diags, NULL);
         rc = REC_EXIT_USAGE;
-    } else if (o.outdir) {
+    } else if (o.outdir || (o.check && o.ninputs > 1)) {
         long cpus = sysconf(_SC_NPROCESSORS_ONLN);
         rec_batch_options b = {
             .outdir = o.outdir,
+            .check = o.check,
             .formats = o.formats,
             .jobs = o.jobs ? o.jobs : cpus > 0 ? (int)cpus : 1,
             .update = o.update,
             .force = o.force,
             .quiet = o.quiet,
             .caret = o.caret,
-            .progress = o.caret && !o.quiet,
+            .progress = o.caret && !o.quiet && !o.check,
             .input = o.input,
             .params = o.params,
             .mode = o.mode,
