@@ -151,7 +151,16 @@ static xmlDocPtr parse_user_file(const char *path, xmlDictPtr dict, int options)
         doc = parse_with_dict(xmlCreateMemoryParserCtxt(src.bytes, (int)src.size), dict,
                               options, path);
     else if (err)
-        xmlGenericError(xmlGenericErrorContext, "%s\n", err);
+        xsltGenericError(xsltGenericErrorContext, "%s\n", err);
+    if (doc && doc->intSubset) {
+        /* entities are never expanded here, but a stylesheet that declares
+         * them is asking for files: refuse it, as XML input is refused */
+        xsltGenericError(xsltGenericErrorContext,
+                         "a DOCTYPE is not allowed in a stylesheet (its entities could read "
+                         "files); delete it\n");
+        xmlFreeDoc(doc);
+        doc = NULL;
+    }
     free(err);
     rec_source_free(&src);
     return doc;
