@@ -14,13 +14,8 @@
 #include "output.h"
 #include "util.h"
 
-/* The only state a signal handler may touch. */
-static volatile sig_atomic_t interrupted;
-
-static void on_signal(int sig)
-{
-    interrupted = sig;
-}
+/* a signal asked us to stop (see rec_output_trap_signals) */
+#define interrupted rec_output_stopped()
 
 typedef struct {
     char *text;          /* the input's diagnostics, as printed; owned */
@@ -375,15 +370,8 @@ rec_exit rec_batch_run(const rec_batch_options *o, char *const *inputs, int n,
     pthread_mutex_init(&p.lock, NULL);
     pthread_cond_init(&p.changed, NULL);
 
-    /* Ctrl-C, kill: finish the file in hand, leave no temporary behind */
-    struct sigaction sa, old_int, old_term, old_hup;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    interrupted = 0;
-    sigaction(SIGINT, &sa, &old_int);
-    sigaction(SIGTERM, &sa, &old_term);
-    sigaction(SIGHUP, &sa, &old_hup);
+    /* Ctrl-C, kill: stop the file in hand, leave no temporary behind */
+    rec_output_trap_signals();
 
     int jobs = o->jobs < 1 ? 1 : o->jobs > n ? n : o->jobs;
     /* spare cores (fewer inputs than -j) go to one document's formats */
@@ -427,15 +415,14 @@ rec_exit rec_batch_run(const rec_batch_options *o, char *const *inputs, int n,
     if (o->progress)
         fputs("\r\033[K", o->err);
 
-    sigaction(SIGINT, &old_int, NULL);
-    sigaction(SIGTERM, &old_term, NULL);
-    sigaction(SIGHUP, &old_hup, NULL);
     if (interrupted) {
         fprintf(o->err, "rec2xml: interrupted; every file written is complete\n");
-        raise(interrupted); /* die of the signal, as the shell expects */
+        rec_output_release_signals(); /* dies of the signal */
         worst = REC_EXIT_USAGE;
-    } else if (!o->quiet && o->report == REC_REPORT_GCC) {
-        summary(&p, converted, failed, current, written);
+    } else {
+        rec_output_release_signals();
+        if (!o->quiet && o->report == REC_REPORT_GCC)
+            summary(&p, converted, failed, current, written);
     }
     for (int i = 0; i < n; i++)
         free(p.results[i].text);

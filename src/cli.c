@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "batch.h"
@@ -360,9 +361,24 @@ static int apply_translation(options *o, const rec_translation *t, rec_matcher *
     return 0;
 }
 
+/* Would -o FILE overwrite the input itself? Input files are never modified. */
+static bool output_is_input(const options *o)
+{
+    struct stat in, out;
+    return o->output && strcmp(o->output, "-") != 0 && o->ninputs == 1 &&
+           strcmp(o->inputs[0], "-") != 0 && stat(o->inputs[0], &in) == 0 &&
+           stat(o->output, &out) == 0 && S_ISREG(out.st_mode) && in.st_dev == out.st_dev &&
+           in.st_ino == out.st_ino;
+}
+
 static rec_exit run(options *o, const rec_engine *engine, const rec_stylesheets *sheets)
 {
     rec_exit worst = REC_EXIT_OK;
+    if (!o->check && output_is_input(o)) {
+        fprintf(o->err, "rec2xml: '%s' is the input itself; rec2xml never overwrites its input\n",
+                o->output);
+        return REC_EXIT_USAGE;
+    }
     rec_matcher *m = rec_matcher_new(engine->patterns);
     rec_translation *translation = NULL;
     if (o->translation) {
@@ -547,7 +563,9 @@ rec_exit rec_cli_main(int argc, char **argv, FILE *err)
         };
         rc = rec_batch_run(&b, o.inputs, o.ninputs, &engine, sheets);
     } else {
+        rec_output_trap_signals();
         rc = run(&o, &engine, sheets);
+        rec_output_release_signals(); /* re-raises a signal that stopped us */
     }
     if (o.sarif) {
         fclose(o.sarif);

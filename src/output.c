@@ -3,12 +3,50 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "util.h"
+
+/* The signal that asked rec2xml to stop, or 0: the only state a signal
+ * handler may touch. Writes stop at the next chunk and the output is not
+ * committed, so the temporary file is removed and no target is touched. */
+static volatile sig_atomic_t stop_signal;
+
+static void on_signal(int sig)
+{
+    stop_signal = sig;
+}
+
+static struct sigaction saved[3];
+static const int trapped[3] = {SIGINT, SIGTERM, SIGHUP};
+
+void rec_output_trap_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    stop_signal = 0;
+    for (int i = 0; i < 3; i++)
+        sigaction(trapped[i], &sa, &saved[i]);
+}
+
+int rec_output_stopped(void)
+{
+    return stop_signal;
+}
+
+void rec_output_release_signals(void)
+{
+    for (int i = 0; i < 3; i++)
+        sigaction(trapped[i], &saved[i], NULL);
+    if (stop_signal)
+        raise(stop_signal); /* die of it, as the shell expects */
+}
 
 struct rec_output {
     int fd;
@@ -25,6 +63,8 @@ static int write_all(void *ctx, const char *data, int len)
 {
     rec_output *o = ctx;
     size_t done = 0;
+    if (!o->error && stop_signal)
+        o->error = EINTR; /* stopped: this output must not be committed */
     if (o->error)
         return len;
     while (done < (size_t)len) {
@@ -83,7 +123,10 @@ rec_output *rec_output_open(const char *path, mode_t mode, char **err)
             free(o);
             return NULL;
         }
-        (void)fchmod(o->fd, mode);
+        /* a file replaced keeps its permissions (a private file stays
+         * private); a new one gets 0666 less the umask */
+        struct stat old;
+        (void)fchmod(o->fd, stat(path, &old) == 0 ? (old.st_mode & 07777) : mode);
     }
     o->buf = xmlOutputBufferCreateIO(write_all, no_close, o, NULL);
     if (!o->buf) {
@@ -119,6 +162,8 @@ int rec_output_commit(rec_output *o, char **err)
     o->buf = NULL;
     if (rc < 0 && !o->error)
         o->error = EIO;
+    if (!o->error && stop_signal && o->tmp)
+        o->error = EINTR;
     if (!o->error && !o->tmp && o->path) {
         int fd = o->fd;
         o->fd = -1;

@@ -34,4 +34,12 @@ void rec_output_abort(rec_output *o);
  * once, before any thread starts (umask can only be read by setting it). */
 mode_t rec_output_default_mode(void);
 
+/* Ctrl-C, kill, hang-up: while trapped, a signal stops every output at its
+ * next write and keeps it from being committed (its temporary file is
+ * removed). rec_output_stopped says which signal came (0: none);
+ * rec_output_release_signals restores the handlers and re-raises it. */
+void rec_output_trap_signals(void);
+int rec_output_stopped(void);
+void rec_output_release_signals(void);
+
 #endif

@@ -27,7 +27,7 @@ static const char *const sources[P_COUNT] = {
                "|\\([0-9]{1,3}\\)"
                "|\\([A-Za-z]\\)|[A-Za-z]\\)"
                "|\\((?:[ivxlc]{2,7}|[IVXLC]{2,7})\\)|(?:[ivxlc]{2,7}|[IVXLC]{2,7})\\)"
-               ")(?:" WS "+(.*?))?" WS "*$",
+               ")(?:" WS "+(.*))?$",
     /* 1: lead, 2: rest. A lower-case word right after a bare "To" makes a
      * sentence ("To date, ...", "To ensure ..."), not a header. */
     [P_HEADER] = "^" WS "*("
@@ -35,10 +35,9 @@ static const char *const sources[P_COUNT] = {
                  "|(?:Recommendations?|RECOMMENDATIONS?)" WS "+(?:to|To|TO)"
                  "(?:" WS "+(?:the|The|THE)(?=" WS "|:|$))?"
                  "|(?:To|TO)(?=" WS "*:|" WS "+(?:(?:all|both|each|every|member|members)\\b|(?!\\p{Ll})))"
-                 ")(?:" WS "+(.*?)|" WS "*(?=:)|" WS "*$)"
-                 WS "*:?" WS "*$",
+                 ")(?:" WS "+(.*)|" WS "*:" WS "*$|" WS "*$)",
     /* 1: label, 2: text (a page break may stand before it) */
-    [P_FOOTNOTE] = "^\\f*\\[([0-9]{1,6})\\](?:" WS "+(.*?))?" WS "*$",
+    [P_FOOTNOTE] = "^\\f*\\[([0-9]{1,6})\\](?:" WS "+(.*))?$",
     /* 1-3: month day year, 4-6: day month year, 7-9: ISO */
     [P_DATE] = "^" WS "*(?:"
                "(?i:(January|February|March|April|May|June|July|August|September|October"
@@ -138,6 +137,28 @@ static rec_span group(const rec_matcher *m, int n)
     return sp;
 }
 
+/* Blanks at the end of a span: space, tab, form feed, NBSP. The patterns
+ * take the rest of the line greedily; a lazy (.*?) followed by blanks to
+ * the end would try the end at every character of a 10 MB line. */
+static void trim_end(const char *line, rec_span *sp, bool colon)
+{
+    for (;;) {
+        while (sp->end > sp->start) {
+            unsigned char c = (unsigned char)line[sp->end - 1];
+            if (c == ' ' || c == '\t' || c == '\f')
+                sp->end--;
+            else if (c == 0xA0 && sp->end - sp->start >= 2 && (unsigned char)line[sp->end - 2] == 0xC2)
+                sp->end -= 2;
+            else
+                break;
+        }
+        if (!colon || sp->end == sp->start || line[sp->end - 1] != ':')
+            return;
+        sp->end--; /* a header's colon, then the blanks before it */
+        colon = false;
+    }
+}
+
 static bool is_set(const rec_matcher *m, int n)
 {
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
@@ -152,6 +173,7 @@ bool rec_match_item(rec_matcher *m, const char *line, size_t len, rec_item_match
     out->text = group(m, 2);
     if (!is_set(m, 2))
         out->text.start = out->text.end = out->marker.end;
+    trim_end(line, &out->text, false);
     return true;
 }
 
@@ -163,6 +185,7 @@ bool rec_match_header(rec_matcher *m, const char *line, size_t len, rec_header_m
     out->rest = group(m, 2);
     if (!is_set(m, 2))
         out->rest.start = out->rest.end = out->lead.end;
+    trim_end(line, &out->rest, true);
     return true;
 }
 
@@ -174,6 +197,7 @@ bool rec_match_footnote(rec_matcher *m, const char *line, size_t len, rec_footno
     out->text = group(m, 2);
     if (!is_set(m, 2))
         out->text.start = out->text.end = out->label.end + 1;
+    trim_end(line, &out->text, false);
     return true;
 }
 
