@@ -64,6 +64,26 @@ rec_schemas *rec_schemas_load(char **err)
 
     xmlDocPtr rng_doc = builtin_doc(RNG_NAME);
     xmlDocPtr sch_doc = builtin_doc(SCH_NAME);
+    /* fnref/@ref is an IDREF in rec2xml.rng; libxml2 keeps the references to
+     * one id in a list it searches on every append, quadratic in the
+     * citations of a note. In process the rule is applied by
+     * footnote_rules() with hash tables, and the attribute is plain text. */
+    for (xmlNodePtr n = rng_doc ? xmlDocGetRootElement(rng_doc) : NULL; n;) {
+        if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, (const xmlChar *)"data")) {
+            xmlChar *type = xmlGetProp(n, (const xmlChar *)"type");
+            if (type && xmlStrEqual(type, (const xmlChar *)"IDREF"))
+                xmlSetProp(n, (const xmlChar *)"type", (const xmlChar *)"string");
+            xmlFree(type);
+        }
+        if (n->children) {
+            n = n->children;
+            continue;
+        }
+        while (n && !n->next)
+            n = n->parent;
+        if (n)
+            n = n->next;
+    }
     xmlRelaxNGParserCtxtPtr rp = rng_doc ? xmlRelaxNGNewDocParserCtxt(rng_doc) : NULL;
     xmlSchematronParserCtxtPtr sp = NULL;
     if (rp) {
@@ -389,6 +409,8 @@ typedef struct {
     xmlHashTablePtr refs;       /* fnref/@ref values */
     xmlNodePtr *notes;          /* footnotes in document order */
     size_t n, cap;
+    xmlNodePtr *cites;          /* fnrefs in document order */
+    size_t ncites, cites_cap;
 } footnote_scan;
 
 static void scan_footnotes(footnote_scan *f, xmlNodePtr n)
@@ -401,6 +423,11 @@ static void scan_footnotes(footnote_scan *f, xmlNodePtr n)
             if (ref)
                 xmlHashAddEntry(f->refs, ref, n);
             xmlFree(ref);
+            if (f->ncites == f->cites_cap) {
+                f->cites_cap = f->cites_cap ? 2 * f->cites_cap : 64;
+                f->cites = rec_xrealloc(f->cites, f->cites_cap * sizeof *f->cites);
+            }
+            f->cites[f->ncites++] = n;
         } else if (named(n, "footnote")) {
             if (f->n == f->cap) {
                 f->cap = f->cap ? 2 * f->cap : 64;
@@ -417,9 +444,31 @@ static void footnote_rules(explainer *x)
     xmlNodePtr root = xmlDocGetRootElement(x->doc);
     if (!root)
         return;
-    footnote_scan f = {xmlHashCreate(64), NULL, 0, 0};
-    xmlHashTablePtr labels = xmlHashCreate(64);
+    footnote_scan f = {xmlHashCreate(64), NULL, 0, 0, NULL, 0, 0};
+    xmlHashTablePtr labels = xmlHashCreate(64), ids = xmlHashCreate(64);
     scan_footnotes(&f, root->children);
+    /* rec2xml.rng: fnref/@ref names a footnote's id (an IDREF); reported
+     * once per footnote, at its first reference */
+    for (size_t i = 0; i < f.n; i++) {
+        xmlChar *id = xmlGetProp(f.notes[i], (const xmlChar *)"id");
+        if (id)
+            xmlHashAddEntry(ids, id, f.notes[i]);
+        xmlFree(id);
+    }
+    xmlHashTablePtr told = xmlHashCreate(16);
+    for (size_t i = 0; i < f.ncites; i++) {
+        xmlChar *ref = xmlGetProp(f.cites[i], (const xmlChar *)"ref");
+        if (ref && !xmlHashLookup(ids, ref) && xmlHashAddEntry(told, ref, f.cites[i]) == 0) {
+            char *label = short_text(f.cites[i]);
+            at(x, f.cites[i], REC_ERROR, "undefined-footnote", "footnote [%s] is never defined",
+               label);
+            free(label);
+        }
+        xmlFree(ref);
+    }
+    xmlHashFree(told, NULL);
+    xmlHashFree(ids, NULL);
+    free(f.cites);
     for (size_t i = 0; i < f.n; i++) {
         xmlNodePtr fn = f.notes[i];
         xmlChar *label = xmlGetProp(fn, (const xmlChar *)"label");

@@ -42,7 +42,9 @@
           <tool tool-id="rec2xml" tool-name="rec2xml"/>
         </header>
         <body>
-          <xsl:apply-templates select="r:prose | r:group | r:item | r:footnote"/>
+          <!-- select="*", not a union: libxml2 merges a union's node-sets
+               with a linear search per node (quadratic on a long list) -->
+          <xsl:apply-templates select="*"/>
         </body>
       </file>
     </xliff>
@@ -50,25 +52,31 @@
 
   <!-- trans-units stand flat in the body: the npm xliff reader (and other
        simple tools) do not look into <group> -->
+  <!-- the recipient's words, computed once per group and handed down:
+       looking them up from each item would scan the group per item -->
   <xsl:template match="r:group">
-    <xsl:apply-templates select="r:recipient | r:prose | r:item | r:footnote"/>
+    <xsl:apply-templates select="*">
+      <xsl:with-param name="recipient" select="normalize-space(*[1][self::r:recipient]/text())"/>
+    </xsl:apply-templates>
   </xsl:template>
+
+  <!-- anything else (schema-invalid) is not a segment -->
+  <xsl:template match="*" priority="-1"/>
 
   <!-- one segment: its id, what it is, its text, the recipient as context -->
   <xsl:template name="unit">
     <xsl:param name="id"/>
     <xsl:param name="kind"/>
     <xsl:param name="content"/>
+    <xsl:param name="recipient" select="''"/>
     <trans-unit id="{$id}" resname="{$id}" restype="x-{$kind}">
       <source>
         <xsl:apply-templates select="$content/node()" mode="inline"/>
       </source>
-      <!-- the recipient is its group's first child: no scan of the group -->
-      <xsl:variable name="recipient" select="ancestor::r:group[1]/*[1][self::r:recipient]"/>
-      <xsl:if test="$recipient and $kind != 'recipient'">
+      <xsl:if test="$recipient != '' and $kind != 'recipient'">
         <note from="rec2xml" annotates="source">
           <xsl:text>Recipient: </xsl:text>
-          <xsl:value-of select="normalize-space($recipient/text())"/>
+          <xsl:value-of select="$recipient"/>
         </note>
       </xsl:if>
     </trans-unit>
@@ -83,7 +91,9 @@
   </xsl:template>
 
   <xsl:template match="r:prose">
+    <xsl:param name="recipient" select="''"/>
     <xsl:call-template name="unit">
+      <xsl:with-param name="recipient" select="$recipient"/>
       <xsl:with-param name="id" select="@id"/>
       <xsl:with-param name="kind" select="'prose'"/>
       <xsl:with-param name="content" select="."/>
@@ -91,16 +101,22 @@
   </xsl:template>
 
   <xsl:template match="r:item">
+    <xsl:param name="recipient" select="''"/>
     <xsl:call-template name="unit">
+      <xsl:with-param name="recipient" select="$recipient"/>
       <xsl:with-param name="id" select="@id"/>
       <xsl:with-param name="kind" select="'item'"/>
       <xsl:with-param name="content" select="r:text"/>
     </xsl:call-template>
-    <xsl:apply-templates select="r:item"/>
+    <xsl:apply-templates select="r:item">
+      <xsl:with-param name="recipient" select="$recipient"/>
+    </xsl:apply-templates>
   </xsl:template>
 
   <xsl:template match="r:footnote">
+    <xsl:param name="recipient" select="''"/>
     <xsl:call-template name="unit">
+      <xsl:with-param name="recipient" select="$recipient"/>
       <xsl:with-param name="id" select="@id"/>
       <xsl:with-param name="kind" select="'footnote'"/>
       <xsl:with-param name="content" select="."/>
