@@ -60,8 +60,67 @@ static void refuse_doctype(void *data, const xmlChar *name, const xmlChar *ext,
     xmlStopParser(ctxt);
 }
 
+/* No rec2xml element has more than a handful of attributes, and libxml2
+ * checks a start tag's attributes for duplicates pairwise (quadratic: a
+ * tag of 100,000 attributes does not finish). Count them before parsing,
+ * skipping comments, CDATA, processing instructions and quoted values;
+ * return the line of the first tag with more than MAX_ATTRIBUTES, or 0. */
+#define MAX_ATTRIBUTES 256
+
+static const char *skip_past(const char *p, const char *end, const char *stop)
+{
+    size_t n = strlen(stop);
+    for (; p + n <= end; p++)
+        if (memcmp(p, stop, n) == 0)
+            return p + n;
+    return end;
+}
+
+static unsigned long crowded_tag(const char *p, const char *end)
+{
+    unsigned long line = 1;
+    while (p < end) {
+        if (*p == '\n')
+            line++;
+        if (*p != '<') {
+            p++;
+            continue;
+        }
+        const char *stop = end - p >= 4 && memcmp(p, "<!--", 4) == 0 ? "-->"
+                           : end - p >= 9 && memcmp(p, "<![CDATA[", 9) == 0 ? "]]>"
+                           : end - p >= 2 && p[1] == '?' ? "?>"
+                           : NULL;
+        if (stop) {
+            const char *q = skip_past(p, end, stop);
+            for (; p < q; p++)
+                line += *p == '\n';
+            continue;
+        }
+        unsigned long at = line, attributes = 0;
+        char quote = 0;
+        for (p++; p < end && (quote || *p != '>'); p++) {
+            line += *p == '\n';
+            if (quote)
+                quote = *p == quote ? 0 : quote;
+            else if (*p == '"' || *p == '\'')
+                quote = *p;
+            else if (*p == '=' && ++attributes > MAX_ATTRIBUTES)
+                return at;
+        }
+    }
+    return 0;
+}
+
 xmlDocPtr rec_xml_read(const char *bytes, size_t size, const char *url, rec_diags *diags)
 {
+    unsigned long crowded = crowded_tag(bytes, bytes + size);
+    if (crowded) {
+        rec_diags_add(diags, crowded, 0, REC_ERROR, "invalid-structure",
+                      "an element has more than %d attributes; rec2xml elements have at most a "
+                      "few",
+                      MAX_ATTRIBUTES);
+        return NULL;
+    }
     reader r = {diags, NULL, 0, 0};
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt) {
