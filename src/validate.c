@@ -373,20 +373,24 @@ static void explain_duplicate_id(explainer *x, const raw_error *e)
 static void explain_relaxng(explainer *x, const raw_error *e)
 {
     const xmlNode *n = e->node;
-    const char *name = e->str1 ? e->str1 : (n ? (const char *)n->name : "?");
+    /* the element in error, not what the grammar expected there (str1 of
+     * an "expecting fnref, got bogus" error names fnref) */
+    const char *name = n && n->type == XML_ELEMENT_NODE ? (const char *)n->name
+                       : e->str1 ? e->str1 : "?";
     switch (e->code) {
     case XML_RELAXNG_ERR_ATTRVALID:
         /* str1 names the element; libxml2 does not say which attribute */
         at(x, n, REC_ERROR, "invalid-structure",
            "<%s> has a missing or invalid attribute (see the vocabulary in the README)",
-           n ? (const char *)n->name : name);
+           e->str1 ? e->str1 : name);
         break;
     case XML_RELAXNG_ERR_INVALIDATTR:
         at(x, n, REC_ERROR, "invalid-structure", "attribute '%s' is not allowed on <%s>",
-           name, n ? (const char *)n->name : "?");
+           e->str1 ? e->str1 : "?", name);
         break;
     case XML_RELAXNG_ERR_NOELEM:
-        at(x, n, REC_ERROR, "invalid-structure", "<%s> is missing here", name);
+        at(x, n, REC_ERROR, "invalid-structure", "<%s> is missing in <%s>",
+           e->str1 ? e->str1 : "?", name);
         break;
     case XML_RELAXNG_ERR_DATATYPE:
     case XML_RELAXNG_ERR_VALUE:
