@@ -34,7 +34,7 @@ OBJS := $(SRCS:src/%.c=$(BUILD)/%.o) $(BUILD)/embedded.o
 RESOURCES := schemas/rec2xml.rng schemas/rec2xml.sch $(wildcard stylesheets/*.xsl)
 SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: all run check deps deps-test install uninstall clean test asan leakcheck lint
+.PHONY: all run check deps deps-test install uninstall clean test asan leakcheck lint hardening
 all: $(BIN)
 
 $(BIN): $(OBJS)
@@ -81,6 +81,12 @@ asan: deps-test
 	@$(MAKE) --no-print-directory BUILD=build/asan BIN=build/asan/rec2xml \
 	    CFLAGS="-O1 -g $(SANITIZE)" LDFLAGS="$(SANITIZE)" build/asan/rec2xml
 	@REC2XML=$(CURDIR)/build/asan/rec2xml REC2XML_SANITIZED=1 bash tests/run.sh
+
+# Hostile XML and stylesheets (under strace), injected write/close/rename
+# faults and signals, pathological sizes with callgrind scaling checks.
+hardening: deps-test
+	@$(MAKE) --no-print-directory rec2xml
+	@bash tests/run.sh hardening
 
 # Every test input through every output format under valgrind.
 leakcheck: deps-test

@@ -5,7 +5,8 @@
 set -eu
 build="gcc make pkg-config libxml2-dev libxslt1-dev libpcre2-dev"
 test="libxml2-utils xsltproc jing docbook5-xml docbook-xsl-ns translate-toolkit
-      default-jre-headless nodejs npm valgrind clang libclang-rt-14-dev cppcheck clang-tidy"
+      default-jre-headless nodejs npm valgrind clang libclang-rt-14-dev cppcheck clang-tidy
+      strace time mandoc groff-base python3-yaml util-linux"
 want=$build
 [ "${1:-build}" = test ] && want="$build $test"
 

@@ -31,19 +31,27 @@ run_part() {
     if [ "$status" -ne 0 ] || [ "$f" -ne 0 ]; then broken+=("$name"); fi
 }
 
-run_part spec /usr/bin/python3 tests/spec.py tests/spec.txt
-run_part regressions /usr/bin/python3 tests/spec.py tests/regressions.txt
-run_part schemas bash tests/schemas.sh
-run_part diagnostics bash tests/diagnostics.sh
-run_part sample bash tests/sample.sh
-run_part cli bash tests/cli.sh
-run_part install bash tests/install.sh
-run_part batch bash tests/batch.sh
-run_part formats bash tests/formats.sh
-run_part ci bash tests/ci.sh
-run_part translate bash tests/translate.sh
-run_part fuzz-regressions sh tests/fuzz/regress.sh
-run_part readme bash tests/readme.sh
+if [ "${1:-}" = hardening ]; then
+    # make hardening: hostile inputs, injected faults, pathological sizes
+    # (minutes: run by CI after make check, not under ASan)
+    run_part hostile bash tests/hostile.sh
+    run_part faults bash tests/faults.sh
+    run_part pathological bash tests/pathological.sh
+else
+    run_part spec /usr/bin/python3 tests/spec.py tests/spec.txt
+    run_part regressions /usr/bin/python3 tests/spec.py tests/regressions.txt
+    run_part schemas bash tests/schemas.sh
+    run_part diagnostics bash tests/diagnostics.sh
+    run_part sample bash tests/sample.sh
+    run_part cli bash tests/cli.sh
+    run_part install bash tests/install.sh
+    run_part batch bash tests/batch.sh
+    run_part formats bash tests/formats.sh
+    run_part ci bash tests/ci.sh
+    run_part translate bash tests/translate.sh
+    run_part fuzz-regressions sh tests/fuzz/regress.sh
+    run_part readme bash tests/readme.sh
+fi
 
 echo
 [ ${#broken[@]} -gt 0 ] && echo "failing parts: ${broken[*]}"
