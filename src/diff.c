@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report.h"
 #include "translate.h"
 #include "tree.h"
 #include "util.h"
@@ -275,21 +276,6 @@ typedef struct {
     const char *red, *green, *bold, *off;
 } printer;
 
-static void json_str(FILE *out, const char *s)
-{
-    fputc('"', out);
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            fprintf(out, "\\%c", c);
-        else if (c < 0x20)
-            fprintf(out, "\\u%04x", c);
-        else
-            fputc(c, out);
-    }
-    fputc('"', out);
-}
-
 static void print_words(printer *pr, const item *x, const item *y)
 {
     size_t n;
@@ -298,7 +284,7 @@ static void print_words(printer *pr, const item *x, const item *y)
         fputs(",\"diff\":[", pr->out);
         for (size_t k = 0; k < n; k++) {
             fprintf(pr->out, "%s{\"op\":\"%c\",\"word\":", k ? "," : "", e[k].op);
-            json_str(pr->out, e[k].word);
+            rec_json_string(pr->out, e[k].word);
             fputc('}', pr->out);
         }
         fputc(']', pr->out);
@@ -322,20 +308,20 @@ static void change(printer *pr, const char *type, const char *recipient, const i
     if (pr->json) {
         fprintf(pr->out, "%s\n{\"type\":\"%s\",\"recipient\":", pr->first ? "" : ",", type);
         pr->first = false;
-        json_str(pr->out, recipient);
+        rec_json_string(pr->out, recipient);
         if (x) {
             fputs(",\"old_id\":", pr->out);
-            json_str(pr->out, x->id);
+            rec_json_string(pr->out, x->id);
             fprintf(pr->out, ",\"old_line\":%lu,\"old_recipient\":", x->line);
-            json_str(pr->out, x->recipient);
+            rec_json_string(pr->out, x->recipient);
             fputs(",\"old_text\":", pr->out);
-            json_str(pr->out, x->text);
+            rec_json_string(pr->out, x->text);
         }
         if (y) {
             fputs(",\"new_id\":", pr->out);
-            json_str(pr->out, y->id);
+            rec_json_string(pr->out, y->id);
             fprintf(pr->out, ",\"new_line\":%lu,\"new_text\":", y->line);
-            json_str(pr->out, y->text);
+            rec_json_string(pr->out, y->text);
         }
         if (x && y && strcmp(x->text, y->text))
             print_words(pr, x, y);
@@ -381,9 +367,9 @@ bool rec_diff(xmlDocPtr old_doc, xmlDocPtr new_doc, const char *old_name, const 
         pr.red = "\033[31m", pr.green = "\033[32m", pr.bold = "\033[1m", pr.off = "\033[m";
     if (pr.json) {
         fputs("{\"old\":", out);
-        json_str(out, old_name);
+        rec_json_string(out, old_name);
         fputs(",\"new\":", out);
-        json_str(out, new_name);
+        rec_json_string(out, new_name);
         fputs(",\"changes\":[", out);
     }
     /* recipients in the new order, then those only the old document had,

@@ -93,7 +93,7 @@ static void gcc(FILE *out, const char *path, const rec_diags *d, const rec_quote
 
 /* ---- JSON ---------------------------------------------------------------------- */
 
-static void json_string(FILE *out, const char *s)
+void rec_json_string(FILE *out, const char *s)
 {
     fputc('"', out);
     for (; *s; s++) {
@@ -125,15 +125,15 @@ static void json(FILE *out, const char *path, const rec_diags *d)
     for (size_t i = 0; i < d->n; i++) {
         const rec_diag *g = &d->v[i];
         fputs("{\"file\":", out);
-        json_string(out, path);
+        rec_json_string(out, path);
         fputs(",\"line\":", out);
         json_number_or_null(out, g->line);
         fputs(",\"column\":", out);
         json_number_or_null(out, g->col);
         fprintf(out, ",\"severity\":\"%s\",\"kind\":", severity(g));
-        json_string(out, g->kind);
+        rec_json_string(out, g->kind);
         fputs(",\"message\":", out);
-        json_string(out, g->message);
+        rec_json_string(out, g->message);
         fputs("}\n", out);
     }
 }
@@ -199,12 +199,12 @@ static void sarif_results(FILE *out, const char *path, const rec_diags *d)
     for (size_t i = 0; i < d->n; i++) {
         const rec_diag *g = &d->v[i];
         fputs("{\"ruleId\":", out);
-        json_string(out, g->kind);
+        rec_json_string(out, g->kind);
         int rule = rec_kind_index(g->kind);
         if (rule >= 0)
             fprintf(out, ",\"ruleIndex\":%d", rule);
         fprintf(out, ",\"level\":\"%s\",\"message\":{\"text\":", severity(g));
-        json_string(out, g->message);
+        rec_json_string(out, g->message);
         fputs("},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":", out);
         uri(out, path);
         fputc('}', out);
@@ -223,19 +223,19 @@ void rec_report_sarif_log(FILE *out, const char *results, const char *version)
     fputs("{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\","
           "\"runs\":[{\"tool\":{\"driver\":{\"name\":\"rec2xml\",\"version\":",
           out);
-    json_string(out, version);
+    rec_json_string(out, version);
     fputs(",\"informationUri\":\"https://example.org/rec2xml\",\"rules\":[", out);
     for (int i = 0; rec_kinds[i].name; i++) {
         const rec_kind *k = &rec_kinds[i];
         fputs(i ? ",\n" : "\n", out);
         fputs("{\"id\":", out);
-        json_string(out, k->name);
+        rec_json_string(out, k->name);
         fputs(",\"shortDescription\":{\"text\":", out);
-        json_string(out, k->summary);
+        rec_json_string(out, k->summary);
         fputs("},\"fullDescription\":{\"text\":", out);
-        json_string(out, k->summary);
+        rec_json_string(out, k->summary);
         fputs("},\"help\":{\"text\":", out);
-        json_string(out, k->help);
+        rec_json_string(out, k->help);
         fprintf(out, "},\"defaultConfiguration\":{\"level\":\"%s\"}}", k->level);
     }
     fputs("]}},\"columnKind\":\"unicodeCodePoints\",\"results\":[", out);

@@ -31,4 +31,7 @@ void rec_report(rec_report_format f, FILE *out, const char *path, const rec_diag
  * wrote them, possibly empty). */
 void rec_report_sarif_log(FILE *out, const char *results, const char *version);
 
+/* Write s as a JSON string literal (quotes and escapes included). */
+void rec_json_string(FILE *out, const char *s);
+
 #endif
