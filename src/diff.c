@@ -333,7 +333,7 @@ static void change(printer *pr, const char *type, const char *recipient, const i
     fprintf(pr->out, "  %s%-8s%s %s (line %lu)", colour, type, pr->off, at->id, at->line);
     if (x && y && strcmp(x->id, y->id))
         fprintf(pr->out, ", was %s", x->id);
-    if (!strcmp(type, "moved"))
+    if (x && !strcmp(type, "moved"))
         fprintf(pr->out, ", from \"%s\"", x->recipient);
     fputs(": ", pr->out);
     if (x && y && strcmp(x->text, y->text))
