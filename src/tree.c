@@ -1,6 +1,7 @@
-/* tree.c - node positions. */
+/* tree.c - node positions, and the tree facts every stage shares. */
 #include "tree.h"
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -66,4 +67,25 @@ void rec_tree_settle(xmlNodePtr n)
         if (!has_text && n->children)
             xmlAddPrevSibling(n->children, xmlNewDocText(n->doc, (const xmlChar *)""));
     }
+}
+
+xmlHashTablePtr rec_tree_id_table(const xmlDoc *doc)
+{
+    int n = 0;
+    const xmlNode *cur = doc->children;
+    while (cur) {
+        if (cur->type == XML_ELEMENT_NODE) {
+            if (n < INT_MAX)
+                n++;
+            if (cur->children) {
+                cur = cur->children;
+                continue;
+            }
+        }
+        while (cur && !cur->next)
+            cur = cur->parent && cur->parent != (const xmlNode *)doc ? cur->parent : NULL;
+        cur = cur ? cur->next : NULL;
+    }
+    n /= 2; /* about half are text elements, which have no id */
+    return xmlHashCreate(n < 256 ? 256 : n);
 }

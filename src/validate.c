@@ -550,6 +550,10 @@ void rec_validate(const rec_schemas *s, xmlDocPtr doc, rec_diags *diags)
         doc->refs = NULL;
     }
 
+    /* RELAX NG registers each xsd:ID in doc->ids: sized for the document
+     * (see rec_tree_id_table) */
+    doc->ids = rec_tree_id_table(doc);
+
     /* RELAX NG reports a dangling IDREF through the thread's global
      * handler, the rest through the validator's: catch both. */
     xmlSetStructuredErrorFunc(&raw, on_validity_error);
