@@ -116,6 +116,12 @@ rec_status rec_source_split(rec_source *src, rec_diags *diags)
         unsigned long col = 1;
         while (p < end && *p != '\n' && *p != '\r') {
             unsigned char c = (unsigned char)*p;
+            if (c >= 0x20 && c < 0x7F) { /* printable ASCII, most of any text */
+                *out++ = (char)c;
+                p++;
+                col++;
+                continue;
+            }
             size_t len = rec_utf8_valid(p, (size_t)(end - p));
             if (len == 0) {
                 char what[64];
