@@ -152,6 +152,26 @@ static void attr(xmlNodePtr e, const char *name, const char *value, size_t n)
     xmlFree(v);
 }
 
+/* "<parent>.<n>", the id of a parent's nth item (g2.3, g2.3.1); written by
+ * hand: it is made for every item, and the printf family costs more than
+ * the rest of the item's parsing. Caller frees. */
+static char *child_id(const char *parent, unsigned long n)
+{
+    char digits[24];
+    size_t nd = 0;
+    do
+        digits[nd++] = (char)('0' + n % 10);
+    while ((n /= 10) != 0);
+    size_t plen = strlen(parent);
+    char *id = rec_xmalloc(plen + 1 + nd + 1), *o = id + plen;
+    memcpy(id, parent, plen);
+    *o++ = '.';
+    while (nd)
+        *o++ = digits[--nd];
+    *o = '\0';
+    return id;
+}
+
 static char *footnote_id(const char *label, size_t n)
 {
     return rec_asprintf("fn%.*s", (int)n, label);
@@ -299,10 +319,10 @@ static void add_item(parser *p, size_t i, const classified *c)
     if (p->depth > 0) {
         level *up = &p->stack[p->depth - 1];
         parent = up->item;
-        id = rec_asprintf("%s.%lu", up->id, ++up->subitems);
+        id = child_id(up->id, ++up->subitems);
     } else {
         parent = container(p);
-        id = rec_asprintf("%s.%lu", p->group_id, ++p->group_items);
+        id = child_id(p->group_id, ++p->group_items);
     }
 
     xmlNodePtr item = element(p, parent, "item", l->number, column(l, c->item.marker.start));
@@ -533,6 +553,9 @@ xmlDocPtr rec_parse(const rec_source *src, rec_matcher *m, const char *url,
     p.m = m;
     p.diags = diags;
     p.doc = xmlNewDoc((const xmlChar *)"1.0");
+    /* element and attribute names from a dictionary, as libxml2's parser
+     * does: one copy of "item" instead of a malloc'd one per element */
+    p.doc->dict = xmlDictCreate();
     p.doc->URL = xmlStrdup((const xmlChar *)url);
     p.doc->encoding = xmlStrdup((const xmlChar *)"UTF-8"); /* no &#x...; escapes */
     p.root = xmlNewDocNode(p.doc, NULL, (const xmlChar *)"recommendations", NULL);
