@@ -112,6 +112,53 @@ static void collect_structured(void *data, xmlErrorPtr e)
         collect(c, "%s", e->message ? e->message : "error\n");
 }
 
+/* ---- the result's ID table ------------------------------------------------
+ *
+ * libxml2 registers every id attribute of an HTML result and every xml:id of
+ * an XML result in the result document's ID table (xmlAddID), as the result
+ * tree is built.  Left to itself it creates that table with 256 buckets,
+ * keyed through the transformation's dictionary, and libxml2 2.9.14 grows
+ * neither past 16,384 buckets: beyond ~50,000 ids each insertion, and every
+ * dictionary lookup the transformation makes, walks longer and longer chains
+ * (30 MB of text to HTML: 14.8 s, against 8.2 s with no ids at all).
+ *
+ * So the result document gets its table before its first id: a table of its
+ * own strings (no dictionary), sized for the input.  The result document is
+ * created inside xsltApplyStylesheetUser; libxml2's node-creation callback
+ * sees it, and the first document created while a table is pending takes
+ * it.  The callback has no user data, hence the thread-local pending table.
+ * It is installed once, at start, for the main thread (xmlRegisterNodeDefault)
+ * and for every thread started later (xmlThrDefRegisterNodeDefault: libxml2
+ * keeps such settings per thread, and the first only reaches the main one);
+ * it does nothing while no table is pending. */
+
+static _Thread_local xmlHashTablePtr pending_ids;
+
+static void adopt_ids(xmlNodePtr node)
+{
+    if (pending_ids && (node->type == XML_DOCUMENT_NODE || node->type == XML_HTML_DOCUMENT_NODE)) {
+        xmlDocPtr d = (xmlDocPtr)node;
+        if (!d->ids) {
+            d->ids = pending_ids;
+            pending_ids = NULL;
+        }
+    }
+}
+
+/* The result of sheet on doc, built with a pre-sized ID table; NULL when
+ * libxslt gives none.  The caller owns (frees) the result. */
+static xmlDocPtr apply(xsltStylesheetPtr sheet, xmlDocPtr doc, xsltTransformContextPtr ctxt)
+{
+    /* every result id comes from an element of doc (an item, a citation...) */
+    pending_ids = rec_tree_id_table(doc);
+    xmlDocPtr result = xsltApplyStylesheetUser(sheet, doc, NULL, NULL, NULL, ctxt);
+    if (pending_ids) { /* no document was created */
+        xmlHashFree(pending_ids, NULL);
+        pending_ids = NULL;
+    }
+    return result;
+}
+
 /* ---- loading: built-in sheets from memory, user sheets from their files,
  *      nothing else ---------------------------------------------------------- */
 
@@ -188,6 +235,8 @@ static xmlDocPtr load(const xmlChar *uri, xmlDictPtr dict, int options, void *ct
 
 void rec_transform_init(void)
 {
+    xmlRegisterNodeDefault(adopt_ids);
+    xmlThrDefRegisterNodeDefault(adopt_ids);
     exsltRegisterAll();
     xsltSetLoaderFunc(load);
 }
@@ -253,52 +302,6 @@ int rec_stylesheets_load(rec_stylesheets *s, rec_format f, const char *user_path
         rec_diags_add(diags, 0, 0, REC_ERROR, "stylesheet-error", "%s cannot be read", what);
     free(what);
     return s->sheet[f] ? 0 : -1;
-}
-
-/* ---- the result's ID table ------------------------------------------------
- *
- * libxml2 registers every id attribute of an HTML result and every xml:id of
- * an XML result in the result document's ID table (xmlAddID), as the result
- * tree is built.  Left to itself it creates that table with 256 buckets,
- * keyed through the transformation's dictionary, and libxml2 2.9.14 grows
- * neither past 16,384 buckets: beyond ~50,000 ids each insertion, and every
- * dictionary lookup the transformation makes, walks longer and longer chains
- * (30 MB of text to HTML: 14.8 s, against 8.2 s with no ids at all).
- *
- * So the result document gets its table before its first id: a table of its
- * own strings (no dictionary), sized for the input.  The result document is
- * created inside xsltApplyStylesheetUser; libxml2's node-creation callback
- * (xmlRegisterNodeDefault, per thread) sees it, and the first document
- * created while a table is pending takes it.  The callback has no user data,
- * hence the thread-local pending table. */
-
-static _Thread_local xmlHashTablePtr pending_ids;
-
-static void adopt_ids(xmlNodePtr node)
-{
-    if (pending_ids && (node->type == XML_DOCUMENT_NODE || node->type == XML_HTML_DOCUMENT_NODE)) {
-        xmlDocPtr d = (xmlDocPtr)node;
-        if (!d->ids) {
-            d->ids = pending_ids;
-            pending_ids = NULL;
-        }
-    }
-}
-
-/* The result of sheet on doc, built with a pre-sized ID table; NULL when
- * libxslt gives none.  The caller owns (frees) the result. */
-static xmlDocPtr apply(xsltStylesheetPtr sheet, xmlDocPtr doc, xsltTransformContextPtr ctxt)
-{
-    /* every result id comes from an element of doc (an item, a citation...) */
-    pending_ids = rec_tree_id_table(doc);
-    xmlRegisterNodeFunc before = xmlRegisterNodeDefault(adopt_ids);
-    xmlDocPtr result = xsltApplyStylesheetUser(sheet, doc, NULL, NULL, NULL, ctxt);
-    xmlRegisterNodeDefault(before);
-    if (pending_ids) { /* no document was created */
-        xmlHashFree(pending_ids, NULL);
-        pending_ids = NULL;
-    }
-    return result;
 }
 
 /* rec2xml XML itself: the document as built, indented, UTF-8. */

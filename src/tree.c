@@ -71,6 +71,13 @@ void rec_tree_settle(xmlNodePtr n)
 
 xmlHashTablePtr rec_tree_id_table(const xmlDoc *doc)
 {
+    if (doc->ids) {
+        /* validated: its own ids are counted; a result has about as many
+         * again (HTML: one per citation too) */
+        int have = xmlHashSize(doc->ids);
+        if (have >= 0 && have < INT_MAX / 2)
+            return xmlHashCreate(have < 128 ? 256 : 2 * have);
+    }
     int n = 0;
     const xmlNode *cur = doc->children;
     while (cur) {

@@ -3,6 +3,7 @@
 #ifndef REC_TREE_H
 #define REC_TREE_H
 
+#include <libxml/hash.h>
 #include <libxml/tree.h>
 
 #define REC_NS "urn:rec2xml:1.0"
@@ -24,10 +25,12 @@ void rec_pos_get(const xmlNode *node, unsigned long *line, unsigned long *col);
  * stylesheets must not count on the first child being an element. */
 void rec_tree_settle(xmlNodePtr n);
 
-/* A new, empty ID table with a bucket for every other element of doc (at least
- * 256): libxml2 creates its ID tables with 256 buckets and grows them no
- * further than 16,384, so a document of 100,000 ids would chain them. Owned
- * by the caller until it becomes a document's doc->ids. */
+/* A new, empty ID table sized for a document made from doc: twice the ids
+ * doc has when it was validated (it has an ID table), else a bucket for
+ * every other element (at least 256).  libxml2 creates its ID tables with
+ * 256 buckets and grows them no further than 16,384, so a document of
+ * 100,000 ids would chain them.  Owned by the caller until it becomes a
+ * document's doc->ids. */
 xmlHashTablePtr rec_tree_id_table(const xmlDoc *doc);
 
 #endif
