@@ -513,27 +513,32 @@ rec_exit rec_cli_main(int argc, char **argv, FILE *err)
     xmlInitParser(); /* before any worker thread */
     rec_xml_deny_external_entities();
     rec_transform_init();
+    /* the stylesheets compile on a helper thread while the schemas and
+     * patterns are set up here */
+    rec_stylesheets *sheets = rec_stylesheets_new();
+    rec_sheet_loader *loader = rec_stylesheets_load_start(
+        sheets, o.check || o.diff ? 0u : o.formats, o.stylesheet);
+    rec_diags sheet_diags;
+    rec_diags_init(&sheet_diags);
     rec_engine engine;
     char *msg = NULL;
     if (rec_engine_init(&engine, &msg) != 0) {
+        rec_stylesheets_load_finish(loader, &sheet_diags);
+        rec_diags_clear(&sheet_diags);
+        rec_stylesheets_free(sheets);
         fprintf(err, "rec2xml: %s\n", msg);
         free(msg);
         free(o.params);
         return REC_EXIT_USAGE;
     }
+    int loaded = rec_stylesheets_load_finish(loader, &sheet_diags);
     if (o.diff) {
         rc = diff(&o, &engine);
+        rec_stylesheets_free(sheets);
         rec_engine_free(&engine);
         free(o.params);
         return rc;
     }
-    rec_stylesheets *sheets = rec_stylesheets_new();
-    rec_diags sheet_diags;
-    rec_diags_init(&sheet_diags);
-    int loaded = 0;
-    for (int f = 0; f < REC_FMT_COUNT && !o.check; f++)
-        if (o.formats & (1u << f))
-            loaded |= rec_stylesheets_load(sheets, (rec_format)f, o.stylesheet, &sheet_diags);
     char *sarif_text = NULL;
     size_t sarif_len = 0;
     if (o.report == REC_REPORT_SARIF)

@@ -43,6 +43,16 @@ void rec_stylesheets_free(rec_stylesheets *s);
 int rec_stylesheets_load(rec_stylesheets *s, rec_format f, const char *user_path,
                          rec_diags *diags);
 
+/* The stylesheets of the formats in wanted (bits 1u << format), compiled
+ * side by side: _start begins on a helper thread (built-in stylesheets
+ * only) and returns at once; _finish compiles what is left on the calling
+ * thread, waits, and frees the loader. Returns 0, or -1 with the reasons in
+ * diags (in format order). Nothing else may use s in between. */
+typedef struct rec_sheet_loader rec_sheet_loader;
+rec_sheet_loader *rec_stylesheets_load_start(rec_stylesheets *s, unsigned wanted,
+                                             const char *user_path);
+int rec_stylesheets_load_finish(rec_sheet_loader *l, rec_diags *diags);
+
 /* Apply f's stylesheet (loaded before) to doc with string parameters
  * params (NAME, VALUE, ..., NULL; may be NULL) and serialise the result
  * into out's buffer. Problems go to diags as transform-error; returns 0 or
