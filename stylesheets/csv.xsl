@@ -38,7 +38,9 @@
 
   Rows are written directly with xsl:text and xsl:value-of (no row is built in
   a variable: result-tree fragments per row are slow in libxslt), and quotes
-  are doubled per text node by the recursive template 'quote'.
+  are doubled per text node by the recursive template 'quote', called only
+  for text that holds one (a template call costs more than the row's other
+  work).
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -64,40 +66,54 @@
 
   <!-- ======================================================= segments -->
 
+  <!-- The recipient column is the same for every row of a group: its words
+       are worked out once here and handed down. -->
   <xsl:template match="r:group">
-    <xsl:apply-templates select="*"/>
+    <xsl:variable name="recipient">
+      <xsl:apply-templates select="r:recipient[1]" mode="plain"/>
+    </xsl:variable>
+    <xsl:apply-templates select="*">
+      <xsl:with-param name="recipient" select="string($recipient)"/>
+    </xsl:apply-templates>
   </xsl:template>
 
   <xsl:template match="r:prose">
+    <xsl:param name="recipient" select="''"/>
     <xsl:choose>
       <xsl:when test="@date">
         <xsl:call-template name="row">
           <xsl:with-param name="id" select="@id"/>
           <xsl:with-param name="kind" select="'dated-prose'"/>
+          <xsl:with-param name="recipient" select="$recipient"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="row">
           <xsl:with-param name="id" select="@id"/>
           <xsl:with-param name="kind" select="'prose'"/>
+          <xsl:with-param name="recipient" select="$recipient"/>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
   <xsl:template match="r:recipient">
+    <xsl:param name="recipient" select="''"/>
     <xsl:call-template name="row">
       <xsl:with-param name="id" select="../@id"/>
       <xsl:with-param name="kind" select="'recipient'"/>
+      <xsl:with-param name="recipient" select="$recipient"/>
     </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="r:item">
+    <xsl:param name="recipient" select="''"/>
     <xsl:choose>
       <xsl:when test="parent::r:item">
         <xsl:call-template name="row">
           <xsl:with-param name="id" select="@id"/>
           <xsl:with-param name="kind" select="'sub-item'"/>
+          <xsl:with-param name="recipient" select="$recipient"/>
           <xsl:with-param name="content" select="r:text"/>
         </xsl:call-template>
       </xsl:when>
@@ -105,17 +121,22 @@
         <xsl:call-template name="row">
           <xsl:with-param name="id" select="@id"/>
           <xsl:with-param name="kind" select="'item'"/>
+          <xsl:with-param name="recipient" select="$recipient"/>
           <xsl:with-param name="content" select="r:text"/>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates select="r:item"/>
+    <xsl:apply-templates select="r:item">
+      <xsl:with-param name="recipient" select="$recipient"/>
+    </xsl:apply-templates>
   </xsl:template>
 
   <xsl:template match="r:footnote">
+    <xsl:param name="recipient" select="''"/>
     <xsl:call-template name="row">
       <xsl:with-param name="id" select="@id"/>
       <xsl:with-param name="kind" select="'footnote'"/>
+      <xsl:with-param name="recipient" select="$recipient"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -129,13 +150,17 @@
     <xsl:param name="id"/>
     <xsl:param name="kind"/>
     <xsl:param name="content" select="."/>
+    <xsl:param name="recipient" select="''"/>
     <xsl:if test="normalize-space($content) != ''">
       <xsl:text>"</xsl:text>
       <xsl:choose>
-        <xsl:when test="normalize-space($id) != ''">
+        <xsl:when test="contains($id, '&quot;')">
           <xsl:call-template name="quote">
             <xsl:with-param name="s" select="normalize-space($id)"/>
           </xsl:call-template>
+        </xsl:when>
+        <xsl:when test="normalize-space($id) != ''">
+          <xsl:value-of select="normalize-space($id)"/>
         </xsl:when>
         <xsl:otherwise>
           <!-- no id (schema-invalid input): unique in this file, not stable -->
@@ -145,7 +170,7 @@
       <xsl:text>","</xsl:text>
       <xsl:value-of select="$kind"/>
       <xsl:text>","</xsl:text>
-      <xsl:apply-templates select="ancestor::r:group[1]/r:recipient[1]" mode="plain"/>
+      <xsl:value-of select="$recipient"/>
       <xsl:text>","</xsl:text>
       <xsl:apply-templates select="$content/node()" mode="source"/>
       <xsl:text>",""</xsl:text>
@@ -178,9 +203,16 @@
                   and ($core != '' or following-sibling::node())">
       <xsl:text> </xsl:text>
     </xsl:if>
-    <xsl:call-template name="quote">
-      <xsl:with-param name="s" select="$core"/>
-    </xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="contains($core, '&quot;')">
+        <xsl:call-template name="quote">
+          <xsl:with-param name="s" select="$core"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$core"/>
+      </xsl:otherwise>
+    </xsl:choose>
     <xsl:if test="$core != '' and following-sibling::node()
                   and contains($ws, substring(., string-length(.)))">
       <xsl:text> </xsl:text>
@@ -191,9 +223,16 @@
        each piece of text to 'emit-text': here, with its quotes doubled. -->
   <xsl:template name="emit-text">
     <xsl:param name="s"/>
-    <xsl:call-template name="quote">
-      <xsl:with-param name="s" select="$s"/>
-    </xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="contains($s, '&quot;')">
+        <xsl:call-template name="quote">
+          <xsl:with-param name="s" select="$s"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$s"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- quote: $s with every " doubled (RFC 4180). -->
