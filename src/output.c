@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -54,28 +55,61 @@ struct rec_output {
     char *tmp;         /* the temporary file beside it */
     int error;         /* first errno seen while writing */
     xmlOutputBufferPtr buf;
+    char *pending;     /* bytes not written yet (libxml2 hands over 4 KB at a time) */
+    size_t npending;
+    size_t written;    /* bytes handed to write() so far */
 };
+
+/* A large output goes out in chunks of this size: 30 MB is 500 writes, not
+ * 7,500. A small one (less than a chunk in all) is written as libxml2 hands
+ * it over: a buffer of its own would cost more than the few writes it saves
+ * (a batch of small files spent twice the system time in glibc giving the
+ * freed buffers back to the kernel). */
+#define CHUNK (64 * 1024)
 
 /* On failure the errno is kept and the rest discarded, and libxml2 is told
  * all went well: it would otherwise print "I/O error" itself, and the
  * failure is reported once, by rec_output_commit, in rec2xml's words. */
-static int write_all(void *ctx, const char *data, int len)
+static void write_out(rec_output *o, const char *data, size_t len)
 {
-    rec_output *o = ctx;
     size_t done = 0;
     if (!o->error && stop_signal)
         o->error = EINTR; /* stopped: this output must not be committed */
+    while (!o->error && done < len) {
+        ssize_t n = write(o->fd, data + done, len - done);
+        if (n > 0)
+            done += (size_t)n, o->written += (size_t)n;
+        else if (n == 0)
+            o->error = EIO; /* nothing taken and no reason given */
+        else if (errno != EINTR)
+            o->error = errno;
+    }
+}
+
+/* The pending bytes, written. */
+static void flush_pending(rec_output *o)
+{
+    write_out(o, o->pending, o->npending);
+    o->npending = 0;
+}
+
+static int write_all(void *ctx, const char *data, int len)
+{
+    rec_output *o = ctx;
+    size_t n = (size_t)len;
+    if (!o->error && stop_signal)
+        o->error = EINTR;
     if (o->error)
         return len;
-    while (done < (size_t)len) {
-        ssize_t n = write(o->fd, data + done, (size_t)len - done);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            o->error = errno;
-            return len;
-        }
-        done += (size_t)n;
+    if (o->npending + n > CHUNK)
+        flush_pending(o);
+    if (n >= CHUNK || (!o->pending && o->written < CHUNK)) {
+        write_out(o, data, n);
+    } else {
+        if (!o->pending)
+            o->pending = rec_xmalloc(CHUNK);
+        memcpy(o->pending + o->npending, data, n);
+        o->npending += n;
     }
     return len;
 }
@@ -98,9 +132,10 @@ rec_output *rec_output_open(const char *path, mode_t mode, char **err)
     rec_output *o = rec_xmalloc(sizeof *o);
     memset(o, 0, sizeof *o);
     struct stat st;
+    bool exists = path && strcmp(path, "-") != 0 && stat(path, &st) == 0;
     if (!path || strcmp(path, "-") == 0) {
         o->fd = STDOUT_FILENO;
-    } else if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+    } else if (exists && !S_ISREG(st.st_mode)) {
         /* a device or a pipe (/dev/stdout, a FIFO): write to it as it is;
          * renaming a file over it would replace the device itself */
         o->fd = open(path, O_WRONLY | O_CLOEXEC);
@@ -125,8 +160,7 @@ rec_output *rec_output_open(const char *path, mode_t mode, char **err)
         }
         /* a file replaced keeps its permissions (a private file stays
          * private); a new one gets 0666 less the umask */
-        struct stat old;
-        (void)fchmod(o->fd, stat(path, &old) == 0 ? (old.st_mode & 07777) : mode);
+        (void)fchmod(o->fd, exists ? (st.st_mode & 07777) : mode);
     }
     o->buf = xmlOutputBufferCreateIO(write_all, no_close, o, NULL);
     if (!o->buf) {
@@ -153,6 +187,7 @@ static void release(rec_output *o)
     }
     free(o->tmp);
     free(o->path);
+    free(o->pending);
     free(o);
 }
 
@@ -162,6 +197,7 @@ int rec_output_commit(rec_output *o, char **err)
     o->buf = NULL;
     if (rc < 0 && !o->error)
         o->error = EIO;
+    flush_pending(o);
     if (!o->error && stop_signal && o->tmp)
         o->error = EINTR;
     if (!o->error && !o->tmp && o->path) {
