@@ -145,9 +145,14 @@ static xmlNodePtr element(parser *p, xmlNodePtr parent, const char *name,
     return e;
 }
 
+/* An attribute from line bytes; a page break in them is a space, as in
+ * text (XML 1.0 cannot hold a form feed). */
 static void attr(xmlNodePtr e, const char *name, const char *value, size_t n)
 {
     xmlChar *v = xmlStrndup((const xmlChar *)value, (int)n);
+    for (xmlChar *c = v; c && *c; c++)
+        if (*c == '\f')
+            *c = ' ';
     xmlNewProp(e, (const xmlChar *)name, v);
     xmlFree(v);
 }
