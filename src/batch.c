@@ -76,22 +76,17 @@ typedef struct {
     const pool *p;
     format_job jobs[REC_FMT_COUNT];
     int n;
-    int next; /* under lock */
-    pthread_mutex_t lock;
+    rec_claim claim;
 } format_queue;
 
 static void *drain(void *arg)
 {
     format_queue *q = arg;
-    for (;;) {
-        pthread_mutex_lock(&q->lock);
-        int k = q->next < q->n ? q->next++ : -1;
-        pthread_mutex_unlock(&q->lock);
-        if (k < 0)
-            return NULL;
+    for (int k; (k = rec_claim_next(&q->claim)) >= 0;) {
         format_job *j = &q->jobs[k];
         j->rc = rec_transform(q->p->sheets, j->f, j->doc, q->p->o->params, j->out, &j->diags);
     }
+    return NULL;
 }
 
 /* Apply every format in todo to doc, into outs. When there are fewer
@@ -106,7 +101,7 @@ static int transform_all(const pool *p, xmlDocPtr doc, unsigned todo, rec_output
     static const rec_format by_cost[] = {REC_FMT_DOCBOOK, REC_FMT_HTML,  REC_FMT_XLIFF,
                                          REC_FMT_CSV,     REC_FMT_TEXT,  REC_FMT_XML};
     _Static_assert(sizeof by_cost / sizeof by_cost[0] == REC_FMT_COUNT, "every format has a rank");
-    format_queue q = {.p = p, .n = 0, .next = 0};
+    format_queue q = {.p = p, .n = 0};
     for (size_t k = 0; k < REC_FMT_COUNT; k++) {
         rec_format f = by_cost[k];
         if (!(todo & (1u << f)))
@@ -115,7 +110,7 @@ static int transform_all(const pool *p, xmlDocPtr doc, unsigned todo, rec_output
         rec_diags_init(&q.jobs[q.n].diags);
         q.n++;
     }
-    pthread_mutex_init(&q.lock, NULL);
+    rec_claim_init(&q.claim, q.n);
     xmlXPathOrderDocElems(doc);
     pthread_t threads[REC_FMT_COUNT];
     int helpers = 0;
@@ -125,7 +120,7 @@ static int transform_all(const pool *p, xmlDocPtr doc, unsigned todo, rec_output
     drain(&q); /* this thread takes its share too */
     for (int t = 0; t < helpers; t++)
         pthread_join(threads[t], NULL);
-    pthread_mutex_destroy(&q.lock);
+    rec_claim_destroy(&q.claim);
 
     /* diagnostics in format order, whoever applied them */
     int rc = 0;

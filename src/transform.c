@@ -346,8 +346,8 @@ struct rec_sheet_loader {
     rec_format todo[REC_FMT_COUNT];
     rec_diags diags[REC_FMT_COUNT];
     int rc[REC_FMT_COUNT];
-    int n, next; /* next: under lock */
-    pthread_mutex_t lock;
+    int n;
+    rec_claim claim;
     pthread_t helper;
     bool helping;
 };
@@ -355,14 +355,9 @@ struct rec_sheet_loader {
 static void *compile_some(void *arg)
 {
     rec_sheet_loader *l = arg;
-    for (;;) {
-        pthread_mutex_lock(&l->lock);
-        int k = l->next < l->n ? l->next++ : -1;
-        pthread_mutex_unlock(&l->lock);
-        if (k < 0)
-            return NULL;
+    for (int k; (k = rec_claim_next(&l->claim)) >= 0;)
         l->rc[k] = rec_stylesheets_load(l->s, l->todo[k], l->user_path, &l->diags[k]);
-    }
+    return NULL;
 }
 
 rec_sheet_loader *rec_stylesheets_load_start(rec_stylesheets *s, unsigned wanted,
@@ -378,7 +373,7 @@ rec_sheet_loader *rec_stylesheets_load_start(rec_stylesheets *s, unsigned wanted
         rec_diags_init(&l->diags[l->n]);
         l->n++;
     }
-    pthread_mutex_init(&l->lock, NULL);
+    rec_claim_init(&l->claim, l->n);
     /* a user's stylesheet is one file (and its imports): nothing to share */
     if (!user_path && l->n > 0)
         l->helping = pthread_create(&l->helper, NULL, compile_some, l) == 0;
@@ -390,7 +385,7 @@ int rec_stylesheets_load_finish(rec_sheet_loader *l, rec_diags *diags)
     compile_some(l); /* whatever the helper has not taken yet */
     if (l->helping)
         pthread_join(l->helper, NULL);
-    pthread_mutex_destroy(&l->lock);
+    rec_claim_destroy(&l->claim);
     int rc = 0;
     for (int k = 0; k < l->n; k++) {
         for (size_t d = 0; d < l->diags[k].n; d++) {

@@ -125,3 +125,23 @@ size_t rec_utf8_count(const char *s, size_t n)
             count++;
     return count;
 }
+
+void rec_claim_init(rec_claim *c, int n)
+{
+    c->n = n;
+    c->next = 0;
+    pthread_mutex_init(&c->lock, NULL);
+}
+
+int rec_claim_next(rec_claim *c)
+{
+    pthread_mutex_lock(&c->lock);
+    int k = c->next < c->n ? c->next++ : -1;
+    pthread_mutex_unlock(&c->lock);
+    return k;
+}
+
+void rec_claim_destroy(rec_claim *c)
+{
+    pthread_mutex_destroy(&c->lock);
+}

@@ -1,8 +1,9 @@
 /* util.h - small helpers shared by every module: memory that never returns
- * NULL, formatted strings, and UTF-8 decoding. */
+ * NULL, formatted strings, UTF-8 decoding, and a list of jobs for threads. */
 #ifndef REC_UTIL_H
 #define REC_UTIL_H
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -26,5 +27,16 @@ size_t rec_utf8_step(const char *s, size_t avail);
 uint32_t rec_utf8_decode(const char *s, size_t len);
 /* Number of characters in s[0..n) (bytes of broken sequences count one each). */
 size_t rec_utf8_count(const char *s, size_t n);
+
+/* Jobs 0..n-1 handed out once each, to whichever thread asks next: the
+ * threads that share a small fixed list of work call rec_claim_next until
+ * it says -1. */
+typedef struct {
+    int n, next; /* next: under lock */
+    pthread_mutex_t lock;
+} rec_claim;
+void rec_claim_init(rec_claim *c, int n);
+int rec_claim_next(rec_claim *c);
+void rec_claim_destroy(rec_claim *c);
 
 #endif
