@@ -47,7 +47,9 @@ int rec_stylesheets_load(rec_stylesheets *s, rec_format f, const char *user_path
  * side by side: _start begins on a helper thread (built-in stylesheets
  * only) and returns at once; _finish compiles what is left on the calling
  * thread, waits, and frees the loader. Returns 0, or -1 with the reasons in
- * diags (in format order). Nothing else may use s in between. */
+ * diags (in format order). Nothing else may use s in between. Call _start
+ * on the main thread before any other thread starts: it also arms the
+ * result documents' ID tables (see transform.c). */
 typedef struct rec_sheet_loader rec_sheet_loader;
 rec_sheet_loader *rec_stylesheets_load_start(rec_stylesheets *s, unsigned wanted,
                                              const char *user_path);
