@@ -26,16 +26,7 @@ PY
 sed 's|<source>\(.*\)</source>|<source>\1</source><target state="translated">FR \1</target>|' \
     "$box/report.xlf" >"$box/report.fr.xlf"
 "$REC2XML" -t csv -o "$box/report.csv" "$box/report.txt"
-/usr/bin/python3 - "$box/report.csv" "$box/report.fr.csv" <<'PY'
-import csv, sys
-rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
-with open(sys.argv[2], "w", encoding="utf-8", newline="") as f:
-    w = csv.writer(f, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-    w.writerow(rows[0])
-    for r in rows[1:]:
-        r[4] = "FR " + r[3]
-        w.writerow(r)
-PY
+/usr/bin/python3 "$TOP/tests/gen/fill_csv.py" "$box/report.csv" "$box/report.fr.csv"
 csv2po "$box/report.fr.csv" "$box/report.fr.po" >/dev/null 2>&1 || fail "csv2po makes the PO the README imports"
 
 # every line of every ```sh block

@@ -39,16 +39,7 @@ fi
 
 # --- a translator fills in the targets ----------------------------------------
 fill_csv() { # in out
-    /usr/bin/python3 - "$1" "$2" <<'PY'
-import csv, sys
-rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
-with open(sys.argv[2], "w", encoding="utf-8", newline="") as f:
-    w = csv.writer(f, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-    w.writerow(rows[0])
-    for r in rows[1:]:
-        r[4] = "FR " + r[3]
-        w.writerow(r)
-PY
+    /usr/bin/python3 "$TOP/tests/gen/fill_csv.py" "$1" "$2"
 }
 fill_csv "$WORK/report.csv" "$WORK/report.fr.csv"
 /usr/bin/python3 - "$WORK/report.xlf" "$WORK/report.fr.xlf" <<'PY'
@@ -139,16 +130,7 @@ grep -q "0/$segments segments translated, 0 stale, $segments missing" "$WORK/err
 printf 'To the Government\n\n  • Ratify the Convention.\n\nTo Donors\n\n  • Ratify the Convention.\n' >"$WORK/twins.txt"
 "$REC2XML" -t csv -o "$WORK/twins.csv" "$WORK/twins.txt"
 "$REC2XML" -t xliff --target-lang fr -o "$WORK/twins.xlf" "$WORK/twins.txt"
-/usr/bin/python3 - "$WORK/twins.csv" "$WORK/twins.fr.csv" <<'PY'
-import csv, sys
-rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
-with open(sys.argv[2], "w", encoding="utf-8", newline="") as f:
-    w = csv.writer(f, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-    w.writerow(rows[0])
-    for r in rows[1:]:
-        r[4] = f"{r[3]} ({r[0]})"
-        w.writerow(r)
-PY
+/usr/bin/python3 "$TOP/tests/gen/fill_csv.py" "$WORK/twins.csv" "$WORK/twins.fr.csv" '{source} ({location})'
 sed 's|<trans-unit id="\([^"]*\)"\(.*\)|<trans-unit approved="yes" id="\1"\2|; s|<source>\(.*\)</source>|<source>\1</source><target>\1 (ID)</target>|' \
     "$WORK/twins.xlf" | awk '/<trans-unit/ {match($0, /id="[^"]*"/); id=substr($0, RSTART+4, RLENGTH-5)} {gsub(/\(ID\)/, "(" id ")"); print}' >"$WORK/twins.fr.xlf"
 csv2po "$WORK/twins.fr.csv" "$WORK/twins.fr.po" >/dev/null 2>&1
