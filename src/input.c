@@ -53,7 +53,8 @@ static void judge(rec_input *in, const rec_engine *e, rec_matcher *m, const char
     if (in->is_xml) {
         in->doc = rec_xml_read(in->src.bytes, in->src.size, url, &in->diags);
     } else if (rec_source_split(&in->src, &in->diags) == REC_OK) {
-        in->doc = rec_parse(&in->src, m, url, opts->lang ? opts->lang : "en", &in->diags);
+        rec_parse_options po = {url, opts->lang, opts->layout, opts->recipient};
+        in->doc = rec_parse(&in->src, m, &po, &in->diags);
     }
     if (in->doc) {
         rec_tree_settle(xmlDocGetRootElement(in->doc));

@@ -36,8 +36,10 @@ typedef struct {
 } rec_input;
 
 typedef struct {
-    const char *lang;     /* xml:lang of documents made from text */
-    bool strict;          /* warnings are errors */
+    const char *lang;      /* language of documents made from text; NULL: detected */
+    const char *layout;    /* their layout (--layout); NULL: detected */
+    const char *recipient; /* --recipient: for items no header addresses */
+    bool strict;           /* warnings are errors */
 } rec_input_options;
 
 /* Load and validate path ("-" for standard input) into in. m is the calling

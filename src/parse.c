@@ -1,43 +1,38 @@
-/* parse.c - the line parser: classifies each line through the named matchers
- * and builds the libxml2 tree directly, keeping every node's position.
+/* parse.c - the text reader: runs the passes of reader.h over the lines,
+ * then builds the libxml2 tree from the blocks, keeping every node's
+ * position.
  *
- * Grammar (README, "The input format"):
- *   line      := blank | footnote-def | item | header | text
- *   document  := (prose | date | item | footnote)* group*
- *   group     := header (item | prose | footnote)*
- *   item      := marker text continuation*      nesting by indentation
- */
+ *   document  := (prose | item | footnote | page)* group*
+ *   group     := recipient (item | prose | footnote | page)*
+ *   item      := text (item | page)*     nesting by indentation and shape
+ *
+ * A group's recipient comes from a header ("To the Government of X"), from
+ * the sentence or paragraph that names the addressee (derived: from= the
+ * id of that node), or from --recipient. */
 #include "parse.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang.h"
+#include "reader.h"
 #include "tree.h"
 #include "util.h"
-
-typedef enum { L_BLANK, L_FOOTNOTE, L_ITEM, L_HEADER, L_TEXT } line_kind;
-
-typedef struct {
-    line_kind kind;
-    rec_item_match item;
-    rec_header_match header;
-    rec_footnote_match footnote;
-} classified;
-
-typedef enum { OPEN_NONE, OPEN_ITEM, OPEN_PROSE, OPEN_FOOTNOTE, OPEN_HEADER } block_kind;
 
 /* One level of the item stack: an open item that may receive sub-items. */
 typedef struct {
     unsigned indent;
     char shape[8];     /* the marker's shape: "•", "1.", "(a)", "(i)" */
     char letter;       /* a lettered marker's letter ('b' for "(b)"), else 0 */
+    long value;        /* the marker's rank */
     xmlNodePtr item;
     char *id;          /* owned */
     unsigned long subitems;
 } level;
 
 typedef struct {
+    rec_reader *r;
     const rec_source *src;
     rec_matcher *m;
     rec_diags *diags;
@@ -47,68 +42,18 @@ typedef struct {
     xmlNodePtr group;             /* the current group, NULL at root level */
     char group_id[32];            /* "g3", or "g0" at root level */
     unsigned long groups, prose, group_items;
-    bool seen_header, have_date, warned_depth;
+    bool warned_depth;
+    const char *recipient;        /* --recipient */
+    char **heading_ids;           /* per block: the id of a heading prose; owned */
 
     level *stack;
     size_t depth, stack_cap;
 
-    block_kind open;
-    xmlNodePtr target;            /* element receiving the open block's text */
+    xmlNodePtr target;            /* element receiving text */
     bool target_has_text;
-    bool header_may_continue;
     char *pending;                /* text not yet added to target */
     size_t pending_len, pending_cap;
-
-    /* footnote look-ahead: lines before scan_until have the same answer */
-    size_t scan_until;
-    bool scan_found_item;
 } parser;
-
-/* ---- lines -------------------------------------------------------------- */
-
-static bool is_blank_at(const char *s, size_t len, size_t i)
-{
-    return s[i] == ' ' || s[i] == '\t' || s[i] == '\f' ||
-           ((unsigned char)s[i] == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0);
-}
-
-static size_t blank_len(const char *s, size_t len, size_t i)
-{
-    return (unsigned char)s[i] == 0xC2 && i + 1 < len ? 2 : 1;
-}
-
-/* Trim blanks (space, tab, NBSP) from both ends of s[*a..*b). */
-static void trim(const char *s, size_t len, size_t *a, size_t *b)
-{
-    while (*a < *b && is_blank_at(s, len, *a))
-        *a += blank_len(s, len, *a);
-    while (*b > *a) {
-        if (s[*b - 1] == ' ' || s[*b - 1] == '\t' || s[*b - 1] == '\f')
-            (*b)--;
-        else if (*b - *a >= 2 && (unsigned char)s[*b - 2] == 0xC2 && (unsigned char)s[*b - 1] == 0xA0)
-            *b -= 2;
-        else
-            break;
-    }
-}
-
-static void classify(parser *p, size_t i, classified *c)
-{
-    const rec_line *l = &p->src->lines[i];
-    size_t a = 0, b = l->len;
-    trim(l->text, l->len, &a, &b);
-    if (a == b)
-        c->kind = L_BLANK;
-    else if (l->text[strspn(l->text, "\f")] == '[' &&
-             rec_match_footnote(p->m, l->text, l->len, &c->footnote))
-        c->kind = L_FOOTNOTE;
-    else if (rec_match_item(p->m, l->text, l->len, &c->item))
-        c->kind = L_ITEM;
-    else if (rec_match_header(p->m, l->text, l->len, &c->header))
-        c->kind = L_HEADER;
-    else
-        c->kind = L_TEXT;
-}
 
 static unsigned long column(const rec_line *l, size_t byte)
 {
@@ -117,15 +62,34 @@ static unsigned long column(const rec_line *l, size_t byte)
 
 /* ---- text and footnote references --------------------------------------- */
 
+/* Append n bytes of line text: a page break is a space, a soft hyphen
+ * goes, and the typographic ligatures of PDFs (U+FB00-FB06) are spelt out. */
 static void pend(parser *p, const char *s, size_t n)
 {
-    if (p->pending_len + n + 1 > p->pending_cap) {
-        p->pending_cap = (p->pending_len + n + 1) * 2;
+    if (p->pending_len + 3 * n + 1 > p->pending_cap) {
+        p->pending_cap = (p->pending_len + 3 * n + 1) * 2;
         p->pending = rec_xrealloc(p->pending, p->pending_cap);
     }
-    for (size_t i = 0; i < n; i++) /* a page break inside text is a space */
-        p->pending[p->pending_len + i] = s[i] == '\f' ? ' ' : s[i];
-    p->pending_len += n;
+    static const char *const ligatures[] = {"ff", "fi", "fl", "ffi", "ffl", "st", "st"};
+    char *o = p->pending + p->pending_len;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\f') {
+            *o++ = ' ';
+        } else if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xAD) {
+            i++;
+        } else if (c == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xAC &&
+                   (unsigned char)s[i + 2] <= 0x86) {
+            const char *lig = ligatures[(unsigned char)s[i + 2] - 0x80];
+            size_t k = strlen(lig);
+            memcpy(o, lig, k);
+            o += k;
+            i += 2;
+        } else {
+            *o++ = (char)c;
+        }
+    }
+    p->pending_len = (size_t)(o - p->pending);
 }
 
 static void flush_text(parser *p)
@@ -140,12 +104,16 @@ static xmlNodePtr element(parser *p, xmlNodePtr parent, const char *name,
                           unsigned long line, unsigned long col)
 {
     xmlNodePtr e = xmlNewDocNode(p->doc, p->ns, (const xmlChar *)name, NULL);
+    if (!e) {
+        fprintf(stderr, "rec2xml: out of memory\n");
+        abort();
+    }
     xmlAddChild(parent, e);
     rec_pos_set(e, line, col);
     return e;
 }
 
-/* An attribute from line bytes; a page break in them is a space, as in
+/* An attribute from text bytes; a page break in them is a space, as in
  * text (XML 1.0 cannot hold a form feed). */
 static void attr(xmlNodePtr e, const char *name, const char *value, size_t n)
 {
@@ -155,6 +123,11 @@ static void attr(xmlNodePtr e, const char *name, const char *value, size_t n)
             *c = ' ';
     xmlNewProp(e, (const xmlChar *)name, v);
     xmlFree(v);
+}
+
+static void sattr(xmlNodePtr e, const char *name, const char *value)
+{
+    xmlNewProp(e, (const xmlChar *)name, (const xmlChar *)value);
 }
 
 /* "<parent>.<n>", the id of a parent's nth item (g2.3, g2.3.1); written by
@@ -182,14 +155,14 @@ static char *footnote_id(const char *label, size_t n)
     return rec_asprintf("fn%.*s", (int)n, label);
 }
 
-/* Append line l's bytes [a, b) to the open block, one space after what is
- * already there, turning each "[n]" into an fnref element. */
-static void append(parser *p, const rec_line *l, size_t a, size_t b)
+/* Append line l's bytes [a, b) to the target, after a space unless glued
+ * to what is there, turning each "[n]" into an fnref element. */
+static void append(parser *p, const rec_line *l, size_t a, size_t b, bool glued)
 {
-    trim(l->text, l->len, &a, &b);
+    rec_trim(l->text, l->len, &a, &b);
     if (a == b)
         return;
-    if (p->target_has_text)
+    if (p->target_has_text && !glued)
         pend(p, " ", 1);
     p->target_has_text = true;
 
@@ -203,7 +176,7 @@ static void append(parser *p, const rec_line *l, size_t a, size_t b)
         counted = whole.start;
         xmlNodePtr ref = element(p, p->target, "fnref", l->number, col);
         char *id = footnote_id(l->text + label.start, label.end - label.start);
-        xmlNewProp(ref, (const xmlChar *)"ref", (const xmlChar *)id);
+        sattr(ref, "ref", id);
         free(id);
         xmlAddChild(ref, xmlNewDocTextLen(p->doc, (const xmlChar *)l->text + label.start,
                                           (int)(label.end - label.start)));
@@ -212,19 +185,48 @@ static void append(parser *p, const rec_line *l, size_t a, size_t b)
     pend(p, l->text + at, b - at);
 }
 
-static void close_block(parser *p)
+/* The bytes of a hyphen that LF_DEHYPHEN drops from the end of [a, b). */
+static size_t hyphen_len(const rec_line *l, size_t b)
 {
-    flush_text(p);
-    p->open = OPEN_NONE;
-    p->target = NULL;
-    p->target_has_text = false;
-    p->header_may_continue = false;
+    if (b == 0)
+        return 0;
+    if (l->text[b - 1] == '-')
+        return 1;
+    return (unsigned char)l->text[b - 1] == 0xAD ? 2 : 3;
 }
 
-static void open_block(parser *p, block_kind kind, xmlNodePtr target)
+/* Append the content lines [from, to] of a block, the first from byte
+ * start, joined as the hyphenation pass decided. colon: a header's lines,
+ * whose final colon is not the recipient's. */
+static void append_lines(parser *p, size_t from, size_t to, size_t start, bool colon, bool glue)
 {
-    close_block(p);
-    p->open = kind;
+    for (size_t i = from; i <= to; i++) {
+        const rec_lineinfo *li = &p->r->lines[i];
+        if (li->kind == L_BLANK || li->kind == L_FURNITURE)
+            continue;
+        const rec_line *l = &p->src->lines[i];
+        size_t a = i == from ? start : li->a, b = li->b;
+        if ((li->flags & LF_ESCAPED) && a == li->a)
+            a++;
+        if (colon && (li->flags & LF_COLON))
+            b -= l->text[b - 1] == ':' ? 1 : 3;
+        if (li->flags & LF_DEHYPHEN)
+            b -= hyphen_len(l, b);
+        append(p, l, a, b, glue);
+        glue = (li->flags & LF_JOIN) != 0;
+    }
+}
+
+static void close_text(parser *p)
+{
+    flush_text(p);
+    p->target = NULL;
+    p->target_has_text = false;
+}
+
+static void open_text(parser *p, xmlNodePtr target)
+{
+    close_text(p);
     p->target = target;
 }
 
@@ -245,7 +247,7 @@ static void pop_to(parser *p, size_t depth)
  * loweralpha, "iv)" -> "i)" lowerroman, "•" -> "•" bullet. A single i, v or
  * x is a letter when it continues a lettered list at the same indentation. */
 static const char *shape_of(parser *p, const char *mk, size_t n, unsigned indent,
-                            char shape[8])
+                            rec_marker_kind kind, char shape[8])
 {
     size_t alnum = 0, k = 0;
     bool digit = false, upper = false, roman = true;
@@ -259,9 +261,30 @@ static const char *shape_of(parser *p, const char *mk, size_t n, unsigned indent
                 roman = false;
         }
     }
+    if (kind != MK_BULLET && kind != MK_LALPHA && kind != MK_UALPHA && kind != MK_LROMAN &&
+        kind != MK_UROMAN && kind != MK_ARABIC && kind != MK_DECIMAL) {
+        /* other scripts: the marker with its letter or number as "#" */
+        bool placed = false;
+        for (size_t i = 0; i < n && k < 7;) {
+            size_t len = rec_utf8_step(mk + i, n - i);
+            if (len == 1 && strchr("().-\xE3", mk[i])) {
+                shape[k++] = mk[i];
+            } else if (!placed) {
+                shape[k++] = '#';
+                placed = true;
+            }
+            i += len;
+        }
+        shape[k] = '\0';
+        return rec_numbering_name(kind);
+    }
     if (alnum == 0 || (n == 1 && mk[0] == 'o')) {
         snprintf(shape, 8, "%.*s", (int)(n < 7 ? n : 7), mk);
         return "bullet";
+    }
+    if (kind == MK_DECIMAL) {
+        snprintf(shape, 8, "1.1");
+        return "decimal";
     }
     if (alnum == 1 && !digit && roman) {
         /* a lone i, v or x is a letter only when it continues a lettered
@@ -289,18 +312,30 @@ static const char *shape_of(parser *p, const char *mk, size_t n, unsigned indent
                                     : (upper ? "upperalpha" : "loweralpha");
 }
 
-static void add_item(parser *p, size_t i, const classified *c)
+static level *push(parser *p)
 {
-    const rec_line *l = &p->src->lines[i];
-    unsigned indent = rec_line_indent(l);
-    const char *mk = l->text + c->item.marker.start;
-    size_t mklen = c->item.marker.end - c->item.marker.start;
-    char shape[8];
-    const char *numbering = shape_of(p, mk, mklen, indent, shape);
+    if (p->depth == p->stack_cap) {
+        p->stack_cap = p->stack_cap ? 2 * p->stack_cap : 16;
+        p->stack = rec_xrealloc(p->stack, p->stack_cap * sizeof *p->stack);
+    }
+    level *lv = &p->stack[p->depth++];
+    memset(lv, 0, sizeof *lv);
+    return lv;
+}
 
-    /* Find the parent: deeper indentation nests; at the same indentation the
-     * same marker shape is a sibling, a new shape opens a sub-list and an
-     * earlier shape at that indentation closes it again. */
+/* Find the item's parent: a marker that continues an open list is that
+ * list's next item, wherever the margin put it (PDF pages move margins);
+ * otherwise deeper indentation nests, and at the same indentation a new
+ * shape opens a sub-list and an earlier shape closes it again. */
+static void place(parser *p, unsigned indent, const char *shape, long value)
+{
+    for (size_t j = p->depth; j-- > 0;) {
+        if (strcmp(p->stack[j].shape, shape) == 0 && value > 1 && p->stack[j].value == value - 1 &&
+            shape[0] != '\0' && strchr("1aAiI#", shape[strcspn(shape, "1aAiI#")])) {
+            pop_to(p, j);
+            return;
+        }
+    }
     while (p->depth > 0 && p->stack[p->depth - 1].indent > indent)
         pop_to(p, p->depth - 1);
     if (p->depth > 0 && p->stack[p->depth - 1].indent == indent) {
@@ -308,12 +343,66 @@ static void add_item(parser *p, size_t i, const classified *c)
         while (j > 0 && p->stack[j - 1].indent == indent && strcmp(p->stack[j - 1].shape, shape) != 0)
             j--;
         if (j > 0 && p->stack[j - 1].indent == indent)
-            pop_to(p, j - 1);   /* sibling of that earlier item */
+            pop_to(p, j - 1); /* sibling of that earlier item */
+    }
+}
+
+static void open_group(parser *p, unsigned long line, unsigned long col)
+{
+    close_text(p);
+    pop_to(p, 0);
+    p->groups++;
+    p->group_items = 0;
+    snprintf(p->group_id, sizeof p->group_id, "g%lu", p->groups);
+    p->group = element(p, p->root, "group", line, col);
+    sattr(p->group, "id", p->group_id);
+}
+
+static const char *const responses[] = {NULL, "supported", "noted", "pending"};
+
+/* A group whose recipient is derived from the block that names it (from:
+ * that block's id), or given with --recipient (from NULL). */
+static void derived_group(parser *p, const rec_block *b, const char *from, unsigned long line,
+                          unsigned long col)
+{
+    open_group(p, line, col);
+    if (b && b->response)
+        sattr(p->group, "response", responses[b->response]);
+    xmlNodePtr recipient = element(p, p->group, "recipient", b ? b->to_line : line,
+                                   b ? b->to_col : col);
+    if (from)
+        sattr(recipient, "from", from);
+    const char *name = b ? b->to : p->recipient;
+    xmlAddChild(recipient, xmlNewDocText(p->doc, (const xmlChar *)name));
+}
+
+static void add_item(parser *p, size_t k)
+{
+    const rec_block *b = &p->r->blocks[k];
+    const rec_lineinfo *li = &p->r->lines[b->first];
+    const rec_line *l = &p->src->lines[b->first];
+    unsigned indent = li->indent;
+    char shape[8] = "";
+    const char *numbering = "none";
+    const char *mk = l->text + li->s1.start;
+    size_t mklen = li->s1.end - li->s1.start;
+    if (b->unmarked) {
+        pop_to(p, 0);
+    } else {
+        numbering = shape_of(p, mk, mklen, indent, (rec_marker_kind)li->mk, shape);
+        place(p, indent, shape, li->value);
+    }
+    if (b->opens_group) {
+        char iid[48]; /* the first item of the group about to open */
+        snprintf(iid, sizeof iid, "g%lu.1", p->groups + 1);
+        derived_group(p, b, iid, b->to_line, b->to_col);
+    } else if (!p->group && p->recipient) {
+        derived_group(p, NULL, NULL, l->number, column(l, li->a));
     }
     if (p->depth >= REC_MAX_DEPTH) {
         if (!p->warned_depth)
-            rec_diags_add(p->diags, l->number, column(l, c->item.marker.start), REC_WARNING,
-                          "too-deep", "items nest deeper than %d levels; deeper ones are kept at level %d",
+            rec_diags_add(p->diags, l->number, column(l, li->s1.start), REC_WARNING, "too-deep",
+                          "items nest deeper than %d levels; deeper ones are kept at level %d",
                           REC_MAX_DEPTH, REC_MAX_DEPTH);
         p->warned_depth = true;
         pop_to(p, REC_MAX_DEPTH - 1);
@@ -330,61 +419,40 @@ static void add_item(parser *p, size_t i, const classified *c)
         id = child_id(p->group_id, ++p->group_items);
     }
 
-    xmlNodePtr item = element(p, parent, "item", l->number, column(l, c->item.marker.start));
-    xmlNewProp(item, (const xmlChar *)"id", (const xmlChar *)id);
-    attr(item, "marker", mk, mklen);
-    xmlNewProp(item, (const xmlChar *)"numbering", (const xmlChar *)numbering);
-    xmlNodePtr text = element(p, item, "text", l->number, column(l, c->item.text.start));
+    size_t text_start = b->text_line == b->first ? li->s2.start : p->r->lines[b->text_line].a;
+    const rec_line *tl = &p->src->lines[b->text_line];
+    xmlNodePtr item = element(p, parent, "item", l->number,
+                              column(l, b->unmarked ? li->a : li->s1.start));
+    sattr(item, "id", id);
+    if (!b->unmarked)
+        attr(item, "marker", mk, mklen);
+    sattr(item, "numbering", numbering);
+    if (b->by)
+        sattr(item, "by", b->by);
+    if (b->topic && p->heading_ids[b->topic - 1])
+        sattr(item, "topic", p->heading_ids[b->topic - 1]);
+    xmlNodePtr text = element(p, item, "text", tl->number,
+                              column(tl, b->unmarked ? li->a : text_start));
 
-    if (p->depth == p->stack_cap) {
-        p->stack_cap = p->stack_cap ? 2 * p->stack_cap : 16;
-        p->stack = rec_xrealloc(p->stack, p->stack_cap * sizeof *p->stack);
-    }
-    level *lv = &p->stack[p->depth++];
-    lv->indent = indent;
+    level *lv = push(p);
+    lv->indent = b->unmarked ? 0 : indent;
     memcpy(lv->shape, shape, sizeof shape);
     lv->item = item;
     lv->id = id;
-    lv->letter = 0;
+    lv->value = li->value;
     if (strcmp(numbering, "loweralpha") == 0 || strcmp(numbering, "upperalpha") == 0)
         lv->letter = (char)(mk[strcspn(mk, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")] | 0x20);
-    lv->subitems = 0;
 
-    open_block(p, OPEN_ITEM, text);
-    append(p, l, c->item.text.start, c->item.text.end);
+    open_text(p, text);
+    append_lines(p, b->text_line, b->last, b->unmarked ? li->a : text_start, false, false);
+    close_text(p);
 }
 
-/* ---- headers, prose, footnotes ------------------------------------------ */
-
-static bool ends_with_word(const char *s, size_t a, size_t b, const char *word)
-{
-    size_t n = strlen(word);
-    if (b - a < n || (b - a > n && s[b - n - 1] != ' '))
-        return false;
-    for (size_t i = 0; i < n; i++) /* TO THE MINISTRY OF */
-        if ((s[b - n + i] | 0x20) != word[i])
-            return false;
-    return true;
-}
-
-/* A header without a colon goes on when it plainly stops mid-phrase. */
-static bool header_unfinished(const rec_line *l, size_t a, size_t b)
-{
-    static const char *const connectors[] = {"and", "of", "the", "for", "to", "in", "on", "or", "&"};
-    if (a == b)
-        return false;
-    char last = l->text[b - 1];
-    if (last == ',' || last == '-')
-        return true;
-    for (size_t k = 0; k < sizeof connectors / sizeof *connectors; k++)
-        if (ends_with_word(l->text, a, b, connectors[k]))
-            return true;
-    return false;
-}
+/* ---- headers, prose, footnotes, pages ----------------------------------- */
 
 static bool blank_between(const rec_line *l, size_t a, size_t b)
 {
-    trim(l->text, l->len, &a, &b);
+    rec_trim(l->text, l->len, &a, &b);
     return a == b;
 }
 
@@ -404,198 +472,220 @@ static size_t marker_colon(parser *p, const rec_line *l, rec_span rest)
     if (!any || !blank_between(l, last_end, rest.end))
         return 0;
     size_t a = rest.start, b = run;
-    trim(l->text, l->len, &a, &b);
+    rec_trim(l->text, l->len, &a, &b);
     return b > a && l->text[b - 1] == ':' ? b - 1 : 0;
 }
 
-static void add_header(parser *p, size_t i, const classified *c)
+static void add_header(parser *p, size_t k)
 {
-    const rec_line *l = &p->src->lines[i];
-    close_block(p);
-    pop_to(p, 0);
-    p->seen_header = true;
-    p->groups++;
-    p->group_items = 0;
-    snprintf(p->group_id, sizeof p->group_id, "g%lu", p->groups);
-
-    unsigned long col = column(l, c->header.lead.start);
-    p->group = element(p, p->root, "group", l->number, col);
-    xmlNewProp(p->group, (const xmlChar *)"id", (const xmlChar *)p->group_id);
+    const rec_block *b = &p->r->blocks[k];
+    const rec_lineinfo *li = &p->r->lines[b->first];
+    const rec_line *l = &p->src->lines[b->first];
+    unsigned long col = column(l, li->s1.start == li->s1.end ? li->a : li->s1.start);
+    open_group(p, l->number, col);
     xmlNodePtr recipient = element(p, p->group, "recipient", l->number, col);
-    attr(recipient, "lead", l->text + c->header.lead.start,
-         c->header.lead.end - c->header.lead.start);
+    attr(recipient, "lead", l->text + li->s1.start, li->s1.end - li->s1.start);
 
-    open_block(p, OPEN_HEADER, recipient);
+    open_text(p, recipient);
     /* "To the Police: [1]": the colon belongs to the header even before
      * footnote markers; it is not part of the recipient */
-    size_t before_markers = marker_colon(p, l, c->header.rest);
+    size_t before_markers = marker_colon(p, l, li->s2);
+    bool glue = li->flags & LF_JOIN;
     if (before_markers) {
-        append(p, l, c->header.rest.start, before_markers);
-        append(p, l, before_markers + 1, c->header.rest.end);
+        append(p, l, li->s2.start, before_markers, false);
+        append(p, l, before_markers + 1, li->s2.end, false);
     } else {
-        append(p, l, c->header.rest.start, c->header.rest.end);
+        size_t end = li->s2.end;
+        if ((li->flags & LF_DEHYPHEN) && end == li->b)
+            end -= hyphen_len(l, end);
+        append(p, l, li->s2.start, end, false);
     }
-    /* the colon ends a header; so does a full stop of a phrase */
-    size_t a = 0, b = l->len;
-    trim(l->text, l->len, &a, &b);
-    bool colon = b > a && l->text[b - 1] == ':';
-    p->header_may_continue = !colon;
+    if (b->last > b->first) /* continuation lines */
+        append_lines(p, b->first + 1, b->last, p->r->lines[b->first + 1].a, true, glue);
+    close_text(p);
 }
 
-static void add_prose(parser *p, size_t i, const char *date)
+static void add_prose(parser *p, size_t k)
 {
-    const rec_line *l = &p->src->lines[i];
-    size_t a = 0, b = l->len;
-    trim(l->text, l->len, &a, &b);
+    const rec_block *b = &p->r->blocks[k];
+    const rec_lineinfo *li = &p->r->lines[b->first];
+    const rec_line *l = &p->src->lines[b->first];
     char id[32];
     snprintf(id, sizeof id, "p%lu", ++p->prose);
+    if (b->opens_group)
+        derived_group(p, b, id, b->to_line, b->to_col);
     pop_to(p, 0); /* an item after this prose cannot nest in one before it */
-    xmlNodePtr prose = element(p, container(p), "prose", l->number, column(l, a));
-    xmlNewProp(prose, (const xmlChar *)"id", (const xmlChar *)id);
-    if (date) {
-        xmlNewProp(prose, (const xmlChar *)"date", (const xmlChar *)date);
-        xmlNewProp(p->root, (const xmlChar *)"date", (const xmlChar *)date);
+    xmlNodePtr prose = element(p, container(p), "prose", l->number, column(l, li->a));
+    sattr(prose, "id", id);
+    static const char *const roles[] = {NULL, NULL, "heading", "finding", "leadin"};
+    if (roles[b->role])
+        sattr(prose, "role", roles[b->role]);
+    if (b->role == ROLE_HEADING)
+        p->heading_ids[k] = rec_xstrdup(id);
+    size_t start = li->a;
+    if (b->numbered) {
+        attr(prose, "marker", l->text + b->mark.start, b->mark.end - b->mark.start);
+        start = b->text_line == b->first ? li->s2.start : p->r->lines[b->text_line].a;
+    } else if (b->mark.end > b->mark.start) {
+        attr(prose, "marker", l->text + b->mark.start, b->mark.end - b->mark.start);
+        start = b->mark.end;
     }
-    open_block(p, OPEN_PROSE, prose);
-    append(p, l, a, b);
-    if (date)
-        close_block(p);
+    if (b->role == ROLE_DATE) {
+        sattr(prose, "date", b->date);
+        sattr(p->root, "date", b->date);
+    }
+    open_text(p, prose);
+    append_lines(p, b->numbered ? b->text_line : b->first, b->last, start, false, false);
+    close_text(p);
 }
 
-/* Does an item come after line i before the next header (or the end)? */
-static bool item_follows(parser *p, size_t i)
+static void add_footnote(parser *p, size_t k, bool item_follows)
 {
-    if (i < p->scan_until)
-        return p->scan_found_item;
-    size_t j = i + 1;
-    classified c = {L_BLANK, {{0, 0}, {0, 0}}, {{0, 0}, {0, 0}}, {{0, 0}, {0, 0}}};
-    for (; j < p->src->nlines; j++) {
-        classify(p, j, &c);
-        if (c.kind == L_ITEM || c.kind == L_HEADER)
-            break;
-    }
-    p->scan_until = j;
-    p->scan_found_item = j < p->src->nlines && c.kind == L_ITEM;
-    return p->scan_found_item;
-}
-
-static void add_footnote(parser *p, size_t i, const classified *c)
-{
-    const rec_line *l = &p->src->lines[i];
-    close_block(p);
+    const rec_block *b = &p->r->blocks[k];
+    const rec_lineinfo *li = &p->r->lines[b->first];
+    const rec_line *l = &p->src->lines[b->first];
+    close_text(p);
     /* The notes after a group's last item are the report's notes: they
      * close the group. A note with items after it stays where it stood. */
-    if (p->group && !item_follows(p, i)) {
+    if (p->group && !item_follows) {
         p->group = NULL;
         pop_to(p, 0);
         snprintf(p->group_id, sizeof p->group_id, "g0");
         p->group_items = 0;
-        for (xmlNodePtr k = p->root->children; k; k = k->next)
-            if (k->type == XML_ELEMENT_NODE && xmlStrEqual(k->name, (const xmlChar *)"item"))
+        for (xmlNodePtr c = p->root->children; c; c = c->next)
+            if (c->type == XML_ELEMENT_NODE && xmlStrEqual(c->name, (const xmlChar *)"item"))
                 p->group_items++;
     }
     pop_to(p, 0); /* as prose does, a note closes the open items */
     xmlNodePtr fn = element(p, container(p), "footnote", l->number,
                             column(l, strspn(l->text, "\f")));
-    const char *label = l->text + c->footnote.label.start;
-    size_t n = c->footnote.label.end - c->footnote.label.start;
+    const char *label = l->text + li->s1.start;
+    size_t n = li->s1.end - li->s1.start;
     char *id = footnote_id(label, n);
-    xmlNewProp(fn, (const xmlChar *)"id", (const xmlChar *)id);
+    sattr(fn, "id", id);
     free(id);
     attr(fn, "label", label, n);
-    open_block(p, OPEN_FOOTNOTE, fn);
-    append(p, l, c->footnote.text.start, c->footnote.text.end);
+    open_text(p, fn);
+    append_lines(p, b->first, b->last, li->s2.start, false, false);
+    close_text(p);
 }
 
-
-static void add_text(parser *p, size_t i)
+/* A page boundary: in the innermost open element, where the text broke. */
+static void add_page(parser *p, size_t k)
 {
-    const rec_line *l = &p->src->lines[i];
-    char iso[11];
-    if (p->open == OPEN_ITEM || p->open == OPEN_FOOTNOTE) {
-        append(p, l, 0, l->len);
-        return;
+    const rec_block *b = &p->r->blocks[k];
+    const rec_lineinfo *li = &p->r->lines[b->first];
+    const rec_line *l = &p->src->lines[b->first];
+    xmlNodePtr parent = p->depth > 0 ? p->stack[p->depth - 1].item : container(p);
+    xmlNodePtr page = element(p, parent, "page", l->number, column(l, li->a));
+    char n[24];
+    snprintf(n, sizeof n, "%u", li->page);
+    sattr(page, "n", n);
+    for (size_t i = b->first; i <= b->last; i++) {
+        const rec_lineinfo *fi = &p->r->lines[i];
+        if (fi->kind != L_FURNITURE)
+            continue;
+        const rec_line *fl = &p->src->lines[i];
+        xmlNodePtr f = element(p, page, "furniture", fl->number, column(fl, fi->a));
+        open_text(p, f);
+        pend(p, fl->text + fi->a, fi->b - fi->a);
+        close_text(p);
     }
-    /* the date is a line of its own, even right under a prose line */
-    if (!p->seen_header && !p->have_date && rec_match_date(p->m, l->text, l->len, iso)) {
-        p->have_date = true;
-        add_prose(p, i, iso);
-        return;
-    }
-    if (p->open == OPEN_PROSE) {
-        append(p, l, 0, l->len);
-        return;
-    }
-    if (p->open == OPEN_HEADER && p->header_may_continue) {
-        const rec_line *prev = &p->src->lines[i - 1];
-        size_t a = 0, b = prev->len;
-        trim(prev->text, prev->len, &a, &b);
-        if (rec_match_lowercase_start(p->m, l->text, l->len) || header_unfinished(prev, a, b)) {
-            append(p, l, 0, l->len);
-            size_t c = 0, d = l->len;
-            trim(l->text, l->len, &c, &d);
-            if (d > c && l->text[d - 1] == ':') {
-                /* the colon belongs to the header, not to the recipient */
-                p->header_may_continue = false;
-                if (p->pending_len && p->pending[p->pending_len - 1] == ':') {
-                    p->pending_len--;
-                    while (p->pending_len && p->pending[p->pending_len - 1] == ' ')
-                        p->pending_len--;
-                }
-            }
-            return;
-        }
-    }
-    add_prose(p, i, NULL);
 }
 
-xmlDocPtr rec_parse(const rec_source *src, rec_matcher *m, const char *url,
-                    const char *lang, rec_diags *diags)
+/* ---- the document -------------------------------------------------------- */
+
+static int reader_lang(const rec_source *src, const char *tag)
 {
+    int lang = rec_lang_find(tag);
+    if (lang >= 0)
+        return lang;
+    if (tag)
+        return rec_lang_find("en"); /* a language with no row reads as English */
+    if (src->nlines == 0)
+        return rec_lang_find("en");
+    const rec_line *last = &src->lines[src->nlines - 1];
+    return rec_lang_detect(src->norm, (size_t)(last->text + last->len - src->norm));
+}
+
+xmlDocPtr rec_parse(const rec_source *src, rec_matcher *m, const rec_parse_options *opts,
+                    rec_diags *diags)
+{
+    rec_reader r;
+    memset(&r, 0, sizeof r);
+    r.src = src;
+    r.m = m;
+    r.diags = diags;
+    r.lang = reader_lang(src, opts->lang);
+    int layout = opts->layout ? rec_layout_find(opts->layout) : -1;
+    if (layout >= 0) {
+        r.layout = (rec_layout)layout;
+        r.layout_forced = true;
+    }
+    r.recipient = opts->recipient;
+    rec_read_lines(&r);
+    rec_read_pages(&r);
+    rec_read_hyphens(&r);
+    rec_read_blocks(&r);
+    rec_read_layout(&r);
+
     parser p;
     memset(&p, 0, sizeof p);
+    p.r = &r;
     p.src = src;
     p.m = m;
     p.diags = diags;
+    p.recipient = opts->recipient;
+    p.heading_ids = rec_xcalloc((r.nblocks ? r.nblocks : 1) * sizeof *p.heading_ids);
     p.doc = xmlNewDoc((const xmlChar *)"1.0");
     /* element and attribute names from a dictionary, as libxml2's parser
      * does: one copy of "item" instead of a malloc'd one per element */
     p.doc->dict = xmlDictCreate();
-    p.doc->URL = xmlStrdup((const xmlChar *)url);
+    p.doc->URL = xmlStrdup((const xmlChar *)opts->url);
     p.doc->encoding = xmlStrdup((const xmlChar *)"UTF-8"); /* no &#x...; escapes */
     p.root = xmlNewDocNode(p.doc, NULL, (const xmlChar *)"recommendations", NULL);
     p.ns = xmlNewNs(p.root, (const xmlChar *)REC_NS, NULL);
     xmlSetNs(p.root, p.ns);
     xmlDocSetRootElement(p.doc, p.root);
     rec_pos_set(p.root, 1, 1);
-    xmlNewProp(p.root, (const xmlChar *)"version", (const xmlChar *)REC_VERSION_ATTR);
-    xmlNodeSetLang(p.root, (const xmlChar *)lang);
+    sattr(p.root, "version", REC_VERSION_ATTR);
+    xmlNodeSetLang(p.root, (const xmlChar *)(opts->lang ? opts->lang : rec_langs[r.lang].code));
     snprintf(p.group_id, sizeof p.group_id, "g0");
 
-    for (size_t i = 0; i < src->nlines; i++) {
-        classified c;
-        classify(&p, i, &c);
-        switch (c.kind) {
-        case L_BLANK:
-            close_block(&p);
-            break;
-        case L_FOOTNOTE:
-            add_footnote(&p, i, &c);
-            break;
-        case L_ITEM:
-            add_item(&p, i, &c);
-            break;
-        case L_HEADER:
-            add_header(&p, i, &c);
-            break;
-        case L_TEXT:
-            add_text(&p, i);
-            break;
+    /* for each block: does an item come after it before the next group? */
+    bool *item_after = rec_xcalloc((r.nblocks ? r.nblocks : 1) * sizeof *item_after);
+    bool seen = false;
+    for (size_t k = r.nblocks; k-- > 0;) {
+        item_after[k] = seen;
+        const rec_block *b = &r.blocks[k];
+        if (b->kind == B_HEADER || b->opens_group)
+            seen = b->kind == B_ITEM;
+        else if (b->kind == B_ITEM)
+            seen = true;
+    }
+
+    for (size_t k = 0; k < r.nblocks; k++) {
+        switch ((rec_block_kind)r.blocks[k].kind) {
+        case B_HEADER: add_header(&p, k); break;
+        case B_ITEM: add_item(&p, k); break;
+        case B_PROSE: add_prose(&p, k); break;
+        case B_FOOTNOTE: add_footnote(&p, k, item_after[k]); break;
+        case B_PAGE: add_page(&p, k); break;
         }
     }
-    close_block(&p);
+    close_text(&p);
     pop_to(&p, 0);
+    sattr(p.root, "layout", rec_layout_name(r.layout));
     free(p.stack);
     free(p.pending);
+    for (size_t k = 0; k < r.nblocks; k++) {
+        free(p.heading_ids[k]);
+        free(r.blocks[k].to);
+        free(r.blocks[k].by);
+    }
+    free(p.heading_ids);
+    free(item_after);
+    free(r.blocks);
+    free(r.lines);
     return p.doc;
 }

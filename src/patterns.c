@@ -3,59 +3,86 @@
 #include "patterns.h"
 
 #include <pcre2.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang.h"
 #include "util.h"
 
-/* Blanks inside a line: space, tab and NBSP (form feeds are spaces by now). */
-#define WS "[ \\t\\f\\x{a0}]"
+/* Blanks inside a line: space, tab, form feed, NBSP, narrow NBSP, thin space. */
+#define WS "[ \\t\\f\\x{a0}\\x{202f}\\x{2009}]"
 
-/* Bullets seen in reports and in PDF/Word exports (U+F0B7 and U+F0A7 are the
- * Symbol and Wingdings bullets of the private use area). */
-#define BULLETS "[\\x{2022}\\x{b7}\\x{2d}\\x{2013}\\x{2014}*o\\x{25cf}\\x{25aa}\\x{25e6}" \
-                "\\x{25a0}\\x{25ba}\\x{2023}\\x{2043}\\x{f0b7}\\x{f0a7}]"
+/* Bullets seen in reports and in PDF/Word exports (U+F0B7, U+F0A7, U+F0D8,
+ * U+F076 and U+F0FC are Symbol and Wingdings characters of the private use
+ * area that PDF extraction leaves behind). */
+#define BULLET_NONASCII "\\x{2022}\\x{b7}\\x{25cf}\\x{25aa}\\x{25e6}\\x{25a0}\\x{25ba}\\x{2023}\\x{2043}" \
+                        "\\x{f0b7}\\x{f0a7}\\x{f0d8}\\x{f076}\\x{f0fc}\\x{27a2}\\x{2713}\\x{2714}\\x{25c6}" \
+                        "\\x{25c7}\\x{25cb}\\x{2219}\\x{25b6}\\x{2192}\\x{2794}"
+#define BULLET "[" BULLET_NONASCII "\\x{2d}\\x{2013}\\x{2014}*o]"
 
-enum { P_ITEM, P_HEADER, P_FOOTNOTE, P_DATE, P_FNREF, P_LOWER, P_COUNT };
+/* Markers that need a blank after them: bullets (two stacked count as
+ * one: "- •"), numbers (12. 12) (12) 12-), UPR decimals (110.1), letters
+ * ((a) a)), roman numerals ((iv) iv)), Cyrillic and Arabic letters, and
+ * Arabic-Indic digits. */
+#define SPACED BULLET "(?:" WS "+" BULLET "(?=" WS "))?" \
+    "|[0-9]{1,3}(?:\\.[0-9]{1,3}){1,3}\\.?" \
+    "|[0-9]{1,3}[.)\\-]|\\([0-9]{1,3}\\)" \
+    "|\\([A-Za-z]\\)|[A-Za-z]\\)" \
+    "|\\((?:[ivxlc]{2,7}|[IVXLC]{2,7})\\)|(?:[ivxlc]{2,7}|[IVXLC]{2,7})\\)" \
+    "|\\([\\x{430}-\\x{44f}\\x{451}]\\)|[\\x{430}-\\x{44f}\\x{451}]\\)" \
+    "|\\([\\x{621}-\\x{64a}]\\x{640}?\\)|[\\x{621}-\\x{64a}]\\x{640}?\\)" \
+    "|[\\x{660}-\\x{669}\\x{6f0}-\\x{6f9}]{1,3}[.)\\-]|\\([\\x{660}-\\x{669}\\x{6f0}-\\x{6f9}]{1,3}\\)"
+/* Markers an editor may glue to the text ("1.Investigate", "•Repeal"); a
+ * number then needs a capital or a letter of a script without case after
+ * it, a dash a capital. */
+#define GLUED "(?:[0-9]{1,3}[.)]|\\([0-9]{1,3}\\)|\\([A-Za-z]\\)|\\((?:[ivxlc]{2,7})\\))(?=[\\p{Lu}\\p{Lo}])" \
+    "|[" BULLET_NONASCII "](?=[\\p{L}\\x{201c}\"])" \
+    "|[\\x{2d}\\x{2013}*](?=\\p{Lu})"
+/* Markers of Chinese documents, which take no blank after them. */
+#define CJK "[一二三四五六七八九十]{1,3}\\x{3001}|[0-9\\x{ff10}-\\x{ff19}]{1,3}\\x{3001}" \
+    "|\\x{ff08}[一二三四五六七八九十0-9A-Za-z\\x{ff10}-\\x{ff19}]{1,3}\\x{ff09}" \
+    "|\\([一二三四五六七八九十]{1,3}\\)"
+
+enum { P_ITEM, P_FOOTNOTE, P_FNREF, P_LOWER, P_UPPER, P_ISO, P_PAGENO, P_SYMBOL, P_COUNT };
 
 static const char *const sources[P_COUNT] = {
-    /* 1: marker, 2: text */
-    [P_ITEM] = "^" WS "*("
-               BULLETS
-               "|[0-9]{1,3}[.)]"
-               "|\\([0-9]{1,3}\\)"
-               "|\\([A-Za-z]\\)|[A-Za-z]\\)"
-               "|\\((?:[ivxlc]{2,7}|[IVXLC]{2,7})\\)|(?:[ivxlc]{2,7}|[IVXLC]{2,7})\\)"
-               ")(?:" WS "+(.*))?$",
-    /* 1: lead, 2: rest. A lower-case word right after a bare "To" makes a
-     * sentence ("To date, ...", "To ensure ..."), not a header. */
-    [P_HEADER] = "^" WS "*("
-                 "(?:To|TO)" WS "+(?:the|The|THE)(?=" WS "|:|$)"
-                 "|(?:Recommendations?|RECOMMENDATIONS?)" WS "+(?:to|To|TO)"
-                 "(?:" WS "+(?:the|The|THE)(?=" WS "|:|$))?"
-                 "|(?:To|TO)(?=" WS "*:|" WS "+(?:(?:all|both|each|every|member|members)\\b|(?!\\p{Ll})))"
-                 ")(?:" WS "+(.*)|" WS "*:" WS "*$|" WS "*$)",
+    /* 1: marker, 2: text, 3: set when glued */
+    [P_ITEM] = "^" WS "*(?|(" SPACED ")(?:" WS "+(.*))?"
+               "|(" GLUED ")(.+)()"
+               "|(" CJK ")" WS "*(.*))$",
     /* 1: label, 2: text (a page break may stand before it) */
     [P_FOOTNOTE] = "^\\f*\\[([0-9]{1,6})\\](?:" WS "+(.*))?$",
-    /* 1-3: month day year, 4-6: day month year, 7-9: ISO */
-    [P_DATE] = "^" WS "*(?:"
-               "(?i:(January|February|March|April|May|June|July|August|September|October"
-               "|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec))\\.?"
-               WS "+([0-9]{1,2})(?:st|nd|rd|th)?,?" WS "+([0-9]{4})"
-               "|([0-9]{1,2})(?:st|nd|rd|th)?" WS "+"
-               "(?i:(January|February|March|April|May|June|July|August|September|October"
-               "|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec))\\.?,?"
-               WS "+([0-9]{4})"
-               "|([0-9]{4})-([0-9]{2})-([0-9]{2})"
-               ")" WS "*$",
     /* 1: label */
     [P_FNREF] = "\\[([0-9]{1,6})\\]",
     [P_LOWER] = "^" WS "*\\p{Ll}",
+    [P_UPPER] = "^" WS "*\\p{Lu}",
+    [P_ISO] = "^" WS "*(?<y>[0-9]{4})-(?<mo>[0-9]{2})-(?<d>[0-9]{2})" WS "*$",
+    /* a page number alone: "12", "- 12 -", "Page 12 of 40", "12/40", "xiv" */
+    [P_PAGENO] = "^" WS "*(?:[-\\x{2013}\\x{2014}]" WS "*)?(?:(?i:page|p\\.|pág\\.|página|стр\\.|صفحة)" WS "*)?"
+                 "(?|([0-9]{1,4})(?:" WS "*(?:/|(?i:of|de|из|من))" WS "*[0-9]{1,4})?|([ivx]{1,6}))"
+                 "(?:" WS "*[-\\x{2013}\\x{2014}])?" WS "*$",
+    /* UN document symbols and job numbers: "A/HRC/26/11", "CCPR/C/KHM/CO/3",
+     * "E/C.12/KHM/CO/1", "GE.14-13136  (E)", "14-13136", "*1413136*" */
+    [P_SYMBOL] = "^" WS "*(?=.*[0-9])(?:"
+                 "(?:[A-Z]{1,8}(?:\\.[0-9]{1,3})?/)+[A-Za-z0-9.\\-/()]+(?:" WS "+\\(?[A-Z][a-z]*\\.?\\)?)?"
+                 "|GE\\.[0-9]{2}-[0-9]{4,6}(?:" WS "*\\([A-Z]\\))?(?:" WS "+[0-9]{6}" WS "+[0-9]{6})?"
+                 "|[0-9]{2}-[0-9]{5}(?:" WS "*\\([A-Z]\\))?"
+                 "|\\*[0-9]{7,}\\*"
+                 ")" WS "*$",
 };
+
+/* One language's compiled row (fields as in rec_lang; NULL where the row
+ * has none). */
+typedef struct {
+    pcre2_code *header, *not_header, *leadin[REC_LANG_LEADINS], *recommends, *addressee,
+        *addressees, *state_party, *title, *supported, *noted, *pending, *date, *months[12];
+} lang_codes;
 
 struct rec_patterns {
     pcre2_code *code[P_COUNT];
+    lang_codes *lang; /* rec_nlangs rows */
 };
 
 struct rec_matcher {
@@ -63,26 +90,92 @@ struct rec_matcher {
     pcre2_match_data *md;
 };
 
+static pcre2_code *compile(const char *src, uint32_t extra, char **err)
+{
+    int code;
+    PCRE2_SIZE offset;
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
+                                   PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK | PCRE2_DUPNAMES | extra,
+                                   &code, &offset, NULL);
+    if (!re) {
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(code, msg, sizeof msg);
+        *err = rec_asprintf("internal error: pattern \"%.60s...\" does not compile at %zu: %s",
+                            src, (size_t)offset, (char *)msg);
+        return NULL;
+    }
+    /* JIT is an optimisation: where the platform has none, interpret */
+    (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+    return re;
+}
+
+/* Compile src into *out when there is a src; false (with *err) on error. */
+static bool compile_opt(pcre2_code **out, const char *src, uint32_t extra, char **err)
+{
+    *out = NULL;
+    if (!src)
+        return true;
+    *out = compile(src, extra, err);
+    return *out != NULL;
+}
+
+static bool compile_lang(lang_codes *lc, const rec_lang *l, char **err)
+{
+    bool ok = compile_opt(&lc->header, l->header, 0, err) &&
+              compile_opt(&lc->not_header, l->not_header, PCRE2_ANCHORED, err) &&
+              compile_opt(&lc->recommends, l->recommends, 0, err) &&
+              compile_opt(&lc->addressee, l->addressee, 0, err) &&
+              compile_opt(&lc->addressees, l->addressees, 0, err) &&
+              compile_opt(&lc->state_party, l->state_party, 0, err) &&
+              compile_opt(&lc->title, l->title, 0, err) &&
+              compile_opt(&lc->supported, l->supported, 0, err) &&
+              compile_opt(&lc->noted, l->noted, 0, err) &&
+              compile_opt(&lc->pending, l->pending, 0, err) &&
+              compile_opt(&lc->date, l->date, 0, err);
+    for (int i = 0; ok && i < REC_LANG_LEADINS; i++)
+        ok = compile_opt(&lc->leadin[i], l->leadin[i], 0, err);
+    for (int i = 0; ok && i < 12; i++) {
+        if (!l->months[i])
+            continue;
+        char *src = rec_asprintf("^(?:%s)\\.?$", l->months[i]);
+        ok = compile_opt(&lc->months[i], src, PCRE2_CASELESS, err);
+        free(src);
+    }
+    return ok;
+}
+
+static void free_lang(lang_codes *lc)
+{
+    pcre2_code *all[] = {lc->header, lc->not_header, lc->recommends, lc->addressee, lc->addressees,
+                         lc->state_party, lc->title,
+                         lc->supported, lc->noted, lc->pending, lc->date};
+    for (size_t i = 0; i < sizeof all / sizeof *all; i++)
+        pcre2_code_free(all[i]);
+    for (int i = 0; i < REC_LANG_LEADINS; i++)
+        pcre2_code_free(lc->leadin[i]);
+    for (int i = 0; i < 12; i++)
+        pcre2_code_free(lc->months[i]);
+}
+
 rec_patterns *rec_patterns_new(char **err)
 {
-    rec_patterns *pats = rec_xmalloc(sizeof *pats);
-    memset(pats, 0, sizeof *pats);
+    rec_patterns *pats = rec_xcalloc(sizeof *pats);
+    pats->lang = rec_xcalloc(rec_nlangs * sizeof *pats->lang);
     for (int i = 0; i < P_COUNT; i++) {
-        int code;
-        PCRE2_SIZE offset;
-        pats->code[i] = pcre2_compile((PCRE2_SPTR)sources[i], PCRE2_ZERO_TERMINATED,
-                                      PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK,
-                                      &code, &offset, NULL);
+        pats->code[i] = compile(sources[i], 0, err);
         if (!pats->code[i]) {
-            PCRE2_UCHAR msg[256];
-            pcre2_get_error_message(code, msg, sizeof msg);
-            *err = rec_asprintf("internal error: pattern %d does not compile at %zu: %s",
-                                i, (size_t)offset, (char *)msg);
             rec_patterns_free(pats);
             return NULL;
         }
-        /* JIT is an optimisation: where the platform has none, interpret */
-        (void)pcre2_jit_compile(pats->code[i], PCRE2_JIT_COMPLETE);
+    }
+    for (size_t l = 0; l < rec_nlangs; l++) {
+        if (!compile_lang(&pats->lang[l], &rec_langs[l], err)) {
+            char *why = *err;
+            *err = rec_asprintf("%s (language %s)", why, rec_langs[l].code);
+            free(why);
+            rec_patterns_free(pats);
+            return NULL;
+        }
     }
     return pats;
 }
@@ -93,6 +186,10 @@ void rec_patterns_free(rec_patterns *pats)
         return;
     for (int i = 0; i < P_COUNT; i++)
         pcre2_code_free(pats->code[i]);
+    if (pats->lang)
+        for (size_t l = 0; l < rec_nlangs; l++)
+            free_lang(&pats->lang[l]);
+    free(pats->lang);
     free(pats);
 }
 
@@ -100,7 +197,7 @@ rec_matcher *rec_matcher_new(const rec_patterns *pats)
 {
     rec_matcher *m = rec_xmalloc(sizeof *m);
     m->pats = pats;
-    m->md = pcre2_match_data_create(12, NULL);
+    m->md = pcre2_match_data_create(24, NULL);
     if (!m->md) {
         fprintf(stderr, "rec2xml: out of memory\n");
         abort();
@@ -116,53 +213,104 @@ void rec_matcher_free(rec_matcher *m)
     free(m);
 }
 
-/* Run pattern p over s[from..len); true on a match. Match limits are the
+/* Run re over s[from..len); true on a match. Match limits are the
  * library's; a pattern that errors out counts as no match. */
+static bool run_code(rec_matcher *m, const pcre2_code *re, const char *s, size_t len,
+                     size_t from, uint32_t opts)
+{
+    if (!re)
+        return false;
+    int rc = pcre2_match(re, (PCRE2_SPTR)s, len, from, PCRE2_NO_UTF_CHECK | opts, m->md, NULL);
+    return rc > 0;
+}
+
 static bool run(rec_matcher *m, int p, const char *s, size_t len, size_t from)
 {
-    int rc = pcre2_match(m->pats->code[p], (PCRE2_SPTR)s, len, from,
-                         PCRE2_NO_UTF_CHECK, m->md, NULL);
-    return rc > 0;
+    return run_code(m, m->pats->code[p], s, len, from, 0);
+}
+
+static bool is_set(const rec_matcher *m, int n)
+{
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+    uint32_t count = pcre2_get_ovector_count(m->md);
+    return (uint32_t)n < count && ov[2 * n] != PCRE2_UNSET;
 }
 
 static rec_span group(const rec_matcher *m, int n)
 {
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
-    uint32_t count = pcre2_get_ovector_count(m->md);
     rec_span sp = {0, 0};
-    if ((uint32_t)n < count && ov[2 * n] != PCRE2_UNSET) {
+    if (is_set(m, n)) {
         sp.start = ov[2 * n];
         sp.end = ov[2 * n + 1];
     }
     return sp;
 }
 
-/* Blanks at the end of a span: space, tab, form feed, NBSP. The patterns
- * take the rest of the line greedily; a lazy (.*?) followed by blanks to
- * the end would try the end at every character of a 10 MB line. */
+/* The span of the named group that took part in the match (a name may
+ * stand for several groups); false when none did. */
+static bool named(const rec_matcher *m, const pcre2_code *re, const char *name, rec_span *sp)
+{
+    PCRE2_SPTR first, last;
+    int size = pcre2_substring_nametable_scan(re, (PCRE2_SPTR)name, &first, &last);
+    if (size < 0)
+        return false;
+    for (PCRE2_SPTR e = first; e <= last; e += size) {
+        int n = (e[0] << 8) | e[1];
+        if (is_set(m, n)) {
+            *sp = group(m, n);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Is the byte at s[i] the start of a blank (space, tab, form feed, NBSP,
+ * narrow NBSP, thin space)? Its length, or 0. */
+static size_t blank_at(const char *s, size_t i, size_t end)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c == ' ' || c == '\t' || c == '\f')
+        return 1;
+    if (c == 0xC2 && i + 1 < end && (unsigned char)s[i + 1] == 0xA0)
+        return 2;
+    if (c == 0xE2 && i + 2 < end && (unsigned char)s[i + 1] == 0x80 &&
+        ((unsigned char)s[i + 2] == 0xAF || (unsigned char)s[i + 2] == 0x89))
+        return 3;
+    return 0;
+}
+
+/* The length of a blank that ends at s[end) (after start), or 0. */
+static size_t blank_before(const char *s, size_t start, size_t end)
+{
+    if (end == start)
+        return 0;
+    for (size_t n = 1; n <= 3 && n <= end - start; n++)
+        if (blank_at(s, end - n, end) == n)
+            return n;
+    return 0;
+}
+
+/* Blanks at the end of a span; with colon, also a header's colon (ASCII
+ * or full-width) and the blanks before it. The patterns take the rest of
+ * the line greedily; a lazy (.*?) followed by blanks to the end would try
+ * the end at every character of a 10 MB line. */
 static void trim_end(const char *line, rec_span *sp, bool colon)
 {
     for (;;) {
-        while (sp->end > sp->start) {
-            unsigned char c = (unsigned char)line[sp->end - 1];
-            if (c == ' ' || c == '\t' || c == '\f')
-                sp->end--;
-            else if (c == 0xA0 && sp->end - sp->start >= 2 && (unsigned char)line[sp->end - 2] == 0xC2)
-                sp->end -= 2;
-            else
-                break;
-        }
-        if (!colon || sp->end == sp->start || line[sp->end - 1] != ':')
+        size_t n;
+        while ((n = blank_before(line, sp->start, sp->end)) != 0)
+            sp->end -= n;
+        if (!colon || sp->end == sp->start)
             return;
-        sp->end--; /* a header's colon, then the blanks before it */
+        if (line[sp->end - 1] == ':')
+            sp->end--;
+        else if (sp->end - sp->start >= 3 && memcmp(line + sp->end - 3, "\xEF\xBC\x9A", 3) == 0)
+            sp->end -= 3;
+        else
+            return;
         colon = false;
     }
-}
-
-static bool is_set(const rec_matcher *m, int n)
-{
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
-    return ov[2 * n] != PCRE2_UNSET;
 }
 
 bool rec_match_item(rec_matcher *m, const char *line, size_t len, rec_item_match *out)
@@ -171,21 +319,74 @@ bool rec_match_item(rec_matcher *m, const char *line, size_t len, rec_item_match
         return false;
     out->marker = group(m, 1);
     out->text = group(m, 2);
+    out->glued = is_set(m, 3);
     if (!is_set(m, 2))
         out->text.start = out->text.end = out->marker.end;
     trim_end(line, &out->text, false);
     return true;
 }
 
-bool rec_match_header(rec_matcher *m, const char *line, size_t len, rec_header_match *out)
+/* A header that goes on in lower case is a header only when it reads as
+ * a name: short, no sentence ending inside or at its end. */
+static bool short_name(const char *s, rec_span sp)
 {
-    if (!run(m, P_HEADER, line, len, 0))
+    size_t words = 1, chars = 0;
+    bool blank = false;
+    for (size_t i = sp.start; i < sp.end; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c & 0xC0) != 0x80)
+            chars++;
+        if (c == ' ' || c == '\t')
+            words += !blank, blank = true;
+        else
+            blank = false;
+        if ((c == '.' || c == '!' || c == '?') && i + 1 < sp.end && s[i + 1] == ' ')
+            return false;
+    }
+    if (sp.end > sp.start) {
+        char last = s[sp.end - 1];
+        if (last == '.' || last == ';' || last == '!' || last == '?')
+            return false;
+        if (sp.end - sp.start >= 3 && memcmp(s + sp.end - 3, "\xE3\x80\x82", 3) == 0)
+            return false; /* 。 */
+    }
+    return words <= 12 && chars <= (words == 1 ? 40u : 160u);
+}
+
+static bool header_in(rec_matcher *m, int lang, const char *line, size_t len,
+                      rec_header_match *out);
+
+/* A header in the document's language, or in English: reports in other
+ * languages keep English headers often enough (a translation in progress,
+ * an English report given --lang for its content). */
+bool rec_match_header(rec_matcher *m, int lang, const char *line, size_t len,
+                      rec_header_match *out)
+{
+    int en = rec_lang_find("en");
+    return header_in(m, lang, line, len, out) || (lang != en && header_in(m, en, line, len, out));
+}
+
+static bool header_in(rec_matcher *m, int lang, const char *line, size_t len,
+                      rec_header_match *out)
+{
+    const pcre2_code *re = m->pats->lang[lang].header;
+    if (!run_code(m, re, line, len, 0, 0))
         return false;
-    out->lead = group(m, 1);
-    out->rest = group(m, 2);
-    if (!is_set(m, 2))
+    if (!named(m, re, "lead", &out->lead))
+        out->lead.start = out->lead.end = 0;
+    if (!named(m, re, "rest", &out->rest))
         out->rest.start = out->rest.end = out->lead.end;
     trim_end(line, &out->rest, true);
+    bool empty_lead = out->lead.start == out->lead.end;
+    if (out->rest.start == out->rest.end)
+        return !empty_lead;
+    if (run_code(m, m->pats->lang[lang].not_header, line, out->rest.end, out->rest.start,
+                 PCRE2_ANCHORED))
+        return false;
+    if (empty_lead || (rec_langs[lang].lower_heads &&
+                       !rec_match_uppercase_start(m, line + out->rest.start,
+                                                  out->rest.end - out->rest.start)))
+        return short_name(line, out->rest);
     return true;
 }
 
@@ -201,59 +402,69 @@ bool rec_match_footnote(rec_matcher *m, const char *line, size_t len, rec_footno
     return true;
 }
 
-static int month_number(const char *s, size_t n)
-{
-    static const char *const names[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                        "jul", "aug", "sep", "oct", "nov", "dec"};
-    if (n < 3)
-        return 0;
-    for (int i = 0; i < 12; i++) {
-        int same = 1;
-        for (int k = 0; k < 3; k++)
-            if ((s[k] | 0x20) != names[i][k])
-                same = 0;
-        if (same)
-            return i + 1;
-    }
-    return 0;
-}
-
-static int number(const char *line, rec_span sp)
+/* The value of a run of digits: ASCII, Arabic-Indic, Eastern
+ * Arabic-Indic or full-width. */
+static int number(const char *s, rec_span sp)
 {
     int v = 0;
-    for (size_t i = sp.start; i < sp.end; i++)
-        v = v * 10 + (line[i] - '0');
+    for (size_t i = sp.start; i < sp.end;) {
+        size_t len = rec_utf8_step(s + i, sp.end - i);
+        uint32_t c = len > 1 ? rec_utf8_decode(s + i, len) : (unsigned char)s[i];
+        i += len;
+        int d = c >= '0' && c <= '9'        ? (int)(c - '0')
+                : c >= 0x660 && c <= 0x669   ? (int)(c - 0x660)
+                : c >= 0x6F0 && c <= 0x6F9   ? (int)(c - 0x6F0)
+                : c >= 0xFF10 && c <= 0xFF19 ? (int)(c - 0xFF10)
+                                             : -1;
+        if (d < 0 || v > 100000)
+            return -1;
+        v = v * 10 + d;
+    }
     return v;
 }
 
-bool rec_match_date(rec_matcher *m, const char *line, size_t len, char iso[11])
+static int month_number(rec_matcher *m, int lang, const char *s, rec_span sp)
 {
-    if (!run(m, P_DATE, line, len, 0))
-        return false;
-    int y, mo, d;
-    if (is_set(m, 1)) {
-        rec_span ms = group(m, 1);
-        mo = month_number(line + ms.start, ms.end - ms.start);
-        d = number(line, group(m, 2));
-        y = number(line, group(m, 3));
-    } else if (is_set(m, 4)) {
-        rec_span ms = group(m, 5);
-        d = number(line, group(m, 4));
-        mo = month_number(line + ms.start, ms.end - ms.start);
-        y = number(line, group(m, 6));
-    } else {
-        y = number(line, group(m, 7));
-        mo = number(line, group(m, 8));
-        d = number(line, group(m, 9));
-    }
+    for (int i = 0; i < 12; i++)
+        if (run_code(m, m->pats->lang[lang].months[i], s + sp.start, sp.end - sp.start, 0, 0))
+            return i + 1;
+    return 0;
+}
+
+static bool iso_date(int y, int mo, int d, char iso[11])
+{
     static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > days[mo - 1])
+    if (y < 1 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > days[mo - 1])
         return false;
     if (mo == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
         return false;
     snprintf(iso, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)mo % 100u,
              (unsigned)d % 100u);
     return true;
+}
+
+bool rec_match_date(rec_matcher *m, int lang, const char *line, size_t len, char iso[11])
+{
+    const pcre2_code *re = m->pats->code[P_ISO];
+    if (!run_code(m, re, line, len, 0, 0)) {
+        re = m->pats->lang[lang].date;
+        if (!run_code(m, re, line, len, 0, 0))
+            return false;
+    }
+    rec_span y, mo, d;
+    if (!named(m, re, "y", &y) || !named(m, re, "d", &d))
+        return false;
+    int month;
+    if (named(m, re, "mo", &mo)) {
+        month = number(line, mo);
+    } else if (named(m, re, "m", &mo)) {
+        rec_span dd = d, yy = y; /* month_number runs patterns over the match data */
+        month = month_number(m, lang, line, mo);
+        d = dd, y = yy;
+    } else {
+        return false;
+    }
+    return iso_date(number(line, y), month, number(line, d), iso);
 }
 
 bool rec_find_fnref(rec_matcher *m, const char *s, size_t len, size_t from,
@@ -268,7 +479,103 @@ bool rec_find_fnref(rec_matcher *m, const char *s, size_t len, size_t from,
     return true;
 }
 
+int rec_match_furniture(rec_matcher *m, const char *line, size_t len, long *page)
+{
+    if (run(m, P_PAGENO, line, len, 0)) {
+        rec_span sp = group(m, 1);
+        long v = 0;
+        bool roman = false;
+        for (size_t i = sp.start; i < sp.end; i++) {
+            if (line[i] < '0' || line[i] > '9')
+                roman = true;
+            else
+                v = v * 10 + (line[i] - '0');
+        }
+        *page = roman ? -1 : v;
+        return REC_FURNITURE_PAGENO;
+    }
+    if (run(m, P_SYMBOL, line, len, 0))
+        return REC_FURNITURE_SYMBOL;
+    return REC_FURNITURE_NONE;
+}
+
 bool rec_match_lowercase_start(rec_matcher *m, const char *line, size_t len)
 {
     return run(m, P_LOWER, line, len, 0);
+}
+
+bool rec_match_uppercase_start(rec_matcher *m, const char *line, size_t len)
+{
+    return run(m, P_UPPER, line, len, 0);
+}
+
+/* Trim what a named "to" group took: blanks, a trailing comma. */
+static bool take_to(const rec_matcher *m, const pcre2_code *re, const char *text, rec_span *to)
+{
+    if (!named(m, re, "to", to))
+        return false;
+    size_t n;
+    while ((n = blank_at(text, to->start, to->end)) != 0 && to->start < to->end)
+        to->start += n;
+    for (;;) {
+        while ((n = blank_before(text, to->start, to->end)) != 0)
+            to->end -= n;
+        if (to->end > to->start && text[to->end - 1] == ',')
+            to->end--;
+        else
+            break;
+    }
+    return to->end > to->start;
+}
+
+bool rec_match_leadin(rec_matcher *m, int lang, const char *text, size_t len, rec_span *to)
+{
+    const lang_codes *lc = &m->pats->lang[lang];
+    for (int i = 0; i < REC_LANG_LEADINS && lc->leadin[i]; i++)
+        if (run_code(m, lc->leadin[i], text, len, 0, 0) && take_to(m, lc->leadin[i], text, to))
+            return true;
+    return false;
+}
+
+bool rec_match_recommends(rec_matcher *m, int lang, const char *text, size_t len)
+{
+    return run_code(m, m->pats->lang[lang].recommends, text, len, 0, 0);
+}
+
+bool rec_match_addressee(rec_matcher *m, int lang, const char *text, size_t len, rec_span *to)
+{
+    const pcre2_code *re = m->pats->lang[lang].addressee;
+    return run_code(m, re, text, len, 0, 0) && take_to(m, re, text, to);
+}
+
+bool rec_match_addressee_word(rec_matcher *m, int lang, const char *text, size_t len)
+{
+    return run_code(m, m->pats->lang[lang].addressees, text, len, 0, 0);
+}
+
+bool rec_find_state_party(rec_matcher *m, int lang, const char *text, size_t len,
+                          rec_span *where)
+{
+    if (!run_code(m, m->pats->lang[lang].state_party, text, len, 0, 0))
+        return false;
+    *where = group(m, 0);
+    return true;
+}
+
+bool rec_match_title(rec_matcher *m, int lang, const char *text, size_t len, rec_span *to)
+{
+    const pcre2_code *re = m->pats->lang[lang].title;
+    return run_code(m, re, text, len, 0, 0) && take_to(m, re, text, to);
+}
+
+rec_response rec_match_response(rec_matcher *m, int lang, const char *text, size_t len)
+{
+    const lang_codes *lc = &m->pats->lang[lang];
+    if (run_code(m, lc->noted, text, len, 0, 0))
+        return REC_RESPONSE_NOTED;
+    if (run_code(m, lc->supported, text, len, 0, 0))
+        return REC_RESPONSE_SUPPORTED;
+    if (run_code(m, lc->pending, text, len, 0, 0))
+        return REC_RESPONSE_PENDING;
+    return REC_RESPONSE_NONE;
 }

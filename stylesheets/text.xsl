@@ -18,7 +18,15 @@
     * footnotes: "[label] text" at column 1, followed by a blank line (a
       definition runs up to one), where they stood: a page-bottom note inside a
       group stays between that group's items, the notes of the report after it;
-    * footnote references: "[label]", glued or spaced as the text had them.
+    * footnote references: "[label]", glued or spaced as the text had them;
+    * a recipient the reader derived from a sentence (@from) or that was
+      given on the command line is not written: the sentence carries it;
+    * numbered prose (findings, headings) keeps its number before its text;
+      an item without a marker (a paragraph read as one) is a paragraph;
+    * page furniture (page elements) is left out;
+    * a line that would read back as something else (prose that starts
+      like a header, a marker or a footnote) starts with a backslash, which
+      the reader drops.
   Text is written as the XML has it (the converter keeps every character);
   only line breaks inside a text become spaces and whitespace at the ends of
   a line is dropped, as the converter would drop it.
@@ -32,6 +40,8 @@
 
   <xsl:variable name="NL" select="'&#10;'"/>
   <xsl:variable name="WS" select="' &#9;&#10;&#13;'"/>
+  <xsl:variable name="ALNUM" select="'0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
+  <xsl:variable name="NOTDIGIT" select="'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ().-)&#x2022;&#xb7;*'"/>
 
   <xsl:template match="/">
     <xsl:apply-templates select="*/*"/>
@@ -51,6 +61,8 @@
     <xsl:call-template name="separator"/>
     <xsl:apply-templates select="*"/>
   </xsl:template>
+
+  <xsl:template match="r:recipient[@from or not(@lead)]"/>
 
   <xsl:template match="r:recipient">
     <xsl:call-template name="separator"/>
@@ -75,16 +87,92 @@
     <xsl:if test="r:fnref and not(r:fnref[1]/preceding-sibling::text()[normalize-space()])">
       <xsl:text>  </xsl:text>
     </xsl:if>
+    <xsl:choose>
+      <xsl:when test="normalize-space(@marker) != ''">
+        <xsl:value-of select="normalize-space(@marker)"/>
+        <xsl:text> </xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="escape"/>
+      </xsl:otherwise>
+    </xsl:choose>
     <xsl:apply-templates/>
     <xsl:value-of select="$NL"/>
   </xsl:template>
 
+  <!-- An item the reader made from a paragraph with no marker. -->
+  <xsl:template match="r:item[not(@marker)]">
+    <xsl:call-template name="separator"/>
+    <xsl:for-each select="r:text">
+      <xsl:call-template name="escape"/>
+      <xsl:apply-templates/>
+    </xsl:for-each>
+    <xsl:value-of select="$NL"/>
+    <xsl:apply-templates select="r:item | r:page"/>
+  </xsl:template>
+
+  <!-- Page furniture is not written: the canonical text is the editor's,
+       without the page breaks of a PDF it was extracted from (XSLT 1.0
+       could not write the form feed that marks them anyway). -->
+  <xsl:template match="r:page"/>
+
+  <!-- A backslash before text that the reader would otherwise take for a
+       header, an item or a footnote: "To the Police were sent ...". -->
+  <xsl:template name="escape">
+    <xsl:variable name="t" select="normalize-space(.)"/>
+    <xsl:variable name="w" select="substring-before(concat($t, ' '), ' ')"/>
+    <xsl:variable name="c" select="substring($t, 1, 1)"/>
+    <xsl:variable name="w2" select="substring-before(concat(substring-after($t, ' '), ' '), ' ')"/>
+    <xsl:if test="$c = '\' or $c = '[' or
+                  contains('|To|TO|Au|AU|Aux|AUX|À|Al|AL|Ao|AO|Aos|AOS|Às|ÀS|Для|ДЛЯ|إلى|الى|', concat('|', $w, '|')) or
+                  (($w = 'A' or $w = 'Para' or $w = 'a') and contains('|la|las|los|La|Las|Los|LA|l’|o|a|os|as|', concat('|', $w2, '|'))) or
+                  (contains('|Recommendations|Recommendation|RECOMMENDATIONS|Key|KEY|Main|MAIN|Our|OUR|Principal|Summary|Recommandations|Recomendaciones|Recomendações|Рекомендации|توصيات|التوصيات|', concat('|', $w, '|'))
+                    and contains('|to|To|TO|for|For|FOR|au|aux|à|al|a|ao|aos|à|às|para|для|إلى|الى|Recommendations|recommendations|RECOMMENDATIONS|adressées|dirigidas|', concat('|', $w2, '|'))) or
+                  starts-with($t, '致') or
+                  ($w != '' and contains('•·-–—*o●▪◦■►‣⁃➢✓✔◆◇○∙▶→➔', $w)) or
+                  (translate($w, '0123456789.()-abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ', '') = '' and
+                   (contains($w, '.') or contains($w, ')') or contains($w, '-')) and string-length($w) &lt;= 8)">
+      <xsl:text>\</xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- An item at its indentation: top-level items at column 2, sub-items
+       4 deeper than their parent. The reader nests an item whose marker
+       shape differs from its previous sibling's when both stand at one
+       indentation; so each change of shape among siblings moves the item
+       one column left (never to its parent's column): "1." at 6, "-" at 5
+       are siblings under a parent at 2. -->
   <xsl:template match="r:item">
+    <xsl:param name="at" select="-2"/>
     <xsl:if test="not(parent::r:item)">
       <xsl:call-template name="separator"/>
     </xsl:if>
+    <xsl:variable name="changes">
+      <xsl:choose>
+        <xsl:when test="not(preceding-sibling::r:item)">0</xsl:when>
+        <xsl:when test="translate(@marker, $ALNUM, '') = translate(../r:item[1]/@marker, $ALNUM, '')
+                        and (translate(@marker, $NOTDIGIT, '') = '') = (translate(../r:item[1]/@marker, $NOTDIGIT, '') = '')">0</xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="count((preceding-sibling::r:item | self::r:item)[preceding-sibling::r:item[1]]
+            [translate(@marker, $ALNUM, '') != translate(preceding-sibling::r:item[1]/@marker, $ALNUM, '')
+             or (translate(@marker, $NOTDIGIT, '') = '') != (translate(preceding-sibling::r:item[1]/@marker, $NOTDIGIT, '') = '')])"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="base" select="$at + 4"/>
+    <xsl:variable name="indent">
+      <xsl:choose>
+        <xsl:when test="$base - $changes &gt; $at">
+          <xsl:value-of select="$base - $changes"/>
+        </xsl:when>
+        <xsl:when test="$at + 1 &gt; 0">
+          <xsl:value-of select="$at + 1"/>
+        </xsl:when>
+        <xsl:otherwise>0</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <xsl:call-template name="spaces">
-      <xsl:with-param name="n" select="2 * count(ancestor::r:item) + 2"/>
+      <xsl:with-param name="n" select="$indent"/>
     </xsl:call-template>
     <xsl:choose>
       <xsl:when test="normalize-space(@marker) != ''">
@@ -97,7 +185,9 @@
       <xsl:apply-templates select="r:text"/>
     </xsl:if>
     <xsl:value-of select="$NL"/>
-    <xsl:apply-templates select="r:item"/>
+    <xsl:apply-templates select="r:item | r:page">
+      <xsl:with-param name="at" select="$indent"/>
+    </xsl:apply-templates>
   </xsl:template>
 
   <xsl:template match="r:text">

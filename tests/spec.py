@@ -42,7 +42,7 @@ import xml.etree.ElementTree as ET
 FENCE = "`" * 32
 OPEN_FENCE = FENCE + " example"
 XML_DECL = '<?xml version="1.0" encoding="UTF-8"?>'
-DEFAULT_ROOT = '<recommendations xmlns="urn:rec2xml:1.0" version="1.0" xml:lang="en">'
+DEFAULT_ROOT = '<recommendations xmlns="urn:rec2xml:1.0" version="1.0" xml:lang="en" layout="headers">'
 NS = "{urn:rec2xml:1.0}"
 TIMEOUT = 60
 
@@ -220,31 +220,62 @@ def udiff(expected, actual):
 
 # ---- nothing lost ----------------------------------------------------------------
 
-def xml_stream(elem):
+def xml_stream(elem, furniture):
     """The characters of the document in document order: recipient: @lead then
-    its content; item: @marker then its content; footnote: "[" @label "]" then
-    its content; fnref: "[" label "]"; other text as is."""
+    its content (a recipient derived from text that stands elsewhere, or given
+    on the command line, adds nothing); item and prose: @marker then the
+    content; footnote: "[" @label "]" then its content; fnref: "[" label "]";
+    page: nothing here, its furniture lines are appended to furniture; other
+    text as is."""
     tag = elem.tag[len(NS):] if elem.tag.startswith(NS) else elem.tag
     parts = []
     if tag == "fnref":
         return "[" + "".join(elem.itertext()) + "]"
+    if tag == "page":
+        furniture.extend("".join(f.itertext()) for f in elem)
+        return ""
     if tag == "recipient":
+        if elem.get("lead") is None:
+            return ""
         parts.append(elem.get("lead", ""))
-    elif tag == "item":
+    elif tag in ("item", "prose"):
         parts.append(elem.get("marker", ""))
     elif tag == "footnote":
         parts.append("[" + elem.get("label", "") + "]")
     parts.append(elem.text or "")
     for child in elem:
-        parts.append(xml_stream(child))
+        parts.append(xml_stream(child, furniture))
         parts.append(child.tail or "")
     return "".join(parts)
 
 
+LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
+             "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
+
+
 def squeeze(s):
     """Drop every whitespace character (str.isspace: space, tab, line ends, FF,
-    VT, NBSP, ...) and every ':'."""
-    return "".join(c for c in s if not c.isspace() and c != ":")
+    VT, NBSP, ...), every ':', every '-' (a hyphen at a line end may be
+    joined away) and soft hyphens; spell out ligatures."""
+    return "".join(LIGATURES.get(c, c) for c in s
+                   if not c.isspace() and c not in ":-\u00ad")
+
+
+def without_furniture(text, furniture):
+    """The text without the lines the XML keeps as page furniture, each
+    taken once, in order."""
+    if not furniture:
+        return text
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    at = 0
+    for f in furniture:
+        want = squeeze(f)
+        for i in range(at, len(lines)):
+            if squeeze(lines[i]) == want:
+                lines[i] = "\f" if "\f" in lines[i] else ""
+                at = i + 1
+                break
+    return "\n".join(lines)
 
 
 def nothing_lost(source, xml_text):
@@ -260,7 +291,11 @@ def nothing_lost(source, xml_text):
         root = ET.fromstring(xml_text.encode("utf-8"))
     except ET.ParseError as e:
         return "the XML is not well-formed: %s" % e
-    want, got = squeeze(text), squeeze(xml_stream(root))
+    furniture = []
+    got = squeeze(xml_stream(root, furniture))
+    # a backslash that starts a line is the text form's escape
+    text = re.sub(r"(?m)^([ \t\f\u00a0]*)\\", r"\1", text)
+    want = squeeze(without_furniture(text, furniture))
     if want == got:
         return None
     k = 0

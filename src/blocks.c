@@ -1,0 +1,306 @@
+/* blocks.c - lines into blocks: items, paragraphs, headers, notes, pages.
+ *
+ *   item      := marker text continuation*   (no blank line between)
+ *   header    := header-line continuation*   (lower case, or an unfinished phrase)
+ *   footnote  := definition continuation*
+ *   prose     := text-line+
+ *   page      := furniture (a page boundary)
+ *
+ * A block interrupted by a page break goes on after it when its sentence
+ * plainly does (no full stop before the break, or a lower-case start after
+ * it); the page's block then follows the interrupted one. A number alone
+ * on its line takes the next paragraph as its text, even after a blank
+ * line or a page break. A run-in "(f)" that starts a wrapped line inside a
+ * sentence, out of sequence, is text. */
+#include "reader.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+rec_block *rec_block_add(rec_reader *r, rec_block_kind kind, size_t first)
+{
+    if (r->nblocks == r->blocks_cap) {
+        r->blocks_cap = r->blocks_cap ? 2 * r->blocks_cap : 64;
+        r->blocks = rec_xrealloc(r->blocks, r->blocks_cap * sizeof *r->blocks);
+    }
+    rec_block *b = &r->blocks[r->nblocks++];
+    memset(b, 0, sizeof *b);
+    b->kind = (uint8_t)kind;
+    b->first = b->last = b->text_line = first;
+    return b;
+}
+
+typedef enum { OPEN_NONE, OPEN_ITEM, OPEN_PROSE, OPEN_FOOTNOTE, OPEN_HEADER } open_kind;
+
+typedef struct {
+    rec_reader *r;
+    open_kind open;
+    size_t block;            /* index of the open block */
+    size_t last_content;     /* its last line that is not blank or furniture */
+    bool header_may_continue;
+    bool item_wants_text;    /* the open item's marker stands alone so far */
+    bool seen_header, have_date;
+    /* pages that interrupted the open block, emitted after it: line ranges */
+    size_t pending[8][2];
+    size_t npending;
+    long last_value[MK_CJK + 1]; /* the last rank of each marker kind in the list */
+} builder;
+
+static void emit_page(builder *bd, size_t first, size_t last)
+{
+    rec_block *b = rec_block_add(bd->r, B_PAGE, first);
+    b->last = last;
+}
+
+static void close_block(builder *bd)
+{
+    bd->open = OPEN_NONE;
+    bd->header_may_continue = false;
+    bd->item_wants_text = false;
+    for (size_t k = 0; k < bd->npending; k++)
+        emit_page(bd, bd->pending[k][0], bd->pending[k][1]);
+    bd->npending = 0;
+}
+
+static void open_block(builder *bd, rec_block_kind kind, open_kind open, size_t i)
+{
+    close_block(bd);
+    rec_block_add(bd->r, kind, i);
+    bd->block = bd->r->nblocks - 1;
+    bd->open = open;
+    bd->last_content = i;
+}
+
+static void extend(builder *bd, size_t i)
+{
+    bd->r->blocks[bd->block].last = i;
+    bd->last_content = i;
+}
+
+/* Does the text of line i end a sentence or a clause? */
+static bool ends_clause(const rec_reader *r, size_t i)
+{
+    const rec_line *l = &r->src->lines[i];
+    const rec_lineinfo *li = &r->lines[i];
+    if (li->b == li->a)
+        return true;
+    unsigned char c = (unsigned char)l->text[li->b - 1];
+    if (strchr(".;:!?", c))
+        return true;
+    if (c == ')' || c == '"' || c == 0x9D /* ” */ || c == 0x99 /* ’ */) {
+        /* "(Germany)." is handled above; a closing mark after a full stop */
+        for (size_t k = li->b - 1; k > li->a; k--) {
+            unsigned char d = (unsigned char)l->text[k - 1];
+            if (strchr(".;:!?", d))
+                return true;
+            if (d < 0x80 && d != ')' && d != '"')
+                break;
+        }
+        return c == ')';
+    }
+    /* 。 ； ： ؛ ۔ */
+    static const char *const stops[] = {"\xE3\x80\x82", "\xEF\xBC\x9B", "\xEF\xBC\x9A", "\xD8\x9B", "\xDB\x94"};
+    for (size_t k = 0; k < sizeof stops / sizeof *stops; k++) {
+        size_t n = strlen(stops[k]);
+        if (li->b - li->a >= n && memcmp(l->text + li->b - n, stops[k], n) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Does the open block go on at line k, across a page break after its
+ * last content line? */
+static bool goes_on(const builder *bd, size_t k)
+{
+    const rec_reader *r = bd->r;
+    if (k >= r->src->nlines || r->lines[k].kind != L_TEXT)
+        return false;
+    if (bd->open == OPEN_HEADER || bd->open == OPEN_NONE)
+        return false;
+    if (r->lines[bd->last_content].flags & LF_JOIN)
+        return true;
+    const rec_line *l = &r->src->lines[k];
+    return !ends_clause(r, bd->last_content) || rec_match_lowercase_start(r->m, l->text, l->len);
+}
+
+/* A header without a colon goes on when it plainly stops mid-phrase. */
+static bool ends_with_word(const char *s, size_t a, size_t b, const char *word)
+{
+    size_t n = strlen(word);
+    if (b - a < n || (b - a > n && s[b - n - 1] != ' '))
+        return false;
+    for (size_t i = 0; i < n; i++) /* TO THE MINISTRY OF */
+        if ((s[b - n + i] | 0x20) != word[i])
+            return false;
+    return true;
+}
+
+static bool header_unfinished(const rec_reader *r, size_t i)
+{
+    static const char *const connectors[] = {"and", "of", "the", "for", "to", "in", "on", "or", "&",
+                                              "de", "du", "des", "la", "le", "et", "del", "y", "e",
+                                              "do", "da", "dos", "das", "и", NULL};
+    const rec_line *l = &r->src->lines[i];
+    const rec_lineinfo *li = &r->lines[i];
+    if (li->a == li->b)
+        return false;
+    char last = l->text[li->b - 1];
+    if (last == ',' || last == '-')
+        return true;
+    for (size_t k = 0; connectors[k]; k++)
+        if (ends_with_word(l->text, li->a, li->b, connectors[k]))
+            return true;
+    return false;
+}
+
+/* An item line right under a line of running text: a new item, or a
+ * wrapped line that happens to start with "(f)" or "12."? A new item when
+ * the text above ends a clause or the marker continues its list. */
+static bool run_in(const builder *bd, size_t i)
+{
+    const rec_lineinfo *li = &bd->r->lines[i];
+    const rec_line *l = &bd->r->src->lines[i];
+    if (li->mk == MK_BULLET || li->mk == MK_DECIMAL || (li->flags & LF_GLUED))
+        return false;
+    /* "12." and "12)" start paragraphs; "(12)" and letters are cited in text */
+    if ((li->mk == MK_ARABIC || li->mk == MK_ARABIC_INDIC) && l->text[li->s1.start] != '(')
+        return false;
+    if (ends_clause(bd->r, bd->last_content))
+        return false;
+    long last = bd->last_value[li->mk];
+    bool next = li->value == 1 || (last && (li->value == last + 1 || li->value == last));
+    return !next;
+}
+
+static bool is_date_line(builder *bd, size_t i, char iso[11])
+{
+    const rec_line *l = &bd->r->src->lines[i];
+    return !bd->seen_header && !bd->have_date && rec_match_date(bd->r->m, bd->r->lang, l->text, l->len, iso);
+}
+
+/* Lines [i, k) are blanks and furniture; k is the next content line (or
+ * the end). Emit the pages among them, or keep them for after the open
+ * block when it goes on at k. */
+static void gap(builder *bd, size_t i, size_t k)
+{
+    rec_reader *r = bd->r;
+    bool furniture = false;
+    for (size_t j = i; j < k; j++)
+        furniture |= r->lines[j].kind == L_FURNITURE;
+    if (!furniture) {
+        /* a number alone on its line takes the next paragraph */
+        if (bd->open == OPEN_ITEM && bd->item_wants_text && k < r->src->nlines && r->lines[k].kind == L_TEXT)
+            return;
+        close_block(bd);
+        return;
+    }
+    bool keep = (bd->open == OPEN_ITEM && bd->item_wants_text && k < r->src->nlines &&
+                 r->lines[k].kind == L_TEXT) || goes_on(bd, k);
+    if (!keep)
+        close_block(bd);
+    /* one page block per boundary: runs of furniture of the same page */
+    for (size_t j = i; j < k;) {
+        if (r->lines[j].kind != L_FURNITURE) {
+            j++;
+            continue;
+        }
+        size_t first = j, last = j;
+        unsigned page = r->lines[j].page;
+        for (j++; j < k && (r->lines[j].kind == L_BLANK ||
+                            (r->lines[j].kind == L_FURNITURE && r->lines[j].page == page));
+             j++)
+            if (r->lines[j].kind == L_FURNITURE)
+                last = j;
+        if (keep && bd->npending < sizeof bd->pending / sizeof *bd->pending) {
+            bd->pending[bd->npending][0] = first;
+            bd->pending[bd->npending][1] = last;
+            bd->npending++;
+        } else {
+            emit_page(bd, first, last);
+        }
+    }
+}
+
+static void text_line(builder *bd, size_t i)
+{
+    rec_reader *r = bd->r;
+    const rec_line *l = &r->src->lines[i];
+    char iso[11];
+    if (bd->open == OPEN_ITEM || bd->open == OPEN_FOOTNOTE) {
+        if (bd->item_wants_text)
+            r->blocks[bd->block].text_line = i;
+        bd->item_wants_text = false;
+        extend(bd, i);
+        return;
+    }
+    /* the date is a line of its own, even right under a prose line */
+    if (is_date_line(bd, i, iso)) {
+        bd->have_date = true;
+        open_block(bd, B_PROSE, OPEN_PROSE, i);
+        rec_block *b = &r->blocks[bd->block];
+        b->role = ROLE_DATE;
+        memcpy(b->date, iso, sizeof b->date);
+        close_block(bd);
+        return;
+    }
+    if (bd->open == OPEN_PROSE) {
+        extend(bd, i);
+        return;
+    }
+    if (bd->open == OPEN_HEADER && bd->header_may_continue && bd->last_content + 1 == i &&
+        (rec_match_lowercase_start(r->m, l->text, l->len) || header_unfinished(r, bd->last_content))) {
+        extend(bd, i);
+        if (r->lines[i].flags & LF_COLON)
+            bd->header_may_continue = false;
+        return;
+    }
+    open_block(bd, B_PROSE, OPEN_PROSE, i);
+}
+
+void rec_read_blocks(rec_reader *r)
+{
+    builder bd;
+    memset(&bd, 0, sizeof bd);
+    bd.r = r;
+    size_t n = r->src->nlines;
+    for (size_t i = 0; i < n; i++) {
+        rec_lineinfo *li = &r->lines[i];
+        switch ((rec_line_kind)li->kind) {
+        case L_BLANK:
+        case L_FURNITURE: {
+            size_t k = i;
+            while (k < n && (r->lines[k].kind == L_BLANK || r->lines[k].kind == L_FURNITURE))
+                k++;
+            gap(&bd, i, k);
+            i = k - 1;
+            break;
+        }
+        case L_FOOTNOTE:
+            open_block(&bd, B_FOOTNOTE, OPEN_FOOTNOTE, i);
+            break;
+        case L_ITEM:
+            if ((bd.open == OPEN_ITEM || bd.open == OPEN_PROSE || bd.open == OPEN_FOOTNOTE) &&
+                !bd.item_wants_text && bd.last_content + 1 == i && run_in(&bd, i)) {
+                li->kind = L_TEXT;
+                text_line(&bd, i);
+                break;
+            }
+            open_block(&bd, B_ITEM, OPEN_ITEM, i);
+            bd.item_wants_text = li->s2.start == li->s2.end;
+            bd.last_value[li->mk] = li->value;
+            break;
+        case L_HEADER:
+            open_block(&bd, B_HEADER, OPEN_HEADER, i);
+            bd.seen_header = true;
+            bd.header_may_continue = !(li->flags & LF_COLON);
+            memset(bd.last_value, 0, sizeof bd.last_value);
+            break;
+        case L_TEXT:
+            text_line(&bd, i);
+            break;
+        }
+    }
+    close_block(&bd);
+}

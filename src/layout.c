@@ -1,0 +1,736 @@
+/* layout.c - the document as a whole: how it addresses its recommendations.
+ *
+ * Real documents name their addressees in several ways (README, "Layouts"):
+ *   headers       "To the Government of X" lines over lists (NGO reports)
+ *   leadins       a sentence names the addressee and opens a list
+ *   treaty-body   UN concluding observations: numbered paragraphs, "the
+ *                 State party"; concern paragraphs are findings
+ *   upr           UPR reports: numbered lead-ins ("110. The following
+ *                 recommendations ... examined by X"), decimal items
+ *                 (110.1) that end with the recommending States
+ *   special-procedures  numbered paragraphs that each name their addressee
+ *   headings      short headings that name the addressee without "To"
+ *   paragraphs    none of these
+ * The layout is detected from counts over all blocks (or forced with
+ * --layout); then each block gets its role: a lead-in that opens a group,
+ * a finding, a thematic heading, an item read from an unmarked paragraph.
+ * Every step is a single walk over the blocks. */
+#include "reader.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "lang.h"
+#include "util.h"
+
+static const char *const layout_names[LAYOUT_COUNT] = {
+    [LAYOUT_HEADERS] = "headers",   [LAYOUT_LEADINS] = "leadins",
+    [LAYOUT_TREATY] = "treaty-body", [LAYOUT_UPR] = "upr",
+    [LAYOUT_SPECIAL] = "special-procedures", [LAYOUT_HEADINGS] = "headings",
+    [LAYOUT_PARAGRAPHS] = "paragraphs",
+};
+
+const char *rec_layout_name(rec_layout l)
+{
+    return layout_names[l];
+}
+
+int rec_layout_find(const char *name)
+{
+    for (int i = 0; i < LAYOUT_COUNT; i++)
+        if (strcmp(layout_names[i], name) == 0)
+            return i;
+    return -1;
+}
+
+/* ---- joined text ---------------------------------------------------------- */
+
+void rec_join(const rec_reader *r, size_t from, size_t to, size_t start_byte, rec_joined *out)
+{
+    size_t cap = 64, len = 0;
+    char *text = rec_xmalloc(cap);
+    out->line_at = rec_xmalloc((to - from + 1) * sizeof *out->line_at);
+    out->byte_at = rec_xmalloc((to - from + 1) * sizeof *out->byte_at);
+    bool any = false, glue = false;
+    for (size_t i = from; i <= to; i++) {
+        const rec_lineinfo *li = &r->lines[i];
+        out->line_at[i - from] = (size_t)-1;
+        out->byte_at[i - from] = 0;
+        if (li->kind == L_BLANK || li->kind == L_FURNITURE)
+            continue;
+        const rec_line *l = &r->src->lines[i];
+        size_t a = i == from ? start_byte : li->a, b = li->b;
+        if ((li->flags & LF_ESCAPED) && a == li->a)
+            a++;
+        rec_trim(l->text, l->len, &a, &b);
+        if (a == b)
+            continue;
+        if (li->flags & LF_DEHYPHEN)
+            b -= l->text[b - 1] == '-' ? 1 : (unsigned char)l->text[b - 1] == 0xAD ? 2 : 3;
+        if (len + (b - a) + 2 > cap) {
+            cap = (len + (b - a) + 2) * 2;
+            text = rec_xrealloc(text, cap);
+        }
+        if (any && !glue)
+            text[len++] = ' ';
+        out->line_at[i - from] = len;
+        out->byte_at[i - from] = a;
+        for (size_t k = a; k < b; k++)
+            text[len++] = l->text[k] == '\f' ? ' ' : l->text[k];
+        any = true;
+        glue = (li->flags & LF_JOIN) != 0;
+    }
+    text[len] = '\0';
+    out->text = text;
+    out->len = len;
+    out->from = from;
+    out->to = to;
+}
+
+void rec_joined_free(rec_joined *j)
+{
+    free(j->text);
+    free(j->line_at);
+    free(j->byte_at);
+    memset(j, 0, sizeof *j);
+}
+
+void rec_joined_pos(const rec_reader *r, const rec_joined *j, size_t off, unsigned long *line,
+                    unsigned long *col)
+{
+    size_t best = j->from, start = 0, byte = r->lines[j->from].a;
+    for (size_t i = j->from; i <= j->to; i++) {
+        size_t at = j->line_at[i - j->from];
+        if (at == (size_t)-1 || at > off)
+            continue;
+        best = i, start = at, byte = j->byte_at[i - j->from];
+    }
+    const rec_line *l = &r->src->lines[best];
+    byte += off - start;
+    if (byte > l->len)
+        byte = l->len;
+    *line = l->number;
+    *col = (unsigned long)rec_utf8_count(l->text, byte) + 1;
+}
+
+/* The words a block's text has: an item's from its text, numbered prose's
+ * after its number, other prose from the start. */
+static void block_text(const rec_reader *r, const rec_block *b, rec_joined *j)
+{
+    size_t from = b->first, start = r->lines[b->first].a;
+    if (b->kind == B_ITEM || b->numbered) {
+        from = b->text_line;
+        start = from == b->first ? r->lines[from].s2.start : r->lines[from].a;
+    }
+    if (b->kind == B_PROSE && b->mark.end > b->mark.start && !b->numbered)
+        start = b->mark.end;
+    rec_join(r, from, b->last, start, j);
+}
+
+/* ---- helpers -------------------------------------------------------------- */
+
+/* The next block after k that is not a page. */
+static rec_block *next_block(rec_reader *r, size_t k)
+{
+    for (size_t i = k + 1; i < r->nblocks; i++)
+        if (r->blocks[i].kind != B_PAGE)
+            return &r->blocks[i];
+    return NULL;
+}
+
+static bool ends_with_colon(const rec_reader *r, const rec_block *b)
+{
+    for (size_t i = b->last + 1; i-- > b->first;)
+        if (r->lines[i].kind != L_BLANK && r->lines[i].kind != L_FURNITURE)
+            return (r->lines[i].flags & LF_COLON) != 0;
+    return false;
+}
+
+static size_t words_in(const char *s, size_t n)
+{
+    size_t w = 0;
+    bool in = false;
+    for (size_t i = 0; i < n; i++) {
+        bool blank = s[i] == ' ';
+        if (!blank && !in)
+            w++;
+        in = !blank;
+    }
+    return w;
+}
+
+/* A short line that reads as a heading: few words, no sentence end. */
+static bool heading_like(const rec_joined *j)
+{
+    if (j->len == 0 || j->len > 160)
+        return false;
+    size_t w = words_in(j->text, j->len);
+    char last = j->text[j->len - 1];
+    if (strchr(".;:,!?", last))
+        return false;
+    if (j->len >= 3 && memcmp(j->text + j->len - 3, "\xE3\x80\x82", 3) == 0)
+        return false;
+    /* "Human Rights Watch | December 2013 | 12": a running head, not a heading */
+    if (memchr(j->text, '|', j->len) || (last >= '0' && last <= '9'))
+        return false;
+    return w <= 14 && (w > 1 || j->len <= 60);
+}
+
+/* Take the derived addressee text[to] into b: without a leading article,
+ * with its position in the text. */
+static void set_to(rec_reader *r, rec_block *b, const rec_joined *j, rec_span to)
+{
+    const char *arts = rec_langs[r->lang].articles;
+    for (const char *p = arts; p && *p;) {
+        size_t n = strcspn(p, " ");
+        bool apostrophe = n > 0 && (p[n - 1] == '\'' || (n >= 3 && (unsigned char)p[n - 1] == 0x99));
+        if (to.end - to.start > n + 1 && strncasecmp(j->text + to.start, p, n) == 0 &&
+            (apostrophe || j->text[to.start + n] == ' ')) {
+            to.start += n + (apostrophe ? 0 : 1);
+            break;
+        }
+        p += n;
+        p += strspn(p, " ");
+    }
+    free(b->to);
+    b->to = rec_xstrndup(j->text + to.start, to.end - to.start);
+    rec_joined_pos(r, j, to.start, &b->to_line, &b->to_col);
+}
+
+/* Two addressees are the same when they differ only in case, blanks and a
+ * leading article. */
+static bool same_addressee(const char *a, const char *b)
+{
+    if (!a || !b)
+        return false;
+    while (*a && *b) {
+        if (*a == ' ' && *b == ' ') {
+            while (*a == ' ')
+                a++;
+            while (*b == ' ')
+                b++;
+            continue;
+        }
+        char x = (char)(*a >= 'A' && *a <= 'Z' ? *a | 0x20 : *a);
+        char y = (char)(*b >= 'A' && *b <= 'Z' ? *b | 0x20 : *b);
+        if (x != y)
+            return false;
+        a++, b++;
+    }
+    return *a == *b;
+}
+
+/* ---- statistics and the choice of layout ---------------------------------- */
+
+typedef struct {
+    size_t headers, decimals, main_numbers, state_party, recommending, leadins, responses;
+} counts;
+
+/* Is item block b a paragraph of the document's main numbering, whose last
+ * number so far is *last? Paragraph numbers rise through a UN document
+ * (a few may be skipped by extraction); lists under them restart at 1. */
+static bool main_number(const rec_reader *r, const rec_block *b, long *last)
+{
+    const rec_lineinfo *li = &r->lines[b->first];
+    if (b->kind != B_ITEM || (li->mk != MK_ARABIC && li->mk != MK_ARABIC_INDIC))
+        return false;
+    if (li->indent > 8 && *last == 0)
+        return false;
+    if (*last == 0 ? li->value <= 3 : (li->value > *last && li->value <= *last + 4)) {
+        *last = li->value;
+        return true;
+    }
+    return false;
+}
+
+static counts count_blocks(rec_reader *r)
+{
+    counts c = {0, 0, 0, 0, 0, 0, 0};
+    long last = 0;
+    for (size_t k = 0; k < r->nblocks; k++) {
+        rec_block *b = &r->blocks[k];
+        if (b->kind == B_HEADER)
+            c.headers++;
+        if (b->kind == B_ITEM && r->lines[b->first].mk == MK_DECIMAL)
+            c.decimals++;
+        if (b->kind != B_ITEM && b->kind != B_PROSE)
+            continue;
+        bool main = main_number(r, b, &last);
+        rec_joined j;
+        block_text(r, b, &j);
+        rec_span sp;
+        if (rec_find_state_party(r->m, r->lang, j.text, j.len, &sp))
+            c.state_party++;
+        if (main) {
+            c.main_numbers++;
+            if (rec_match_recommends(r->m, r->lang, j.text, j.len))
+                c.recommending++;
+        }
+        if ((b->kind == B_PROSE || main) && ends_with_colon(r, b)) {
+            rec_block *nb = next_block(r, k);
+            if (nb && nb->kind == B_ITEM && rec_match_leadin(r->m, r->lang, j.text, j.len, &sp)) {
+                c.leadins++;
+                if (rec_match_response(r->m, r->lang, j.text, j.len) != REC_RESPONSE_NONE)
+                    c.responses++;
+            }
+        }
+        rec_joined_free(&j);
+    }
+    return c;
+}
+
+static rec_layout choose(const counts *c)
+{
+    if (c->decimals >= 3 || c->responses >= 1)
+        return LAYOUT_UPR;
+    if (c->headers >= 1)
+        return LAYOUT_HEADERS;
+    if (c->main_numbers >= 3 && c->state_party >= 1 && c->recommending >= 1)
+        return LAYOUT_TREATY;
+    if (c->main_numbers >= 3 && c->recommending >= 1)
+        return LAYOUT_SPECIAL;
+    if (c->leadins >= 1)
+        return LAYOUT_LEADINS;
+    return LAYOUT_PARAGRAPHS;
+}
+
+/* ---- roles ---------------------------------------------------------------- */
+
+static void make_prose(rec_reader *r, rec_block *b, rec_role role)
+{
+    if (b->kind == B_ITEM) {
+        b->numbered = true;
+        b->mark = r->lines[b->first].s1;
+    }
+    b->kind = B_PROSE;
+    b->role = (uint8_t)role;
+}
+
+/* The State the document names in its title, if it does: the first
+ * prose blocks before any numbered paragraph. */
+static bool title_state(rec_reader *r, size_t *block, rec_span *to, rec_joined *j)
+{
+    for (size_t k = 0; k < r->nblocks && k < 64; k++) {
+        rec_block *b = &r->blocks[k];
+        if (b->kind == B_ITEM)
+            return false;
+        if (b->kind != B_PROSE)
+            continue;
+        block_text(r, b, j);
+        if (rec_match_title(r->m, r->lang, j->text, j->len, to)) {
+            *block = k;
+            return true;
+        }
+        rec_joined_free(j);
+    }
+    return false;
+}
+
+/* UN numbered paragraphs (treaty bodies, special procedures, the UPR's
+ * lead-ins): recommendations stay items, the rest are findings, and the
+ * lists under a finding are part of it. */
+static void numbered_paragraphs(rec_reader *r)
+{
+    long last = 0;
+    bool finding = false, group_open = false;
+    char *addressee = NULL;
+    size_t title_block = 0;
+    rec_span title_to = {0, 0};
+    rec_joined title;
+    bool have_title = r->layout == LAYOUT_TREATY && title_state(r, &title_block, &title_to, &title);
+
+    for (size_t k = 0; k < r->nblocks; k++) {
+        rec_block *b = &r->blocks[k];
+        if (b->kind == B_HEADER) {
+            finding = false;
+            continue;
+        }
+        if (b->kind != B_ITEM)
+            continue;
+        if (!main_number(r, b, &last)) {
+            if (finding)
+                make_prose(r, b, ROLE_FINDING);
+            continue;
+        }
+        rec_joined j;
+        block_text(r, b, &j);
+        rec_span to;
+        if (r->layout == LAYOUT_UPR) {
+            /* a numbered lead-in opens a group; other paragraphs report */
+            rec_block *nb = next_block(r, k);
+            if (ends_with_colon(r, b) && nb && nb->kind == B_ITEM &&
+                (rec_match_leadin(r->m, r->lang, j.text, j.len, &to) ||
+                 rec_match_response(r->m, r->lang, j.text, j.len) != REC_RESPONSE_NONE)) {
+                make_prose(r, b, ROLE_LEADIN);
+                b->response = (uint8_t)rec_match_response(r->m, r->lang, j.text, j.len);
+                if (rec_match_leadin(r->m, r->lang, j.text, j.len, &to))
+                    set_to(r, b, &j, to);
+                b->opens_group = true;
+                finding = false;
+            } else {
+                make_prose(r, b, ROLE_FINDING);
+                finding = true;
+            }
+            rec_joined_free(&j);
+            continue;
+        }
+        if (!rec_match_recommends(r->m, r->lang, j.text, j.len)) {
+            make_prose(r, b, ROLE_FINDING);
+            finding = true;
+            rec_joined_free(&j);
+            continue;
+        }
+        finding = false;
+        /* a recommendation: whom does it address? */
+        bool named = (ends_with_colon(r, b) && rec_match_leadin(r->m, r->lang, j.text, j.len, &to)) ||
+                     rec_match_addressee(r->m, r->lang, j.text, j.len, &to) ||
+                     rec_find_state_party(r->m, r->lang, j.text, j.len, &to);
+        if (r->layout == LAYOUT_TREATY) {
+            if (!group_open) {
+                if (have_title)
+                    set_to(r, b, &title, title_to);
+                else if (rec_find_state_party(r->m, r->lang, j.text, j.len, &to) || named)
+                    set_to(r, b, &j, to);
+                b->opens_group = b->to != NULL;
+                group_open = b->opens_group;
+            }
+        } else if (named) {
+            set_to(r, b, &j, to);
+            if (!group_open || !same_addressee(addressee, b->to)) {
+                b->opens_group = true;
+                group_open = true;
+                free(addressee);
+                addressee = rec_xstrdup(b->to);
+            } else {
+                free(b->to);
+                b->to = NULL;
+            }
+        }
+        rec_joined_free(&j);
+    }
+    free(addressee);
+    if (have_title) {
+        /* the recipient stands where the title named the State */
+        for (size_t k = 0; k < r->nblocks; k++)
+            if (r->blocks[k].opens_group) {
+                rec_joined_pos(r, &title, title_to.start, &r->blocks[k].to_line, &r->blocks[k].to_col);
+                r->blocks[k].topic = 0;
+                break;
+            }
+        rec_joined_free(&title);
+    }
+}
+
+/* Sentences that name the addressee of the list they open. */
+static void leadins(rec_reader *r)
+{
+    for (size_t k = 0; k < r->nblocks; k++) {
+        rec_block *b = &r->blocks[k];
+        if (b->kind != B_PROSE || b->role != ROLE_NONE || !ends_with_colon(r, b))
+            continue;
+        rec_block *nb = next_block(r, k);
+        if (!nb || nb->kind != B_ITEM)
+            continue;
+        rec_joined j;
+        block_text(r, b, &j);
+        rec_span to;
+        if (rec_match_leadin(r->m, r->lang, j.text, j.len, &to)) {
+            b->role = ROLE_LEADIN;
+            b->response = (uint8_t)rec_match_response(r->m, r->lang, j.text, j.len);
+            set_to(r, b, &j, to);
+            b->opens_group = true; /* decided by groups() */
+        }
+        rec_joined_free(&j);
+    }
+}
+
+/* A lead-in opens a group of its own unless it introduces the items of
+ * the header right above it (a group with no item yet). */
+static void groups(rec_reader *r)
+{
+    bool in_group = false;
+    size_t items = 0;
+    for (size_t k = 0; k < r->nblocks; k++) {
+        rec_block *b = &r->blocks[k];
+        if (b->kind == B_HEADER) {
+            in_group = true;
+            items = 0;
+        } else if (b->opens_group && b->to) {
+            if (b->kind == B_PROSE && in_group && items == 0 && r->layout != LAYOUT_UPR &&
+                k > 0 && r->blocks[k - 1].kind == B_HEADER) {
+                b->opens_group = false;
+            } else {
+                in_group = true;
+                items = 0;
+            }
+            if (b->kind == B_ITEM)
+                items++;
+        } else if (b->kind == B_ITEM) {
+            b->opens_group = false;
+            items++;
+        } else {
+            b->opens_group = false;
+        }
+    }
+}
+
+/* In a document that names no recipient with "To", a short heading that
+ * names an institution and stands over a list is the list's recipient. */
+static void headings_as_recipients(rec_reader *r)
+{
+    size_t found = 0;
+    for (size_t k = 0; k < r->nblocks; k++) {
+        rec_block *b = &r->blocks[k];
+        if (b->kind != B_PROSE || b->role != ROLE_NONE || b->numbered || b->last - b->first > 3)
+            continue;
+        rec_block *nb = next_block(r, k);
+        if (!nb || (nb->kind != B_ITEM && nb->kind != B_PROSE))
+            continue;
+        rec_joined j;
+        block_text(r, b, &j);
+        bool heading = heading_like(&j) && words_in(j.text, j.len) <= 16 &&
+                       !rec_match_lowercase_start(r->m, j.text, j.len) &&
+                       rec_match_addressee_word(r->m, r->lang, j.text, j.len);
+        rec_joined_free(&j);
+        if (!heading)
+            continue;
+        rec_lineinfo *li = &r->lines[b->first];
+        b->kind = B_HEADER;
+        li->kind = L_HEADER;
+        li->s1.start = li->s1.end = li->a;
+        li->s2.start = li->a, li->s2.end = li->b;
+        found++;
+    }
+    if (found && !r->layout_forced)
+        r->layout = LAYOUT_HEADINGS;
+}
+
+/* Under a recipient with no marked item, each paragraph is one: the
+ * bullets were lost (a PDF extraction), or never written. */
+static void lost_bullets(rec_reader *r)
+{
+    for (size_t k = 0; k < r->nblocks; k++) {
+        rec_block *head = &r->blocks[k];
+        if (head->kind != B_HEADER && !head->opens_group)
+            continue;
+        size_t end = k + 1;
+        bool items = head->kind == B_ITEM;
+        for (; end < r->nblocks; end++) {
+            rec_block *b = &r->blocks[end];
+            if (b->kind == B_HEADER || b->opens_group)
+                break;
+            items |= b->kind == B_ITEM;
+        }
+        if (items)
+            continue;
+        size_t converted = 0, first = 0;
+        for (size_t i = k + 1; i < end; i++) {
+            rec_block *b = &r->blocks[i];
+            if (b->kind == B_PAGE)
+                continue;
+            if (b->kind != B_PROSE || b->role != ROLE_NONE || b->numbered || ends_with_colon(r, b))
+                break;
+            rec_joined j;
+            block_text(r, b, &j);
+            bool heading = heading_like(&j);
+            rec_joined_free(&j);
+            if (heading)
+                break;
+            b->kind = B_ITEM;
+            b->unmarked = true;
+            if (!converted++)
+                first = i;
+        }
+        if (converted) {
+            const rec_line *l = &r->src->lines[r->blocks[first].first];
+            rec_diags_add(r->diags, l->number, (unsigned long)rec_utf8_count(l->text, r->lines[r->blocks[first].first].a) + 1,
+                          REC_WARNING, "unmarked-item",
+                          "no list marker under this recipient: %zu paragraph%s read as recommendation%s, "
+                          "one each", converted, converted == 1 ? " was" : "s were", converted == 1 ? "" : "s");
+        }
+        k = end - 1;
+    }
+}
+
+/* "A. Introduction", "II. Conclusions": a heading's letter or numeral. */
+static rec_span heading_mark(const rec_reader *r, const rec_block *b)
+{
+    const rec_line *l = &r->src->lines[b->first];
+    const rec_lineinfo *li = &r->lines[b->first];
+    rec_span sp = {li->a, li->a};
+    size_t i = li->a;
+    while (i < li->b && ((l->text[i] >= 'A' && l->text[i] <= 'Z')))
+        i++;
+    size_t n = i - li->a;
+    bool roman = n >= 1 && n <= 6 && strspn(l->text + li->a, "IVXL") >= n;
+    if ((n == 1 || roman) && i + 1 < li->b && l->text[i] == '.' && rec_is_blank_at(l->text, li->b, i + 1))
+        sp.end = i + 1;
+    return sp;
+}
+
+/* Short lines standing over items are thematic headings: the items under
+ * them take them as their topic. */
+static void topics(rec_reader *r)
+{
+    size_t topic = 0;
+    for (size_t k = 0; k < r->nblocks; k++) {
+        rec_block *b = &r->blocks[k];
+        if (b->kind == B_HEADER) {
+            topic = 0;
+            continue;
+        }
+        if (b->kind == B_ITEM) {
+            b->topic = topic;
+            continue;
+        }
+        if (b->kind != B_PROSE || b->role != ROLE_NONE || b->numbered || b->last - b->first > 2)
+            continue;
+        rec_block *nb = next_block(r, k);
+        bool numbered_layout = r->layout == LAYOUT_TREATY || r->layout == LAYOUT_UPR ||
+                               r->layout == LAYOUT_SPECIAL;
+        if (!nb || (nb->kind != B_ITEM && !(numbered_layout && nb->kind == B_PROSE && nb->numbered)))
+            continue;
+        rec_joined j;
+        block_text(r, b, &j);
+        bool heading = heading_like(&j);
+        rec_joined_free(&j);
+        if (!heading)
+            continue;
+        b->role = ROLE_HEADING;
+        b->mark = heading_mark(r, b);
+        topic = k + 1;
+    }
+}
+
+/* The recommending States of a UPR recommendation: the parentheses that
+ * end it, "(Germany);", "(Republic of Korea, Spain).", "(Chile) (Peru)",
+ * "(Bolivia (Plurinational State of))". */
+static char *recommending_states(const char *t, size_t n)
+{
+    while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == ';' || t[n - 1] == '.' || t[n - 1] == ','))
+        n--;
+    size_t cap = 64, len = 0;
+    char *out = NULL;
+    char *groups[16];
+    size_t glen[16], ng = 0;
+    while (n > 0 && t[n - 1] == ')' && ng < 16) {
+        int depth = 0;
+        size_t i = n;
+        while (i-- > 0) {
+            if (t[i] == ')')
+                depth++;
+            else if (t[i] == '(' && --depth == 0)
+                break;
+        }
+        if (depth != 0 || i == (size_t)-1)
+            break;
+        groups[ng] = (char *)t + i + 1;
+        glen[ng] = n - 1 - (i + 1);
+        ng++;
+        n = i;
+        while (n > 0 && t[n - 1] == ' ')
+            n--;
+    }
+    /* in source order, names split at top-level commas and semicolons */
+    for (size_t g = ng; g-- > 0;) {
+        const char *s = groups[g];
+        size_t m = glen[g], start = 0;
+        int depth = 0;
+        for (size_t i = 0; i <= m; i++) {
+            if (i < m && s[i] == '(')
+                depth++;
+            else if (i < m && s[i] == ')')
+                depth--;
+            if (i < m && !((s[i] == ',' || s[i] == ';') && depth == 0))
+                continue;
+            size_t a = start, b = i;
+            while (a < b && s[a] == ' ')
+                a++;
+            while (b > a && s[b - 1] == ' ')
+                b--;
+            start = i + 1;
+            bool name = b > a && b - a <= 80 && ((s[a] >= 'A' && s[a] <= 'Z') || (unsigned char)s[a] >= 0x80);
+            bool lower = false;
+            for (size_t k = a; k < b; k++) {
+                lower |= (s[k] >= 'a' && s[k] <= 'z') || (unsigned char)s[k] >= 0x80;
+                if (s[k] >= '0' && s[k] <= '9')
+                    name = false;
+            }
+            if (!name || !lower) {
+                free(out);
+                return NULL; /* "(CEDAW)", "(2015)": not a State */
+            }
+            if (!out)
+                out = rec_xmalloc(cap);
+            if (len + (b - a) + 3 > cap) {
+                cap = (len + (b - a) + 3) * 2;
+                out = rec_xrealloc(out, cap);
+            }
+            if (len) {
+                memcpy(out + len, "; ", 2);
+                len += 2;
+            }
+            memcpy(out + len, s + a, b - a);
+            len += b - a;
+            out[len] = '\0';
+        }
+    }
+    return out;
+}
+
+static void upr_states(rec_reader *r)
+{
+    for (size_t k = 0; k < r->nblocks; k++) {
+        rec_block *b = &r->blocks[k];
+        if (b->kind != B_ITEM)
+            continue;
+        rec_joined j;
+        block_text(r, b, &j);
+        b->by = recommending_states(j.text, j.len);
+        rec_joined_free(&j);
+    }
+}
+
+/* A decimal number that starts no UPR list ("1.5 million people") is the
+ * start of a sentence. */
+static void stray_decimals(rec_reader *r)
+{
+    for (size_t k = 0; k < r->nblocks; k++) {
+        rec_block *b = &r->blocks[k];
+        if (b->kind != B_ITEM || r->lines[b->first].mk != MK_DECIMAL)
+            continue;
+        bool listed = false;
+        for (size_t d = 1; d <= 2 && !listed; d++) {
+            if (k >= d && r->blocks[k - d].kind == B_ITEM && r->lines[r->blocks[k - d].first].mk == MK_DECIMAL)
+                listed = true;
+            if (k + d < r->nblocks && r->blocks[k + d].kind == B_ITEM &&
+                r->lines[r->blocks[k + d].first].mk == MK_DECIMAL)
+                listed = true;
+        }
+        if (!listed && r->lines[b->first].value != 1) {
+            b->kind = B_PROSE;
+            r->lines[b->first].kind = L_TEXT;
+        }
+    }
+}
+
+void rec_read_layout(rec_reader *r)
+{
+    counts c = count_blocks(r);
+    if (!r->layout_forced)
+        r->layout = choose(&c);
+    if (r->layout != LAYOUT_UPR)
+        stray_decimals(r);
+    if (r->layout == LAYOUT_TREATY || r->layout == LAYOUT_UPR || r->layout == LAYOUT_SPECIAL)
+        numbered_paragraphs(r);
+    leadins(r);
+    groups(r);
+    if (c.headers == 0 && (r->layout == LAYOUT_PARAGRAPHS || r->layout == LAYOUT_HEADINGS ||
+                           r->layout == LAYOUT_LEADINS))
+        headings_as_recipients(r);
+    lost_bullets(r);
+    topics(r);
+    if (r->layout == LAYOUT_UPR)
+        upr_states(r);
+}

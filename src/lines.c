@@ -1,0 +1,258 @@
+/* lines.c - the first pass: what each line is, on its own.
+ *
+ *   line := blank | footnote-def | item | header | text
+ *
+ * Later passes may change a line's kind (furniture, a run-in "(f)" that is
+ * text) once they have seen the whole document. */
+#include "reader.h"
+
+#include <string.h>
+
+#include "util.h"
+
+bool rec_is_blank_at(const char *s, size_t len, size_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c == ' ' || c == '\t' || c == '\f')
+        return true;
+    if (c == 0xC2)
+        return i + 1 < len && (unsigned char)s[i + 1] == 0xA0;
+    if (c == 0xE2) /* narrow NBSP, thin space */
+        return i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+               ((unsigned char)s[i + 2] == 0xAF || (unsigned char)s[i + 2] == 0x89);
+    return false;
+}
+
+size_t rec_blank_len(const char *s, size_t len, size_t i)
+{
+    (void)len;
+    unsigned char c = (unsigned char)s[i];
+    return c == 0xC2 ? 2 : c == 0xE2 ? 3 : 1;
+}
+
+void rec_trim(const char *s, size_t len, size_t *a, size_t *b)
+{
+    while (*a < *b && rec_is_blank_at(s, len, *a))
+        *a += rec_blank_len(s, len, *a);
+    while (*b > *a) {
+        if (s[*b - 1] == ' ' || s[*b - 1] == '\t' || s[*b - 1] == '\f')
+            (*b)--;
+        else if (*b - *a >= 2 && (unsigned char)s[*b - 2] == 0xC2 && (unsigned char)s[*b - 1] == 0xA0)
+            *b -= 2;
+        else if (*b - *a >= 3 && rec_is_blank_at(s, len, *b - 3) && (unsigned char)s[*b - 3] == 0xE2)
+            *b -= 3;
+        else
+            break;
+    }
+}
+
+static int roman_value(const char *s, size_t n)
+{
+    int v = 0, prev = 0;
+    for (size_t i = n; i-- > 0;) {
+        int d;
+        switch (s[i] | 0x20) {
+        case 'i': d = 1; break;
+        case 'v': d = 5; break;
+        case 'x': d = 10; break;
+        case 'l': d = 50; break;
+        case 'c': d = 100; break;
+        default: return 0;
+        }
+        v += d < prev ? -d : d;
+        if (d > prev)
+            prev = d;
+    }
+    return v;
+}
+
+/* Rank of a letter in the order lists use it, 1-based; 0 if absent. */
+static long rank_in(const char *order, uint32_t c)
+{
+    long k = 1;
+    for (const char *p = order; *p;) {
+        size_t len = rec_utf8_step(p, strlen(p));
+        if (rec_utf8_decode(p, len) == c)
+            return k;
+        p += len;
+        k++;
+    }
+    return 0;
+}
+
+static long cjk_value(const char *s, size_t n)
+{
+    static const char digits[] = "一二三四五六七八九";
+    long v = 0, cur = 0;
+    for (size_t i = 0; i < n;) {
+        size_t len = rec_utf8_step(s + i, n - i);
+        uint32_t c = rec_utf8_decode(s + i, len);
+        i += len;
+        long d = rank_in(digits, c);
+        if (d)
+            cur = d;
+        else if (c == 0x5341) /* 十 */
+            v += (cur ? cur : 1) * 10, cur = 0;
+        else if (c >= '0' && c <= '9')
+            cur = cur * 10 + (long)(c - '0');
+        else if (c >= 0xFF10 && c <= 0xFF19)
+            cur = cur * 10 + (long)(c - 0xFF10);
+    }
+    return v + cur;
+}
+
+rec_marker_kind rec_marker_kind_of(const rec_lineinfo *prev, const char *mk, size_t n, long *value)
+{
+    *value = 0;
+    if (n == 1 && mk[0] == 'o')
+        return MK_BULLET; /* the letter o as a bullet */
+    size_t digits = 0, letters = 0, dots = 0;
+    bool after_dot = false;
+    long num = 0;
+    const char *letter = NULL;
+    uint32_t other = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)mk[i];
+        if (c >= '0' && c <= '9') {
+            if (after_dot) /* the rank of "110.1" is its last part */
+                num = 0, after_dot = false;
+            num = num * 10 + (c - '0');
+            digits++, i++;
+            continue;
+        }
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+            if (!letter)
+                letter = mk + i;
+            letters++, i++;
+            continue;
+        }
+        if (c == '.' && digits)
+            dots++, after_dot = true;
+        size_t len = rec_utf8_step(mk + i, n - i);
+        if (c >= 0x80 && !other) {
+            uint32_t u = rec_utf8_decode(mk + i, len);
+            if ((u >= 0x430 && u <= 0x451) || (u >= 0x600 && u <= 0x6FF) || (u >= 0x4E00 && u < 0xA000) ||
+                (u >= 0xFF10 && u <= 0xFF19) || (u >= 0xFF21 && u <= 0xFF5A))
+                other = u;
+        }
+        i += len;
+    }
+    if (digits) {
+        *value = num;
+        if (other == 0x3001)
+            return MK_ARABIC;
+        return dots >= 1 && mk[n - 1] != '.' ? MK_DECIMAL
+               : dots >= 2                   ? MK_DECIMAL
+                                             : MK_ARABIC;
+    }
+    if (letters == 1 && !strchr("ivxIVX", *letter)) {
+        *value = (*letter | 0x20) - 'a' + 1;
+        return *letter >= 'a' ? MK_LALPHA : MK_UALPHA;
+    }
+    if (letters >= 1) {
+        bool upper = *letter < 'a';
+        if (letters == 1 && prev && prev->kind == L_ITEM &&
+            (prev->mk == (upper ? MK_UALPHA : MK_LALPHA)) && prev->value == (*letter | 0x20) - 'a') {
+            *value = (*letter | 0x20) - 'a' + 1; /* (h) then (i) */
+            return upper ? MK_UALPHA : MK_LALPHA;
+        }
+        *value = roman_value(letter, letters);
+        return upper ? MK_UROMAN : MK_LROMAN;
+    }
+    if (other >= 0x430 && other <= 0x451) {
+        *value = rank_in("абвгдежзиклмнопрстуфхцчшщэюя", other);
+        return MK_CYRILLIC;
+    }
+    if (other >= 0x660 && other <= 0x669) {
+        long v = 0;
+        for (size_t i = 0; i < n;) {
+            size_t len = rec_utf8_step(mk + i, n - i);
+            uint32_t u = rec_utf8_decode(mk + i, len);
+            if (u >= 0x660 && u <= 0x669)
+                v = v * 10 + (long)(u - 0x660);
+            else if (u >= 0x6F0 && u <= 0x6F9)
+                v = v * 10 + (long)(u - 0x6F0);
+            i += len;
+        }
+        *value = v;
+        return MK_ARABIC_INDIC;
+    }
+    if (other >= 0x600 && other <= 0x6FF) {
+        *value = rank_in("أبجدهوزحطيكلمنسعفصقرشتثخذضظغ", other);
+        return MK_ABJAD;
+    }
+    if (other >= 0x4E00 || (other >= 0xFF10 && other <= 0xFF5A)) {
+        *value = cjk_value(mk, n);
+        return MK_CJK;
+    }
+    return MK_BULLET;
+}
+
+const char *rec_numbering_name(rec_marker_kind k)
+{
+    static const char *const names[] = {
+        [MK_NONE] = "none",         [MK_BULLET] = "bullet",         [MK_ARABIC] = "arabic",
+        [MK_DECIMAL] = "decimal",   [MK_LALPHA] = "loweralpha",     [MK_UALPHA] = "upperalpha",
+        [MK_LROMAN] = "lowerroman", [MK_UROMAN] = "upperroman",     [MK_CYRILLIC] = "cyrillic",
+        [MK_ABJAD] = "abjad",       [MK_ARABIC_INDIC] = "arabic-indic", [MK_CJK] = "cjk",
+    };
+    return names[k];
+}
+
+static void classify(rec_reader *r, size_t i, const rec_lineinfo *prev_item)
+{
+    const rec_line *l = &r->src->lines[i];
+    rec_lineinfo *li = &r->lines[i];
+    memset(li, 0, sizeof *li);
+    li->a = 0, li->b = l->len;
+    rec_trim(l->text, l->len, &li->a, &li->b);
+    li->indent = rec_line_indent(l);
+    for (size_t k = 0; k < l->len && rec_is_blank_at(l->text, l->len, k);
+         k += rec_blank_len(l->text, l->len, k))
+        if (l->text[k] == '\f')
+            li->flags |= LF_PAGE;
+    if (li->a == li->b) {
+        li->kind = L_BLANK;
+        return;
+    }
+    if (l->text[li->b - 1] == ':' ||
+        (li->b - li->a >= 3 && memcmp(l->text + li->b - 3, "\xEF\xBC\x9A", 3) == 0))
+        li->flags |= LF_COLON;
+
+    rec_footnote_match fm;
+    rec_item_match im;
+    rec_header_match hm;
+    if (l->text[li->a] == '\\') {
+        /* "\To the Police were told": the canonical text form's escape */
+        li->kind = L_TEXT;
+        li->flags |= LF_ESCAPED;
+    } else if (l->text[strspn(l->text, "\f")] == '[' && rec_match_footnote(r->m, l->text, l->len, &fm)) {
+        li->kind = L_FOOTNOTE;
+        li->s1 = fm.label, li->s2 = fm.text;
+    } else if (rec_match_item(r->m, l->text, l->len, &im)) {
+        li->kind = L_ITEM;
+        li->s1 = im.marker, li->s2 = im.text;
+        if (im.glued)
+            li->flags |= LF_GLUED;
+        li->mk = (uint8_t)rec_marker_kind_of(prev_item, l->text + im.marker.start,
+                                             im.marker.end - im.marker.start, &li->value);
+    } else if (rec_match_header(r->m, r->lang, l->text, l->len, &hm)) {
+        li->kind = L_HEADER;
+        li->s1 = hm.lead, li->s2 = hm.rest;
+    } else {
+        li->kind = L_TEXT;
+    }
+}
+
+void rec_read_lines(rec_reader *r)
+{
+    r->lines = rec_xmalloc((r->src->nlines ? r->src->nlines : 1) * sizeof *r->lines);
+    const rec_lineinfo *prev_item = NULL;
+    for (size_t i = 0; i < r->src->nlines; i++) {
+        classify(r, i, prev_item);
+        if (r->lines[i].kind == L_ITEM)
+            prev_item = &r->lines[i];
+        else if (r->lines[i].kind == L_HEADER)
+            prev_item = NULL;
+    }
+}

@@ -1,0 +1,273 @@
+/* pages.c - page furniture: what a PDF's pages print around the text.
+ *
+ * Text extracted from a PDF carries, at every page boundary, the page's
+ * furniture: running heads and feet ("HUMAN RIGHTS WATCH | MAY 2014"),
+ * page numbers, document symbols ("A/HRC/26/11") and job numbers
+ * ("GE.14-13136"). It is never part of an item or a recipient.
+ *
+ * Boundaries are the form feeds pdftotext writes between pages; without
+ * them (text copied out of a viewer), the lines that recur every page
+ * and runs of page numbers mark them. Near a boundary - up to FURNITURE
+ * lines on each side, blanks aside - a line is furniture when it is a page
+ * number, a document symbol or job number, or a line that recurs at other
+ * boundaries (digits aside: "12 | HUMAN RIGHTS WATCH"). The furniture of
+ * one boundary becomes one page element carrying the number of the page
+ * that begins there. Linear: one hash table of recurring lines. */
+#include "reader.h"
+
+#include <libxml/hash.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+#define FURNITURE 4   /* lines of furniture a page prints at its top or foot */
+#define KEY_MAX 120   /* longer lines are text, not furniture */
+
+/* The line's content with digit runs as '#', blanks as one space and ASCII
+ * letters in lower case: "12 | Human Rights Watch" -> "# | human rights watch".
+ * Returns false for a line too long to be furniture. */
+static bool furniture_key(const rec_reader *r, size_t i, char key[KEY_MAX + 1])
+{
+    const rec_line *l = &r->src->lines[i];
+    const rec_lineinfo *li = &r->lines[i];
+    if (li->b - li->a > KEY_MAX)
+        return false;
+    size_t k = 0;
+    for (size_t j = li->a; j < li->b;) {
+        unsigned char c = (unsigned char)l->text[j];
+        if (c >= '0' && c <= '9') {
+            while (j < li->b && l->text[j] >= '0' && l->text[j] <= '9')
+                j++;
+            key[k++] = '#';
+        } else if (rec_is_blank_at(l->text, l->len, j)) {
+            while (j < li->b && rec_is_blank_at(l->text, l->len, j))
+                j += rec_blank_len(l->text, l->len, j);
+            key[k++] = ' ';
+        } else {
+            key[k++] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+            j++;
+        }
+    }
+    key[k] = '\0';
+    return k > 0;
+}
+
+static long count_of(xmlHashTablePtr counts, const char *key)
+{
+    return (long)(intptr_t)xmlHashLookup(counts, (const xmlChar *)key);
+}
+
+static void count(xmlHashTablePtr counts, const char *key)
+{
+    long n = count_of(counts, key) + 1;
+    xmlHashUpdateEntry(counts, (const xmlChar *)key, (void *)(intptr_t)n, NULL);
+}
+
+/* Lines that may be furniture at all: text (never items, notes or
+ * headers, whose furniture-like repetition is the document's own). A
+ * header recurring at every boundary is the running title of a printed
+ * rec2xml document, so headers count near boundaries. */
+static bool candidate(const rec_lineinfo *li, bool near_boundary)
+{
+    return li->kind == L_TEXT || (near_boundary && li->kind == L_HEADER);
+}
+
+typedef struct {
+    rec_reader *r;
+    xmlHashTablePtr counts;
+    bool feeds;          /* the document has form feeds */
+} pages;
+
+/* Is line i furniture? *page gets a printed page number (or stays). */
+static bool is_furniture(pages *p, size_t i, long *page)
+{
+    const rec_lineinfo *li = &p->r->lines[i];
+    if (!candidate(li, p->feeds))
+        return false;
+    const rec_line *l = &p->r->src->lines[i];
+    long v = 0;
+    int f = rec_match_furniture(p->r->m, l->text, l->len, &v);
+    if (f == REC_FURNITURE_PAGENO) {
+        if (v > 0)
+            *page = v;
+        return true;
+    }
+    if (f == REC_FURNITURE_SYMBOL)
+        return true;
+    char key[KEY_MAX + 1];
+    return furniture_key(p->r, i, key) && count_of(p->counts, key) >= 2;
+}
+
+/* Mark the furniture at the boundary before line b (b itself is the first
+ * line of the new page). The page number that begins there is returned. */
+static long mark_boundary(pages *p, size_t b, size_t lo, size_t hi, long fallback)
+{
+    rec_reader *r = p->r;
+    long printed_top = 0, printed_foot = 0;
+    size_t seen = 0;
+    size_t marked[2 * FURNITURE];
+    size_t nmarked = 0;
+    for (size_t j = b; j < hi && seen < FURNITURE; j++) {
+        if (r->lines[j].kind == L_BLANK)
+            continue;
+        seen++;
+        long v = 0;
+        if (!is_furniture(p, j, &v))
+            break;
+        if (v && !printed_top)
+            printed_top = v;
+        marked[nmarked++] = j;
+    }
+    seen = 0;
+    for (size_t j = b; j-- > lo && seen < FURNITURE;) {
+        if (r->lines[j].kind == L_BLANK)
+            continue;
+        seen++;
+        long v = 0;
+        if (!is_furniture(p, j, &v))
+            break;
+        if (v && !printed_foot)
+            printed_foot = v;
+        marked[nmarked++] = j;
+    }
+    long page = printed_top ? printed_top : printed_foot ? printed_foot + 1 : fallback;
+    for (size_t k = 0; k < nmarked; k++) {
+        r->lines[marked[k]].kind = L_FURNITURE;
+        r->lines[marked[k]].page = (unsigned)page;
+    }
+    return page;
+}
+
+/* Without form feeds: a lone page number is one only in a run of them,
+ * each a little more than the one before. */
+static bool page_number_at(pages *p, size_t i, long *v)
+{
+    const rec_line *l = &p->r->src->lines[i];
+    return p->r->lines[i].kind == L_TEXT &&
+           rec_match_furniture(p->r->m, l->text, l->len, v) == REC_FURNITURE_PAGENO && *v > 0;
+}
+
+static size_t letters(const char *key)
+{
+    size_t n = 0;
+    for (; *key; key++)
+        n += (*key >= 'a' && *key <= 'z') || (unsigned char)*key >= 0xC0;
+    return n;
+}
+
+/* A running head recurs a page apart: no two of its occurrences within
+ * SPREAD lines (a list's repeated lines are not furniture). */
+#define SPREAD 12
+static bool spread(pages *p, size_t i, const char *key)
+{
+    char other[KEY_MAX + 1];
+    size_t n = p->r->src->nlines;
+    for (size_t j = i > SPREAD ? i - SPREAD : 0; j < n && j <= i + SPREAD; j++)
+        if (j != i && candidate(&p->r->lines[j], false) && furniture_key(p->r, j, other) &&
+            strcmp(other, key) == 0)
+            return false;
+    return true;
+}
+
+static void infer_boundaries(pages *p)
+{
+    rec_reader *r = p->r;
+    size_t n = r->src->nlines;
+    char key[KEY_MAX + 1];
+    /* lines recurring three times or more, digits aside */
+    for (size_t i = 0; i < n; i++)
+        if (candidate(&r->lines[i], false) && furniture_key(r, i, key))
+            count(p->counts, key);
+    long last_number = 0;
+    size_t last_at = 0;
+    long page = 1;
+    for (size_t i = 0; i < n; i++) {
+        rec_lineinfo *li = &r->lines[i];
+        long v = 0;
+        bool recurring = candidate(li, false) && furniture_key(r, i, key) &&
+                         count_of(p->counts, key) >= 3 && r->lines[i].b - r->lines[i].a <= 100 &&
+                         letters(key) >= 4 && spread(p, i, key);
+        bool numbered = false;
+        if (page_number_at(p, i, &v)) {
+            /* the next page number in a run, or the first of one */
+            if (last_number && v > last_number && v <= last_number + 3)
+                numbered = true;
+            else
+                for (size_t j = i + 1; j < n && j < i + 400; j++) {
+                    long w = 0;
+                    if (page_number_at(p, j, &w)) {
+                        numbered = w > v && w <= v + 3;
+                        break;
+                    }
+                }
+        }
+        if (!recurring && !numbered)
+            continue;
+        if (numbered) {
+            last_number = v;
+            page = v + 1;
+        } else if (i > last_at + 1 || last_at == 0) {
+            page++;
+        }
+        last_at = i;
+        li->kind = L_FURNITURE;
+        li->page = (unsigned)page;
+        r->pages++;
+    }
+}
+
+void rec_read_pages(rec_reader *r)
+{
+    size_t n = r->src->nlines;
+    pages p = {r, xmlHashCreate(64), false};
+    for (size_t i = 0; i < n && !p.feeds; i++)
+        p.feeds = (r->lines[i].flags & LF_PAGE) != 0;
+    if (!p.feeds) {
+        infer_boundaries(&p);
+        xmlHashFree(p.counts, NULL);
+        return;
+    }
+    /* the lines near boundaries, counted once each: what recurs there is
+     * furniture */
+    char key[KEY_MAX + 1];
+    bool *counted = rec_xcalloc(n);
+    size_t prev = 0;
+    for (size_t b = 0; b < n; b++) {
+        if (!(r->lines[b].flags & LF_PAGE))
+            continue;
+        size_t seen = 0;
+        for (size_t j = b; j < n && seen < FURNITURE; j++) {
+            if (r->lines[j].kind == L_BLANK)
+                continue;
+            seen++;
+            if (!counted[j] && candidate(&r->lines[j], true) && furniture_key(r, j, key))
+                count(p.counts, key);
+            counted[j] = true;
+        }
+        seen = 0;
+        for (size_t j = b; j-- > prev && seen < FURNITURE;) {
+            if (r->lines[j].kind == L_BLANK)
+                continue;
+            seen++;
+            if (!counted[j] && candidate(&r->lines[j], true) && furniture_key(r, j, key))
+                count(p.counts, key);
+            counted[j] = true;
+        }
+        prev = b;
+    }
+    free(counted);
+    long page = 1;
+    prev = 0;
+    for (size_t b = 0; b < n; b++) {
+        if (!(r->lines[b].flags & LF_PAGE))
+            continue;
+        size_t next = b + 1;
+        while (next < n && !(r->lines[next].flags & LF_PAGE))
+            next++;
+        page = mark_boundary(&p, b, prev, next, page + 1);
+        r->pages++;
+        prev = b;
+    }
+    xmlHashFree(p.counts, NULL);
+}
