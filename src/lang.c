@@ -51,7 +51,8 @@ const rec_lang rec_langs[] = {
         },
         .recommends = "(?i:\\b(?:recommends?|recommended|urges?|urged|calls?" S "+(?:up)?on|encourages?"
                       "|requests?|invites?|exhorts?|reiterates" S "+its" S "+(?:\\w+" S "+)?recommendations?)\\b)"
-                      "|(?i:State" S "+party|Government|authorities|States)\\S*" S "+(?:should|must)\\b",
+                      "|(?i:State" S "+party|Government|authorities|States)\\S*" S "+(?:should|must)\\b"
+                      "|(?i:(?:is|are)" S "+(?:requested|encouraged|invited|urged|called" S "+upon)" S "+to)\\b",
         .addressee = "(?i:recommends?|recommended|urges?|requests?|encourages?|calls?" S "+(?:up)?on|invites?|exhorts?)"
                      S "+(?:(?i:that)" S "+)?(?<to>(?i:the" S "+State" S "+party)|(?i:all" S "+States)"
                      "|(?i:the" S "+(?:international" S "+community|authorities|government|donors))"

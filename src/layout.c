@@ -174,6 +174,11 @@ static bool heading_like(const rec_joined *j)
     /* "Human Rights Watch | December 2013 | 12": a running head, not a heading */
     if (memchr(j->text, '|', j->len) || (last >= '0' && last <= '9'))
         return false;
+    bool letter = false; /* "_______": a rule */
+    for (size_t i = 0; i < j->len && !letter; i++)
+        letter = ((j->text[i] | 0x20) >= 'a' && (j->text[i] | 0x20) <= 'z') || (unsigned char)j->text[i] >= 0xC0;
+    if (!letter)
+        return false;
     return w <= 14 && (w > 1 || j->len <= 60);
 }
 
@@ -414,8 +419,7 @@ static void numbered_paragraphs(rec_reader *r)
         /* the recipient stands where the title named the State */
         for (size_t k = 0; k < r->nblocks; k++)
             if (r->blocks[k].opens_group) {
-                rec_joined_pos(r, &title, title_to.start, &r->blocks[k].to_line, &r->blocks[k].to_col);
-                r->blocks[k].topic = 0;
+                r->blocks[k].to_block = title_block + 1;
                 break;
             }
         rec_joined_free(&title);
@@ -589,7 +593,20 @@ static void topics(rec_reader *r)
         rec_block *nb = next_block(r, k);
         bool numbered_layout = r->layout == LAYOUT_TREATY || r->layout == LAYOUT_UPR ||
                                r->layout == LAYOUT_SPECIAL;
-        if (!nb || (nb->kind != B_ITEM && !(numbered_layout && nb->kind == B_PROSE && nb->numbered)))
+        if (!nb)
+            continue;
+        bool over = nb->kind == B_ITEM ||
+                    (numbered_layout && nb->kind == B_PROSE && (nb->numbered || nb->role == ROLE_LEADIN));
+        if (!over && numbered_layout && nb->kind == B_PROSE && nb->role == ROLE_NONE &&
+            nb->last - nb->first <= 2) {
+            /* a section heading over a thematic one: "C. Principal
+             * subjects of concern" over "Pretrial detention" */
+            rec_joined nj;
+            block_text(r, nb, &nj);
+            over = heading_like(&nj);
+            rec_joined_free(&nj);
+        }
+        if (!over)
             continue;
         rec_joined j;
         block_text(r, b, &j);

@@ -139,8 +139,8 @@ static long mark_boundary(pages *p, size_t b, size_t lo, size_t hi, long fallbac
     return page;
 }
 
-/* Without form feeds: a lone page number is one only in a run of them,
- * each a little more than the one before. */
+/* A lone page number, for the runs that mark boundaries without form
+ * feeds. */
 static bool page_number_at(pages *p, size_t i, long *v)
 {
     const rec_line *l = &p->r->src->lines[i];
@@ -170,6 +170,17 @@ static bool spread(pages *p, size_t i, const char *key)
     return true;
 }
 
+static bool alone(const rec_reader *r, size_t i)
+{
+    size_t n = r->src->nlines;
+    return (i == 0 || r->lines[i - 1].kind == L_BLANK || r->lines[i - 1].kind == L_FURNITURE) &&
+           (i + 1 >= n || r->lines[i + 1].kind == L_BLANK || r->lines[i + 1].kind == L_FURNITURE);
+}
+
+/* Without form feeds, furniture shows itself: a document symbol or job
+ * number standing alone, a line recurring a page apart, a run of page
+ * numbers; a lone page number next to other furniture. Each cluster of
+ * furniture lines (blanks between) is one boundary. */
 static void infer_boundaries(pages *p)
 {
     rec_reader *r = p->r;
@@ -179,42 +190,78 @@ static void infer_boundaries(pages *p)
     for (size_t i = 0; i < n; i++)
         if (candidate(&r->lines[i], false) && furniture_key(r, i, key))
             count(p->counts, key);
+    long *printed = rec_xcalloc((n ? n : 1) * sizeof *printed);
     long last_number = 0;
-    size_t last_at = 0;
-    long page = 1;
     for (size_t i = 0; i < n; i++) {
         rec_lineinfo *li = &r->lines[i];
+        if (li->kind != L_TEXT)
+            continue;
+        const rec_line *l = &r->src->lines[i];
         long v = 0;
-        bool recurring = candidate(li, false) && furniture_key(r, i, key) &&
-                         count_of(p->counts, key) >= 3 && r->lines[i].b - r->lines[i].a <= 100 &&
-                         letters(key) >= 4 && spread(p, i, key);
-        bool numbered = false;
-        if (page_number_at(p, i, &v)) {
+        int f = rec_match_furniture(r->m, l->text, l->len, &v);
+        bool furniture = false;
+        if (f == REC_FURNITURE_SYMBOL) {
+            furniture = alone(r, i);
+        } else if (f == REC_FURNITURE_PAGENO && v > 0) {
             /* the next page number in a run, or the first of one */
-            if (last_number && v > last_number && v <= last_number + 3)
-                numbered = true;
-            else
+            if (last_number && v > last_number && v <= last_number + 3) {
+                furniture = true;
+            } else {
                 for (size_t j = i + 1; j < n && j < i + 400; j++) {
                     long w = 0;
                     if (page_number_at(p, j, &w)) {
-                        numbered = w > v && w <= v + 3;
+                        furniture = w > v && w <= v + 3;
                         break;
                     }
                 }
+            }
+            if (furniture)
+                last_number = v, printed[i] = v;
+        } else {
+            furniture = furniture_key(r, i, key) && count_of(p->counts, key) >= 3 &&
+                        li->b - li->a <= 100 && letters(key) >= 4 && spread(p, i, key);
         }
-        if (!recurring && !numbered)
-            continue;
-        if (numbered) {
-            last_number = v;
-            page = v + 1;
-        } else if (i > last_at + 1 || last_at == 0) {
-            page++;
-        }
-        last_at = i;
-        li->kind = L_FURNITURE;
-        li->page = (unsigned)page;
-        r->pages++;
+        if (furniture)
+            li->kind = L_FURNITURE;
     }
+    /* a lone page number beside other furniture */
+    for (size_t i = 0; i < n; i++) {
+        long v = 0;
+        if (r->lines[i].kind != L_TEXT || !page_number_at(p, i, &v) || v <= 0 || !alone(r, i))
+            continue;
+        bool near = false;
+        for (size_t j = i > 3 ? i - 3 : 0; j < n && j <= i + 3; j++)
+            near |= j != i && r->lines[j].kind == L_FURNITURE;
+        if (near) {
+            r->lines[i].kind = L_FURNITURE;
+            printed[i] = v;
+        }
+    }
+    /* clusters: one boundary each, numbered by what they print */
+    long page = 1;
+    for (size_t i = 0; i < n;) {
+        if (r->lines[i].kind != L_FURNITURE) {
+            i++;
+            continue;
+        }
+        size_t end = i;
+        long number = 0;
+        for (size_t j = i; j < n && (r->lines[j].kind == L_FURNITURE || r->lines[j].kind == L_BLANK); j++)
+            if (r->lines[j].kind == L_FURNITURE) {
+                end = j;
+                if (printed[j] && !number)
+                    number = printed[j];
+            }
+        /* a number at the foot is the page ending here; at the head the
+         * page beginning: the foot comes first in a cluster */
+        page = number ? (end > i && printed[i] ? number + 1 : number) : page + 1;
+        for (size_t j = i; j <= end; j++)
+            if (r->lines[j].kind == L_FURNITURE)
+                r->lines[j].page = (unsigned)page;
+        r->pages++;
+        i = end + 1;
+    }
+    free(printed);
 }
 
 void rec_read_pages(rec_reader *r)

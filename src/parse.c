@@ -44,7 +44,7 @@ typedef struct {
     unsigned long groups, prose, group_items;
     bool warned_depth;
     const char *recipient;        /* --recipient */
-    char **heading_ids;           /* per block: the id of a heading prose; owned */
+    char **block_ids;             /* per block: the id of its prose; owned */
 
     level *stack;
     size_t depth, stack_cap;
@@ -150,9 +150,41 @@ static char *child_id(const char *parent, unsigned long n)
     return id;
 }
 
-static char *footnote_id(const char *label, size_t n)
+/* "fn12" for the label "12"; "fnx1", "fnx2" for the note symbols "*",
+ * "**" (an id cannot hold them), numbered in order of definition. */
+static char *footnote_id(const parser *p, const char *label, size_t n)
 {
+    for (size_t k = 0; k < p->r->nsymbols; k++)
+        if (strlen(p->r->symbols[k]) == n && memcmp(p->r->symbols[k], label, n) == 0)
+            return rec_asprintf("fnx%zu", k + 1);
     return rec_asprintf("fn%.*s", (int)n, label);
+}
+
+/* The next footnote reference in s[from, len): "[n]", or a note symbol
+ * glued to the word before it ("Freedonia*"). */
+static bool next_ref(parser *p, const char *s, size_t len, size_t from, rec_span *whole,
+                     rec_span *label)
+{
+    bool found = rec_find_fnref(p->m, s, len, from, whole, label);
+    if (!p->r->nsymbols)
+        return found;
+    size_t end = found ? whole->start : len;
+    for (size_t k = from > 0 ? from : 1; k < end; k++) {
+        unsigned char prev = (unsigned char)s[k - 1];
+        if (prev == ' ' || prev == '\t' || prev == '*' || prev == '\f')
+            continue;
+        size_t n = rec_note_symbol(s, k, len);
+        if (!n)
+            continue;
+        for (size_t i = 0; i < p->r->nsymbols; i++)
+            if (strlen(p->r->symbols[i]) == n && memcmp(p->r->symbols[i], s + k, n) == 0) {
+                whole->start = label->start = k;
+                whole->end = label->end = k + n;
+                return true;
+            }
+        k += n - 1;
+    }
+    return found;
 }
 
 /* Append line l's bytes [a, b) to the target, after a space unless glued
@@ -169,13 +201,13 @@ static void append(parser *p, const rec_line *l, size_t a, size_t b, bool glued)
     size_t at = a, counted = 0;
     unsigned long col = 1;
     rec_span whole, label;
-    while (rec_find_fnref(p->m, l->text, b, at, &whole, &label)) {
+    while (next_ref(p, l->text, b, at, &whole, &label)) {
         pend(p, l->text + at, whole.start - at);
         flush_text(p);
         col += (unsigned long)rec_utf8_count(l->text + counted, whole.start - counted);
         counted = whole.start;
         xmlNodePtr ref = element(p, p->target, "fnref", l->number, col);
-        char *id = footnote_id(l->text + label.start, label.end - label.start);
+        char *id = footnote_id(p, l->text + label.start, label.end - label.start);
         sattr(ref, "ref", id);
         free(id);
         xmlAddChild(ref, xmlNewDocTextLen(p->doc, (const xmlChar *)l->text + label.start,
@@ -395,7 +427,7 @@ static void add_item(parser *p, size_t k)
     if (b->opens_group) {
         char iid[48]; /* the first item of the group about to open */
         snprintf(iid, sizeof iid, "g%lu.1", p->groups + 1);
-        derived_group(p, b, iid, b->to_line, b->to_col);
+        derived_group(p, b, b->to_block ? p->block_ids[b->to_block - 1] : iid, b->to_line, b->to_col);
     } else if (!p->group && p->recipient) {
         derived_group(p, NULL, NULL, l->number, column(l, li->a));
     }
@@ -429,8 +461,8 @@ static void add_item(parser *p, size_t k)
     sattr(item, "numbering", numbering);
     if (b->by)
         sattr(item, "by", b->by);
-    if (b->topic && p->heading_ids[b->topic - 1])
-        sattr(item, "topic", p->heading_ids[b->topic - 1]);
+    if (b->topic && p->block_ids[b->topic - 1])
+        sattr(item, "topic", p->block_ids[b->topic - 1]);
     xmlNodePtr text = element(p, item, "text", tl->number,
                               column(tl, b->unmarked ? li->a : text_start));
 
@@ -513,15 +545,14 @@ static void add_prose(parser *p, size_t k)
     char id[32];
     snprintf(id, sizeof id, "p%lu", ++p->prose);
     if (b->opens_group)
-        derived_group(p, b, id, b->to_line, b->to_col);
+        derived_group(p, b, b->to_block ? p->block_ids[b->to_block - 1] : id, b->to_line, b->to_col);
     pop_to(p, 0); /* an item after this prose cannot nest in one before it */
     xmlNodePtr prose = element(p, container(p), "prose", l->number, column(l, li->a));
     sattr(prose, "id", id);
     static const char *const roles[] = {NULL, NULL, "heading", "finding", "leadin"};
     if (roles[b->role])
         sattr(prose, "role", roles[b->role]);
-    if (b->role == ROLE_HEADING)
-        p->heading_ids[k] = rec_xstrdup(id);
+    p->block_ids[k] = rec_xstrdup(id);
     size_t start = li->a;
     if (b->numbered) {
         attr(prose, "marker", l->text + b->mark.start, b->mark.end - b->mark.start);
@@ -539,12 +570,37 @@ static void add_prose(parser *p, size_t k)
     close_text(p);
 }
 
+static void add_note(parser *p, const rec_block *b, const rec_lineinfo *li, const rec_line *l,
+                     xmlNodePtr parent)
+{
+    xmlNodePtr fn = element(p, parent, "footnote", l->number, column(l, strspn(l->text, "\f")));
+    const char *label = l->text + li->s1.start;
+    size_t n = li->s1.end - li->s1.start;
+    char *id = footnote_id(p, label, n);
+    sattr(fn, "id", id);
+    free(id);
+    attr(fn, "label", label, n);
+    open_text(p, fn);
+    append_lines(p, b->first, b->last, li->s2.start, false, false);
+    close_text(p);
+}
+
 static void add_footnote(parser *p, size_t k, bool item_follows)
 {
     const rec_block *b = &p->r->blocks[k];
     const rec_lineinfo *li = &p->r->lines[b->first];
     const rec_line *l = &p->src->lines[b->first];
     close_text(p);
+    /* A note at the foot of a page, with the list going on after the page:
+     * it stands in the open item and does not end the list. */
+    size_t after = k + 1;
+    while (after < p->r->nblocks && p->r->blocks[after].kind == B_FOOTNOTE)
+        after++;
+    bool page_note = after < p->r->nblocks && p->r->blocks[after].kind == B_PAGE;
+    if (page_note && item_follows && p->depth > 0) {
+        add_note(p, b, li, l, p->stack[p->depth - 1].item);
+        return;
+    }
     /* The notes after a group's last item are the report's notes: they
      * close the group. A note with items after it stays where it stood. */
     if (p->group && !item_follows) {
@@ -557,17 +613,7 @@ static void add_footnote(parser *p, size_t k, bool item_follows)
                 p->group_items++;
     }
     pop_to(p, 0); /* as prose does, a note closes the open items */
-    xmlNodePtr fn = element(p, container(p), "footnote", l->number,
-                            column(l, strspn(l->text, "\f")));
-    const char *label = l->text + li->s1.start;
-    size_t n = li->s1.end - li->s1.start;
-    char *id = footnote_id(label, n);
-    sattr(fn, "id", id);
-    free(id);
-    attr(fn, "label", label, n);
-    open_text(p, fn);
-    append_lines(p, b->first, b->last, li->s2.start, false, false);
-    close_text(p);
+    add_note(p, b, li, l, container(p));
 }
 
 /* A page boundary: in the innermost open element, where the text broke. */
@@ -625,6 +671,7 @@ xmlDocPtr rec_parse(const rec_source *src, rec_matcher *m, const rec_parse_optio
     r.recipient = opts->recipient;
     rec_read_lines(&r);
     rec_read_pages(&r);
+    rec_read_notes(&r);
     rec_read_hyphens(&r);
     rec_read_blocks(&r);
     rec_read_layout(&r);
@@ -636,7 +683,7 @@ xmlDocPtr rec_parse(const rec_source *src, rec_matcher *m, const rec_parse_optio
     p.m = m;
     p.diags = diags;
     p.recipient = opts->recipient;
-    p.heading_ids = rec_xcalloc((r.nblocks ? r.nblocks : 1) * sizeof *p.heading_ids);
+    p.block_ids = rec_xcalloc((r.nblocks ? r.nblocks : 1) * sizeof *p.block_ids);
     p.doc = xmlNewDoc((const xmlChar *)"1.0");
     /* element and attribute names from a dictionary, as libxml2's parser
      * does: one copy of "item" instead of a malloc'd one per element */
@@ -679,11 +726,11 @@ xmlDocPtr rec_parse(const rec_source *src, rec_matcher *m, const rec_parse_optio
     free(p.stack);
     free(p.pending);
     for (size_t k = 0; k < r.nblocks; k++) {
-        free(p.heading_ids[k]);
+        free(p.block_ids[k]);
         free(r.blocks[k].to);
         free(r.blocks[k].by);
     }
-    free(p.heading_ids);
+    free(p.block_ids);
     free(item_after);
     free(r.blocks);
     free(r.lines);

@@ -5,6 +5,7 @@
  *
  *   lines.c   each line on its own: blank, text, item, header, footnote
  *   pages.c   page furniture: running heads, page numbers, document symbols
+ *   notes.c   footnotes printed as symbols ("*", "†") at the foot of a page
  *   hyphen.c  end-of-line hyphens, decided with the document's own words
  *   blocks.c  lines into blocks: items, prose paragraphs, headers, notes
  *   layout.c  the document as a whole: its layout, numbering, addressees
@@ -71,6 +72,8 @@ typedef struct {
                               as written on line first; text starts after it */
     char *to;              /* the derived addressee, as written; owned */
     unsigned long to_line, to_col;
+    size_t to_block;       /* 1 + the block whose text names it (a title),
+                              or 0: this block */
     char *by;              /* UPR: the recommending States, "; "-separated; owned */
     size_t topic;          /* items: 1 + the block of their thematic heading, or 0 */
     char date[11];         /* ROLE_DATE: ISO date */
@@ -80,6 +83,8 @@ typedef enum {
     LAYOUT_HEADERS, LAYOUT_LEADINS, LAYOUT_TREATY, LAYOUT_UPR, LAYOUT_SPECIAL, LAYOUT_HEADINGS,
     LAYOUT_PARAGRAPHS, LAYOUT_COUNT
 } rec_layout;
+
+#define REC_NOTE_SYMBOLS 8
 
 typedef struct {
     const rec_source *src;
@@ -93,6 +98,9 @@ typedef struct {
     bool layout_forced;
     const char *recipient; /* --recipient, or NULL; not owned */
     size_t pages;          /* page boundaries found */
+    char symbols[REC_NOTE_SYMBOLS][8]; /* footnote labels printed as symbols
+                                          ("*", "†"), in order of definition */
+    size_t nsymbols;
 } rec_reader;
 
 /* Joined text of some lines of a block, for passes that read sentences:
@@ -122,6 +130,9 @@ const char *rec_numbering_name(rec_marker_kind k);
 
 /* pages.c */
 void rec_read_pages(rec_reader *r);
+/* notes.c */
+void rec_read_notes(rec_reader *r);
+size_t rec_note_symbol(const char *s, size_t i, size_t len);
 /* hyphen.c */
 void rec_read_hyphens(rec_reader *r);
 /* blocks.c */

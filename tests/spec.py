@@ -230,7 +230,8 @@ def xml_stream(elem, furniture):
     tag = elem.tag[len(NS):] if elem.tag.startswith(NS) else elem.tag
     parts = []
     if tag == "fnref":
-        return "[" + "".join(elem.itertext()) + "]"
+        label = "".join(elem.itertext())
+        return "[" + label + "]" if label.isdigit() else label
     if tag == "page":
         furniture.extend("".join(f.itertext()) for f in elem)
         return ""
@@ -241,7 +242,8 @@ def xml_stream(elem, furniture):
     elif tag in ("item", "prose"):
         parts.append(elem.get("marker", ""))
     elif tag == "footnote":
-        parts.append("[" + elem.get("label", "") + "]")
+        label = elem.get("label", "")
+        parts.append("[" + label + "]" if label.isdigit() else label)
     parts.append(elem.text or "")
     for child in elem:
         parts.append(xml_stream(child, furniture))
