@@ -240,9 +240,15 @@ static bool main_number(const rec_reader *r, const rec_block *b, long *last)
     const rec_lineinfo *li = &r->lines[b->first];
     if (b->kind != B_ITEM || (li->mk != MK_ARABIC && li->mk != MK_ARABIC_INDIC))
         return false;
-    if (li->indent > 8 && *last == 0)
+    /* "12." or "12" alone, not "(12)" or "12)" */
+    const rec_line *l = &r->src->lines[b->first];
+    char end = l->text[li->s1.end - 1];
+    if (l->text[li->s1.start] == '(' || end == ')' || li->indent > 12)
         return false;
-    if (*last == 0 ? li->value <= 3 : (li->value > *last && li->value <= *last + 4)) {
+    /* a paragraph after the last one, or the first of an extract that
+     * starts mid-document ("110." over its "110.1") */
+    if (li->value > *last && (*last > 0 || li->value <= 3 || li->s2.start == li->s2.end ||
+                              li->value < 1000)) {
         *last = li->value;
         return true;
     }
@@ -578,6 +584,11 @@ static rec_span heading_mark(const rec_reader *r, const rec_block *b)
 static void topics(rec_reader *r)
 {
     size_t topic = 0;
+    bool numbered_layout = r->layout == LAYOUT_TREATY || r->layout == LAYOUT_UPR ||
+                           r->layout == LAYOUT_SPECIAL;
+    /* a UN document's front matter (its body, its title) heads nothing:
+     * headings start with the numbered paragraphs */
+    bool body = !numbered_layout;
     for (size_t k = 0; k < r->nblocks; k++) {
         rec_block *b = &r->blocks[k];
         if (b->kind == B_HEADER) {
@@ -586,13 +597,16 @@ static void topics(rec_reader *r)
         }
         if (b->kind == B_ITEM) {
             b->topic = topic;
+            body = true;
             continue;
         }
+        if (b->kind == B_PROSE && b->numbered)
+            body = true;
+        if (!body)
+            continue;
         if (b->kind != B_PROSE || b->role != ROLE_NONE || b->numbered || b->last - b->first > 2)
             continue;
         rec_block *nb = next_block(r, k);
-        bool numbered_layout = r->layout == LAYOUT_TREATY || r->layout == LAYOUT_UPR ||
-                               r->layout == LAYOUT_SPECIAL;
         if (!nb)
             continue;
         bool over = nb->kind == B_ITEM ||
@@ -610,13 +624,17 @@ static void topics(rec_reader *r)
             continue;
         rec_joined j;
         block_text(r, b, &j);
-        bool heading = heading_like(&j);
+        rec_span sp;
+        /* the document's title names the State; it heads no topic */
+        bool heading = heading_like(&j) && !rec_match_title(r->m, r->lang, j.text, j.len, &sp);
         rec_joined_free(&j);
         if (!heading)
             continue;
         b->role = ROLE_HEADING;
         b->mark = heading_mark(r, b);
-        topic = k + 1;
+        /* "II. Conclusions and recommendations" is a section of the
+         * document; the thematic headings under it are topics */
+        topic = b->mark.end > b->mark.start ? 0 : k + 1;
     }
 }
 

@@ -244,6 +244,60 @@ static void classify(rec_reader *r, size_t i, const rec_lineinfo *prev_item)
     }
 }
 
+/* The Latin letter a Cyrillic one looks like (а с е о р х у), or 0. */
+static char latin_twin(uint32_t c)
+{
+    static const uint32_t cyr[] = {0x430, 0x441, 0x435, 0x43E, 0x440, 0x445, 0x443};
+    static const char lat[] = "aceopxy";
+    for (size_t k = 0; k < sizeof cyr / sizeof *cyr; k++)
+        if (cyr[k] == c)
+            return lat[k];
+    return 0;
+}
+
+/* The Cyrillic letter of a one-letter marker ("а)", "(б)"), or 0. */
+static uint32_t cyrillic_letter(const rec_reader *r, const rec_lineinfo *li)
+{
+    const char *mk = r->src->lines[li - r->lines].text + li->s1.start;
+    size_t n = li->s1.end - li->s1.start;
+    for (size_t i = 0; i < n;) {
+        size_t len = rec_utf8_step(mk + i, n - i);
+        uint32_t c = rec_utf8_decode(mk + i, len);
+        if (c >= 0x430 && c <= 0x451)
+            return c;
+        i += len;
+    }
+    return 0;
+}
+
+/* Russian UN documents letter their lists a), b), c) in Latin letters, and
+ * the a, c and e typed are as often Cyrillic (а, с, е): where a document's
+ * lettered lists are Latin, those look-alikes are Latin letters too. */
+static void latin_twins(rec_reader *r)
+{
+    size_t latin = 0, cyrillic = 0;
+    for (size_t i = 0; i < r->src->nlines; i++) {
+        const rec_lineinfo *li = &r->lines[i];
+        if (li->kind != L_ITEM)
+            continue;
+        if (li->mk == MK_LALPHA)
+            latin++;
+        uint32_t c = li->mk == MK_CYRILLIC ? cyrillic_letter(r, li) : 0;
+        if (c && !latin_twin(c))
+            cyrillic++;
+    }
+    if (latin == 0 || latin < cyrillic)
+        return;
+    for (size_t i = 0; i < r->src->nlines; i++) {
+        rec_lineinfo *li = &r->lines[i];
+        char t = li->kind == L_ITEM && li->mk == MK_CYRILLIC ? latin_twin(cyrillic_letter(r, li)) : 0;
+        if (t) {
+            li->mk = MK_LALPHA;
+            li->value = t - 'a' + 1;
+        }
+    }
+}
+
 void rec_read_lines(rec_reader *r)
 {
     r->lines = rec_xmalloc((r->src->nlines ? r->src->nlines : 1) * sizeof *r->lines);
@@ -255,4 +309,5 @@ void rec_read_lines(rec_reader *r)
         else if (r->lines[i].kind == L_HEADER)
             prev_item = NULL;
     }
+    latin_twins(r);
 }

@@ -278,39 +278,14 @@ static void pop_to(parser *p, size_t depth)
 /* The marker's shape and numbering: "12." -> "1." arabic, "(b)" -> "(a)"
  * loweralpha, "iv)" -> "i)" lowerroman, "•" -> "•" bullet. A single i, v or
  * x is a letter when it continues a lettered list at the same indentation. */
+/* The marker's shape and numbering: "12." -> "1." arabic, "(b)" -> "(a)"
+ * loweralpha, "iv)" -> "i)" lowerroman, "•" -> "•" bullet, "а)" -> "#)"
+ * cyrillic. A single i, v or x is a letter when it continues a lettered
+ * list at the same indentation. */
 static const char *shape_of(parser *p, const char *mk, size_t n, unsigned indent,
                             rec_marker_kind kind, char shape[8])
 {
-    size_t alnum = 0, k = 0;
-    bool digit = false, upper = false, roman = true;
-    for (size_t i = 0; i < n; i++) {
-        char c = mk[i];
-        if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-            alnum++;
-            digit = c >= '0' && c <= '9';
-            upper = c >= 'A' && c <= 'Z';
-            if (!strchr("ivxlcIVXLC", c))
-                roman = false;
-        }
-    }
-    if (kind != MK_BULLET && kind != MK_LALPHA && kind != MK_UALPHA && kind != MK_LROMAN &&
-        kind != MK_UROMAN && kind != MK_ARABIC && kind != MK_DECIMAL) {
-        /* other scripts: the marker with its letter or number as "#" */
-        bool placed = false;
-        for (size_t i = 0; i < n && k < 7;) {
-            size_t len = rec_utf8_step(mk + i, n - i);
-            if (len == 1 && strchr("().-\xE3", mk[i])) {
-                shape[k++] = mk[i];
-            } else if (!placed) {
-                shape[k++] = '#';
-                placed = true;
-            }
-            i += len;
-        }
-        shape[k] = '\0';
-        return rec_numbering_name(kind);
-    }
-    if (alnum == 0 || (n == 1 && mk[0] == 'o')) {
+    if (kind == MK_BULLET) {
         snprintf(shape, 8, "%.*s", (int)(n < 7 ? n : 7), mk);
         return "bullet";
     }
@@ -318,30 +293,47 @@ static const char *shape_of(parser *p, const char *mk, size_t n, unsigned indent
         snprintf(shape, 8, "1.1");
         return "decimal";
     }
-    if (alnum == 1 && !digit && roman) {
+    bool upper = false, roman = kind == MK_LROMAN || kind == MK_UROMAN;
+    size_t letters = 0;
+    char letter = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = mk[i];
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+            letters++;
+            letter = (char)(c | 0x20);
+            upper = c <= 'Z';
+        }
+    }
+    if (roman && letters == 1) {
         /* a lone i, v or x is a letter only when it continues a lettered
          * list at this indentation: "(h)" before "(i)"; after "(a)" it
          * opens a roman sub-list */
-        char c = (char)(mk[strcspn(mk, "ivxlcIVXLC")] | 0x20);
-        if (c != 'i' && c != 'v' && c != 'x')
-            roman = false;
         for (size_t j = p->depth; roman && j-- > 0 && p->stack[j].indent == indent;)
-            if (p->stack[j].letter == c - 1)
+            if (p->stack[j].letter == letter - 1)
                 roman = false;
+        if (!roman)
+            kind = upper ? MK_UALPHA : MK_LALPHA;
     }
-    char sym = digit ? '1' : roman ? (upper ? 'I' : 'i') : (upper ? 'A' : 'a');
+    char sym = kind == MK_ARABIC ? '1' : kind == MK_LALPHA ? 'a' : kind == MK_UALPHA ? 'A'
+               : kind == MK_LROMAN ? 'i' : kind == MK_UROMAN ? 'I' : '#';
+    /* punctuation kept, the number or letter (in any script) as sym */
+    size_t k = 0;
     bool placed = false;
-    for (size_t i = 0; i < n && k < 7; i++) {
-        char c = mk[i];
-        bool an = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-        if (!an)
-            shape[k++] = c;
+    for (size_t i = 0; i < n && k < 7;) {
+        size_t len = rec_utf8_step(mk + i, n - i);
+        uint32_t c = len > 1 ? rec_utf8_decode(mk + i, len) : (unsigned char)mk[i];
+        bool punct = c < 0x80 ? !((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+                              : c == 0x3001 || c == 0xFF08 || c == 0xFF09 || c == 0x6D4;
+        if (punct && len == 1)
+            shape[k++] = (char)c;
+        else if (punct)
+            shape[k++] = '~';
         else if (!placed)
             shape[k++] = sym, placed = true;
+        i += len;
     }
     shape[k] = '\0';
-    return digit ? "arabic" : roman ? (upper ? "upperroman" : "lowerroman")
-                                    : (upper ? "upperalpha" : "loweralpha");
+    return rec_numbering_name(kind);
 }
 
 static level *push(parser *p)
