@@ -15,6 +15,7 @@
 #include "diff.h"
 #include "input.h"
 #include "output.h"
+#include "parse.h"
 #include "report.h"
 #include "transform.h"
 #include "translate.h"
@@ -86,7 +87,13 @@ static const char usage_text[] =
     "                         one FILE; stale and missing segments keep the source\n"
     "\n"
     "Input:\n"
-    "  -l, --lang=LANG        language of the text, for xml:lang (default: en)\n"
+    "  -l, --lang=LANG        language of the text (ar, en, es, fr, pt, ru, zh and\n"
+    "                         their regions); default: detected from the text\n"
+    "      --layout=LAYOUT    how the text addresses its recommendations: headers,\n"
+    "                         leadins, treaty-body, upr, special-procedures,\n"
+    "                         headings, paragraphs; default: detected\n"
+    "      --recipient=NAME   the recipient of the items that no header or\n"
+    "                         sentence addresses\n"
     "\n"
     "Diagnostics:\n"
     "  -s, --strict, -Werror  treat warnings as errors\n"
@@ -169,6 +176,8 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
         {"target-lang", required_argument, NULL, 'L'},
         {"check", no_argument, NULL, 'c'},
         {"lang", required_argument, NULL, 'l'},
+        {"layout", required_argument, NULL, 'Y'},
+        {"recipient", required_argument, NULL, 'R'},
         {"strict", no_argument, NULL, 's'},
         {"quiet", no_argument, NULL, 'q'},
         {"diagnostics-format", required_argument, NULL, 'D'},
@@ -224,6 +233,17 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
         case 'L': o->target_lang = optarg; break;
         case 'c': o->check = true; break;
         case 'l': o->input.lang = optarg; break;
+        case 'Y':
+            if (!rec_parse_layout_known(optarg))
+                return usage_error(o, "unknown layout '%s' (headers, leadins, treaty-body, upr, "
+                                      "special-procedures, headings, paragraphs)", optarg);
+            o->input.layout = optarg;
+            break;
+        case 'R':
+            if (!*optarg)
+                return usage_error(o, "--recipient needs a name");
+            o->input.recipient = optarg;
+            break;
         case 's': o->input.strict = true; break;
         case 'q': o->quiet = true; break;
         case 'F': o->diff = true; break;

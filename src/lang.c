@@ -42,7 +42,8 @@ const rec_lang rec_langs[] = {
             S "+(?i:to)" S "+" TO(120) "(?=" S "*(?:[:.,;]|$)|" S "+(?i:and|during|by|at|in|on)\\b)",
             "(?i:examined)" S "+(?i:by)" S "+" TO(120) "(?=" S "*(?:[:,]|$)|" S "+(?i:and|which|who)\\b)",
             "(?i:the)" S "+(?i:support)" S "+(?i:of)" S "+" TO(120) "(?=" S "*(?:[:,.;]|$)|" S "+(?i:and|which)\\b)",
-            "^" TO(80) S "+(?:should|must|shall)" S "*:" S "*$",
+            "^" TO(80) S "+(?:should|must|shall)(?:" S "+(?:also|further|in" S "+particular|urgently|immediately))?"
+            S "*:" S "*$",
             "(?i:call|calls|called|calling)" S "+(?i:up)?(?i:on)" S "+" TO(120) S "+(?i:to)(?=" S "*:|" S ")",
             "(?i:urges?|urged|recommends?|recommended|encourages?|asks?|requests?|invites?|exhorts?)"
             S "+(?!(?i:that)\\b)" TO(120) S "+(?i:to)(?=" S "*:|" S "+\\p{Ll})",

@@ -297,7 +297,7 @@ static rec_layout choose(const counts *c)
         return LAYOUT_UPR;
     if (c->headers >= 1)
         return LAYOUT_HEADERS;
-    if (c->main_numbers >= 3 && c->state_party >= 1 && c->recommending >= 1)
+    if (c->main_numbers >= 2 && c->state_party >= 1 && c->recommending >= 1)
         return LAYOUT_TREATY;
     if (c->main_numbers >= 3 && c->recommending >= 1)
         return LAYOUT_SPECIAL;
@@ -602,8 +602,8 @@ static void topics(rec_reader *r)
         }
         if (b->kind == B_PROSE && b->numbered)
             body = true;
-        if (!body)
-            continue;
+        if (!body && !(b->kind == B_PROSE && heading_mark(r, b).end > heading_mark(r, b).start))
+            continue; /* front matter, but for a lettered section heading */
         if (b->kind != B_PROSE || b->role != ROLE_NONE || b->numbered || b->last - b->first > 2)
             continue;
         rec_block *nb = next_block(r, k);

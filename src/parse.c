@@ -646,6 +646,11 @@ static int reader_lang(const rec_source *src, const char *tag)
     return rec_lang_detect(src->norm, (size_t)(last->text + last->len - src->norm));
 }
 
+bool rec_parse_layout_known(const char *name)
+{
+    return rec_layout_find(name) >= 0;
+}
+
 xmlDocPtr rec_parse(const rec_source *src, rec_matcher *m, const rec_parse_options *opts,
                     rec_diags *diags)
 {

@@ -10,6 +10,7 @@
 #define REC_PARSE_H
 
 #include <libxml/tree.h>
+#include <stdbool.h>
 
 #include "diag.h"
 #include "patterns.h"
@@ -25,6 +26,9 @@ typedef struct {
     const char *layout;    /* a layout name (reader.h); NULL: detected */
     const char *recipient; /* the recipient of items no header addresses, or NULL */
 } rec_parse_options;
+
+/* Is name one of the layouts the reader knows (headers, leadins, ...)? */
+bool rec_parse_layout_known(const char *name);
 
 /* Build the document for src, whose lines are split and valid. Returns a
  * new document (caller frees with xmlFreeDoc). The reader's remarks
