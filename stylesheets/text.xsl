@@ -52,7 +52,7 @@
   <!-- A blank line before every block but the first of its parent, except
        between two items (one list). -->
   <xsl:template name="separator">
-    <xsl:if test="preceding-sibling::*[1] and not(self::r:item and preceding-sibling::*[1]/self::r:item)">
+    <xsl:if test="preceding-sibling::*[1] and not(self::r:item[@marker] and preceding-sibling::*[1]/self::r:item[@marker])">
       <xsl:value-of select="$NL"/>
     </xsl:if>
   </xsl:template>
@@ -66,14 +66,13 @@
 
   <xsl:template match="r:recipient">
     <xsl:call-template name="separator"/>
-    <xsl:choose>
-      <xsl:when test="normalize-space(@lead) != ''">
-        <xsl:value-of select="normalize-space(@lead)"/>
-      </xsl:when>
-      <xsl:otherwise>To</xsl:otherwise>
-    </xsl:choose>
+    <!-- an empty lead (a Russian dative header, a heading without "To")
+         writes the recipient alone -->
+    <xsl:value-of select="normalize-space(@lead)"/>
     <xsl:if test="normalize-space(.) != ''">
-      <xsl:text> </xsl:text>
+      <xsl:if test="normalize-space(@lead) != ''">
+        <xsl:text> </xsl:text>
+      </xsl:if>
       <xsl:apply-templates/>
     </xsl:if>
     <xsl:value-of select="$NL"/>
@@ -194,6 +193,15 @@
     <xsl:apply-templates/>
   </xsl:template>
 
+  <!-- a note printed as a symbol ("*") is written as printed -->
+  <xsl:template match="r:footnote[translate(@label, '*&#x2020;&#x2021;', '') = '' and @label != '']">
+    <xsl:call-template name="separator"/>
+    <xsl:value-of select="@label"/>
+    <xsl:text> </xsl:text>
+    <xsl:apply-templates/>
+    <xsl:value-of select="$NL"/>
+  </xsl:template>
+
   <xsl:template match="r:footnote">
     <xsl:call-template name="separator"/>
     <xsl:text>[</xsl:text>
@@ -221,6 +229,10 @@
   </xsl:template>
 
   <!-- ========================================================= inlines -->
+
+  <xsl:template match="r:fnref[starts-with(@ref, 'fnx')]">
+    <xsl:value-of select="normalize-space(.)"/>
+  </xsl:template>
 
   <xsl:template match="r:fnref">
     <xsl:text>[</xsl:text>

@@ -260,7 +260,7 @@ def squeeze(s):
     VT, NBSP, ...), every ':', every '-' (a hyphen at a line end may be
     joined away) and soft hyphens; spell out ligatures."""
     return "".join(LIGATURES.get(c, c) for c in s
-                   if not c.isspace() and c not in ":-\u00ad")
+                   if not c.isspace() and c not in ":\uff1a-\u00ad")
 
 
 def without_furniture(text, furniture):
