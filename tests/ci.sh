@@ -40,8 +40,11 @@ MULTITOOL=tests/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
 if [ -f "$MULTITOOL" ]; then
     chmod u+x "$MULTITOOL"   # its postinstall (chmod) may not have run
     (cd "$WORK" && "$TOP/$MULTITOOL" validate run.sarif --output validation.sarif) >"$WORK/mt.log" 2>&1
-    if /usr/bin/python3 -c "import json,sys; d=json.load(open(sys.argv[1])); r=d['runs'][0]['results']; sys.exit(1 if r else 0)" \
-        "$WORK/validation.sarif" 2>/dev/null; then
+    # rec2xml has no web home, so it gives no informationUri (optional in
+    # SARIF 2.1.0); the validator's advice to add one is the only finding allowed
+    if /usr/bin/python3 -c "import json,sys; d=json.load(open(sys.argv[1]))
+r=[x for x in d['runs'][0]['results'] if x['message'].get('id') != 'Warning_ProvideToolnformationUri']
+sys.exit(1 if r else 0)" "$WORK/validation.sarif" 2>/dev/null; then
         ok "sarif: the SARIF validator finds nothing"
     else
         fail "sarif: the SARIF validator finds nothing" "$(grep -E 'error|warning' "$WORK/mt.log" | head -5)"
