@@ -136,6 +136,48 @@ fi
 [ "$(git -C "$repo" rev-list --count HEAD)" -eq 1 ] && ok "pre-commit: the bad commit did not land" ||
     fail "pre-commit: the bad commit did not land"
 
+# the hook with names that word splitting or revision syntax would break:
+# spaces, a quote, brackets, a colon, a leading dash
+odd=("reports/2024 q1/it's [draft]: v2.txt" "-first.txt")
+mkdir -p "$repo/reports/2024 q1"
+git -C "$repo" reset -q --hard
+for f in "${odd[@]}"; do cp "$SAMPLE" "$repo/$f"; done
+git -C "$repo" add -- "${odd[@]}"
+if PATH="$WORK/bin:$PATH" REC2XML_FILES='\.txt$' git -C "$repo" commit -qm odd >"$WORK/hook" 2>&1; then
+    grep -q '2 files checked: 2 valid' "$WORK/hook" && ok "pre-commit: odd file names are checked, each whole" ||
+        fail "pre-commit: odd file names are checked, each whole" "$(cat "$WORK/hook")"
+else
+    fail "pre-commit: odd file names pass when valid" "$(cat "$WORK/hook")"
+fi
+printf '\n  • One more thing.[9]\n' >>"$repo/${odd[0]}"
+git -C "$repo" add -- "${odd[0]}"
+if PATH="$WORK/bin:$PATH" git -C "$repo" commit -qm bad >"$WORK/hook" 2>&1; then
+    fail "pre-commit: a bad file under a path with spaces is refused"
+else
+    grep -qF "${odd[0]}:31:20: error: footnote [9] is never defined" "$WORK/hook" &&
+        ok "pre-commit: a bad file under a path with spaces is refused, naming it" ||
+        fail "pre-commit: a bad file under a path with spaces is refused, naming it" "$(cat "$WORK/hook")"
+fi
+# it checks what is staged, not the working tree
+git -C "$repo" reset -q -- "${odd[0]}"
+if PATH="$WORK/bin:$PATH" git -C "$repo" commit -q --allow-empty -m unstaged >"$WORK/hook" 2>&1; then
+    ok "pre-commit: an unstaged bad edit does not block"
+else
+    fail "pre-commit: an unstaged bad edit does not block" "$(cat "$WORK/hook")"
+fi
+git -C "$repo" add -- "${odd[0]}"
+if REC2XML=rec2xml-not-installed git -C "$repo" commit -qm missing >"$WORK/hook" 2>&1; then
+    fail "pre-commit: a missing rec2xml blocks the commit"
+else
+    grep -q "cannot run 'rec2xml-not-installed': not found" "$WORK/hook" && ! grep -q 'found problems' "$WORK/hook" &&
+        ok "pre-commit: a missing rec2xml is reported as missing" ||
+        fail "pre-commit: a missing rec2xml is reported as missing" "$(cat "$WORK/hook")"
+fi
+git -C "$repo" reset -q --hard
+[ -f contrib/README.md ] && grep -q 'contrib/README.md' contrib/pre-commit &&
+    grep -q '^## `pre-commit`' contrib/README.md && ok "pre-commit: the README it names exists and describes it" ||
+    fail "pre-commit: the README it names exists and describes it"
+
 # the GitHub workflow: valid YAML, and its check steps run here as written
 /usr/bin/python3 - contrib/github/rec2xml.yml "$WORK/steps" <<'PY'
 import sys, yaml
