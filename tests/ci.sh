@@ -178,26 +178,68 @@ git -C "$repo" reset -q --hard
     grep -q '^## `pre-commit`' contrib/README.md && ok "pre-commit: the README it names exists and describes it" ||
     fail "pre-commit: the README it names exists and describes it"
 
-# the GitHub workflow: valid YAML, and its check steps run here as written
-/usr/bin/python3 - contrib/github/rec2xml.yml "$WORK/steps" <<'PY'
+# the GitHub workflow: valid YAML, using the action of this tree with inputs
+# the action declares (tests/action.sh runs the action's steps); its diff
+# step runs here as written against a base branch, and a runner reading its
+# output would find exactly the notices it means, escaped
+/usr/bin/python3 - contrib/github/rec2xml.yml action.yml "$WORK/diffstep" "$WORK/paths" <<'PY'
 import sys, yaml
 wf = yaml.safe_load(open(sys.argv[1]))
+action = yaml.safe_load(open(sys.argv[2]))
 steps = wf["jobs"]["check"]["steps"]
-names = {s.get("name"): s for s in steps}
-with open(sys.argv[2], "w") as f:
-    for name in ("Check the recommendations", "SARIF for code scanning"):
-        f.write(names[name]["run"].strip() + "\n")
+uses = [s for s in steps if s.get("uses") == "./rec2xml"]
+assert len(uses) == 1, "the workflow uses the action from the rec2xml submodule"
+assert set(uses[0]["with"]) <= set(action["inputs"]), uses[0]["with"]
+assert wf["permissions"]["security-events"] == "write"
+checkout = [s for s in steps if str(s.get("uses", "")).startswith("actions/checkout@")][0]
+assert checkout["with"]["submodules"] is True
+step = [s for s in steps if s.get("name") == "What changed for translators"][0]
+assert "${{" not in step["run"], "inputs reach the script through env only"
+assert step["env"]["BASE_REF"] == "${{ github.base_ref }}"
+open(sys.argv[3], "w").write(step["run"])
+open(sys.argv[4], "w").write(wf["env"]["REC2XML_PATHS"])
+assert "example.org" not in open(sys.argv[1]).read()
 PY
-[ $? -eq 0 ] && ok "workflow: valid YAML with the check steps" || fail "workflow: valid YAML with the check steps"
-git -C "$repo" reset -q --hard
-(cd "$repo" && PATH="$WORK/bin:$PATH" bash -e "$WORK/steps") >"$WORK/wf.out" 2>&1 &&
-    ok "workflow: the check steps pass on a good repository" || fail "workflow: check steps" "$(cat "$WORK/wf.out")"
-[ -s "$repo/rec2xml.sarif" ] && ok "workflow: the SARIF step writes the log" || fail "workflow: the SARIF step writes the log"
-printf '\n  • One more thing.[9]\n' >>"$repo/input/report.txt"
-(cd "$repo" && PATH="$WORK/bin:$PATH" bash -e "$WORK/steps") >"$WORK/wf.out" 2>&1 &&
-    fail "workflow: fails on a bad file" ||
-    { grep -q '^::error file=input/report.txt,line=' "$WORK/wf.out" && ok "workflow: annotates the bad line" ||
-      fail "workflow: annotates the bad line" "$(cat "$WORK/wf.out")"; }
+[ $? -eq 0 ] && ok "workflow: valid YAML, uses the action with its inputs" || fail "workflow: valid YAML, uses the action with its inputs"
+base="$WORK/origin.git" pr="$WORK/pr"
+git init -q --bare -b main "$base"
+git clone -q "$base" "$pr" 2>/dev/null
+git -C "$pr" config user.email test@example.org
+git -C "$pr" config user.name test
+mkdir -p "$pr/input"
+changed=("input/a, b:c 100%.txt" "input/-first.txt")
+for f in "${changed[@]}" input/same.txt; do printf 'To the Police\n\n  • Old.\n' >"$pr/$f"; done
+git -C "$pr" add -A && git -C "$pr" commit -qm base && git -C "$pr" push -q origin HEAD:main 2>/dev/null
+git -C "$pr" checkout -qb feature
+# a recipient and an item whose words are workflow commands
+printf 'To ::error::pwned\n\n  • Old.\n  • ::warning::new item.\n' >"$pr/${changed[0]}"
+printf 'To the Police\n\n  • Old.\n  • New.\n' >"$pr/${changed[1]}"
+git -C "$pr" commit -qam change
+(cd "$pr" && PATH="$WORK/bin:$PATH" BASE_REF=main REC2XML_PATHS=$(cat "$WORK/paths") \
+    bash --noprofile --norc -eo pipefail "$WORK/diffstep") >"$WORK/wf.out" 2>&1
+[ $? -eq 0 ] && ok "workflow: the diff step runs" || fail "workflow: the diff step runs" "$(tail -5 "$WORK/wf.out")"
+# what a runner would act on: commands outside ::stop-commands:: regions,
+# leading whitespace ignored as the runner ignores it
+/usr/bin/python3 - "$WORK/wf.out" >"$WORK/wf.commands" <<'PY'
+import sys
+stopped = None
+for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
+    t = line.rstrip("\n").lstrip()
+    if stopped:
+        if t == "::%s::" % stopped:
+            stopped = None
+    elif t.startswith("::stop-commands::"):
+        stopped = t[len("::stop-commands::"):]
+    elif t.startswith("::"):
+        print(t)
+PY
+printf '%s\n' '::notice file=input/-first.txt::recommendations changed: translators must be told' \
+    '::notice file=input/a%2C b%3Ac 100%25.txt::recommendations changed: translators must be told' >"$WORK/wf.want"
+sort "$WORK/wf.commands" >"$WORK/wf.got"
+same "workflow: the diff step's only commands are escaped notices" "$WORK/wf.want" "$WORK/wf.got"
+grep -q '^  added .*::warning::new item' "$WORK/wf.out" && grep -q '^::error::pwned' "$WORK/wf.out" &&
+    ok "workflow: the diff itself is shown, with commands stopped" ||
+    fail "workflow: the diff itself is shown, with commands stopped" "$(cat "$WORK/wf.out")"
 
 # the man page renders cleanly and lists the options --help lists
 groff -ww -man -Tutf8 -z rec2xml.1 >"$WORK/groff" 2>&1 && [ ! -s "$WORK/groff" ] &&
