@@ -40,7 +40,7 @@ OBJS := $(SRCS:src/%.c=$(BUILD)/%.o) $(BUILD)/embedded.o
 RESOURCES := schemas/rec2xml.rng schemas/rec2xml.sch $(wildcard stylesheets/*.xsl)
 SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: all run check deps deps-test install install-strip uninstall clean test asan leakcheck lint hardening
+.PHONY: all run check deps deps-test deps-dist dist-check install install-strip uninstall clean test asan leakcheck lint hardening
 all: $(BIN)
 
 $(BIN): $(OBJS)
@@ -66,6 +66,9 @@ deps:
 
 deps-test:
 	@sh tests/deps.sh test
+
+deps-dist:
+	@sh tests/deps.sh dist
 
 # The main job: every input in every format, in one batch call on all cores;
 # one bad input does not stop the rest (and makes the exit status 1).
@@ -93,6 +96,14 @@ asan: deps-test
 hardening: deps-test
 	@$(MAKE) --no-print-directory rec2xml
 	@bash tests/run.sh hardening
+
+# The package: LICENSE and SPDX lines, make install/uninstall exactly, bash
+# completion through bash-completion's loader, the pre-commit hooks under
+# pre-commit, the GitHub Action's steps, the .deb built (in a copy of the
+# tree), linted, installed, run and purged. Installing the .deb needs root.
+dist-check: deps-dist
+	@$(MAKE) --no-print-directory rec2xml
+	@bash tests/run.sh dist
 
 # Every test input through every output format under valgrind.
 leakcheck: deps-test
