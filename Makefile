@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # rec2xml - plain-text recommendations to validated XML, HTML, DocBook, CSV.
 #
 #   make run      build, then convert every file in input/ into out/

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* parse.c - the line parser: classifies each line through the named matchers
  * and builds the libxml2 tree directly, keeping every node's position.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* parse.h - the line parser: text lines -> rec2xml document tree.
  *
  * The parser is faithful, not judgmental: it writes what it read (an item

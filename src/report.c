@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* report.c - diagnostics in gcc, JSON lines, GitHub and SARIF forms. */
 #include "report.h"
 

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # action.sh - the GitHub Action of action.yml, its steps run here as written
 # (tests/gen/action.py plays the runner): from a snapshot of this tree it
 # installs the build dependencies, builds, checks the paths given, writes the

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # ci.sh - rec2xml as the check on every edit: machine-readable diagnostics
 # (JSON lines, GitHub commands, SARIF checked by Microsoft's validator), the
 # semantic diff, the pre-commit hook and the GitHub workflow run for real,

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # deb.sh - the Debian package: debian/ agrees with the tree (version,
 # Build-Depends and tests/deps.sh); in a copy of the tree (this one is left as
 # it was) dpkg-source -b makes the source package and dpkg-buildpackage -us

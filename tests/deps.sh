@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # deps.sh build|test|dist - make sure the Debian packages (and, for tests, the
 # npm packages) rec2xml needs are installed: to build it, to run make check,
 # or to run make dist-check (the package: install tree, completion, pre-commit,

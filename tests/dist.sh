@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # dist.sh - what a packager and a new user get: the licence and an SPDX line
 # in every source file; make install's tree exactly (files, modes, the man
 # page naming the installed schemas, the schemas and stylesheets working

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # lib.sh - sourced by the shell tests: counters, checks and a closing line.
 # Every test prints "ok NAME" or "FAIL NAME" (with what went wrong) and the
 # script ends with "N passed, M failed", the line tests/run.sh adds up.

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # precommit.sh - the hooks of .pre-commit-hooks.yaml under Debian's pre-commit,
 # in a scratch repository of reports, offline: pre-commit try-repo with a
 # valid report (passes, and rec2xml saw every file whole, spaces and all) and

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # readme.sh - every command the README shows runs: each line of its ```sh
 # blocks, in a scratch directory holding the files the README talks about
 # (report.txt, input/, old.txt, house.xsl, filled-in translations). A command

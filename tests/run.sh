@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # run.sh - the whole suite: every part prints ok/FAIL lines and closes with
 # "N passed, M failed"; this adds them up and fails if any part failed.
 set -u
