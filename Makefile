@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # rec2xml - plain-text recommendations to validated XML, HTML, DocBook, CSV.
 #
 #   make run      build, then convert every file in input/ into out/
@@ -8,7 +9,13 @@
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
-MANDIR  ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share
+MANDIR  ?= $(DATADIR)/man
+PKGDATADIR  ?= $(DATADIR)/rec2xml
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+INSTALL ?= install
+INSTALL_PROGRAM ?= $(INSTALL)
+INSTALL_DATA    ?= $(INSTALL) -m 644
 CC      ?= cc
 PKGS    := libxml-2.0 libxslt libexslt libpcre2-8
 VERSION := 0.1.0
@@ -34,7 +41,7 @@ OBJS := $(SRCS:src/%.c=$(BUILD)/%.o) $(BUILD)/embedded.o
 RESOURCES := schemas/rec2xml.rng schemas/rec2xml.sch $(wildcard stylesheets/*.xsl)
 SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: all run check deps deps-test install uninstall clean test asan leakcheck lint hardening
+.PHONY: all run check deps deps-test deps-dist dist-check install install-strip uninstall clean test asan leakcheck lint hardening
 all: $(BIN)
 
 $(BIN): $(OBJS)
@@ -60,6 +67,9 @@ deps:
 
 deps-test:
 	@sh tests/deps.sh test
+
+deps-dist:
+	@sh tests/deps.sh dist
 
 # The main job: every input in every format, in one batch call on all cores;
 # one bad input does not stop the rest (and makes the exit status 1).
@@ -88,6 +98,14 @@ hardening: deps-test
 	@$(MAKE) --no-print-directory rec2xml
 	@bash tests/run.sh hardening
 
+# The package: LICENSE and SPDX lines, make install/uninstall exactly, bash
+# completion through bash-completion's loader, the pre-commit hooks under
+# pre-commit, the GitHub Action's steps, the .deb built (in a copy of the
+# tree), linted, installed, run and purged. Installing the .deb needs root.
+dist-check: deps-dist
+	@$(MAKE) --no-print-directory rec2xml
+	@bash tests/run.sh dist
+
 # Every test input through every output format under valgrind.
 leakcheck: deps-test
 	@$(MAKE) --no-print-directory rec2xml
@@ -107,13 +125,38 @@ lint: build/embedded.c
 	if [ $$status = 0 ]; then echo "lint: clean (clang-tidy, cppcheck)"; else echo "lint: findings"; fi; \
 	exit $$status
 
+# What make install puts where; make uninstall removes exactly these, and
+# the directories that are rec2xml's own. The man page names the installed
+# schemas, so its /usr/local/share/rec2xml becomes $(PKGDATADIR).
+STYLESHEETS := $(wildcard stylesheets/*.xsl)
 install: rec2xml
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
-	install -m 755 rec2xml $(DESTDIR)$(BINDIR)/rec2xml
-	install -m 644 rec2xml.1 $(DESTDIR)$(MANDIR)/man1/rec2xml.1
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) \
+	    $(DESTDIR)$(PKGDATADIR)/stylesheets $(DESTDIR)$(PKGDATADIR)/contrib/github
+	$(INSTALL_PROGRAM) -m 755 rec2xml $(DESTDIR)$(BINDIR)/rec2xml
+	sed 's|/usr/local/share/rec2xml|$(PKGDATADIR)|g' rec2xml.1 >$(BUILD)/rec2xml.1
+	$(INSTALL_DATA) $(BUILD)/rec2xml.1 $(DESTDIR)$(MANDIR)/man1/rec2xml.1
+	$(INSTALL_DATA) schemas/rec2xml.rng schemas/rec2xml.sch $(DESTDIR)$(PKGDATADIR)
+	$(INSTALL_DATA) $(STYLESHEETS) $(DESTDIR)$(PKGDATADIR)/stylesheets
+	$(INSTALL) -m 755 contrib/pre-commit $(DESTDIR)$(PKGDATADIR)/contrib/pre-commit
+	$(INSTALL_DATA) contrib/README.md $(DESTDIR)$(PKGDATADIR)/contrib/README.md
+	$(INSTALL_DATA) contrib/github/rec2xml.yml $(DESTDIR)$(PKGDATADIR)/contrib/github/rec2xml.yml
+	$(INSTALL_DATA) contrib/bash-completion/rec2xml $(DESTDIR)$(BASHCOMPDIR)/rec2xml
+
+# as GNU packages do: the same, with the binary stripped
+install-strip:
+	$(MAKE) INSTALL_PROGRAM='$(INSTALL_PROGRAM) -s' install
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/rec2xml $(DESTDIR)$(MANDIR)/man1/rec2xml.1
+	rm -f $(DESTDIR)$(BINDIR)/rec2xml $(DESTDIR)$(MANDIR)/man1/rec2xml.1 \
+	    $(DESTDIR)$(BASHCOMPDIR)/rec2xml \
+	    $(DESTDIR)$(PKGDATADIR)/rec2xml.rng $(DESTDIR)$(PKGDATADIR)/rec2xml.sch \
+	    $(STYLESHEETS:%=$(DESTDIR)$(PKGDATADIR)/%) \
+	    $(DESTDIR)$(PKGDATADIR)/contrib/pre-commit $(DESTDIR)$(PKGDATADIR)/contrib/README.md \
+	    $(DESTDIR)$(PKGDATADIR)/contrib/github/rec2xml.yml
+	@for d in $(DESTDIR)$(PKGDATADIR)/contrib/github $(DESTDIR)$(PKGDATADIR)/contrib \
+	    $(DESTDIR)$(PKGDATADIR)/stylesheets $(DESTDIR)$(PKGDATADIR); do \
+	    [ ! -d "$$d" ] || rmdir "$$d" 2>/dev/null || echo "uninstall: $$d holds other files: kept"; \
+	done
 
 clean:
 	rm -rf build rec2xml out tests/work

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* floor.c - "the library floor" of issue 6.
  *
  * Does, in one process, only what libxml2/libxslt must do for rec2xml's job:

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """gen.py - deterministic benchmark workloads for rec2xml (issue 6).
 
 Writes into DIR (default bench/work/):

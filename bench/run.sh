@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # bench/run.sh - `make bench` (issue 6): rec2xml side by side with the library
 # floor and with what users would run instead, in one run, on workloads from
 # bench/gen.py.  Prints one markdown table and writes it to bench/BENCH.md with

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # bench/script.sh - the peer "xmllint + 3 x xsltproc script" of issue 6: what a
 # user would write instead of rec2xml, over rec2xml's own XML, schemas and
 # stylesheets.  Per file: one xmllint (RELAX NG + Schematron), then one

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """table.py - the table of bench/run.sh (issue 6), from its results folder.
 
 usage: table.py RESULTS BENCH.md [--command C] [--elapsed S] [--quick 0|1]

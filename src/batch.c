@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* batch.c - a pool of workers over the inputs; verdicts printed in input
  * order; outputs renamed into place only when an input fully succeeded. */
 #include "batch.h"

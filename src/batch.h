@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* batch.h - many inputs, many formats, one process, every core.
  *
  *   rec2xml -d OUTDIR -t html,csv FILE...   ->  OUTDIR/BASENAME.html, .csv

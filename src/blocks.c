@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* blocks.c - lines into blocks: items, paragraphs, headers, notes, pages.
  *
  *   item      := marker text continuation*   (no blank line between)

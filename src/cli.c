@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli.c - options, modes and verdicts. State lives in one options struct. */
 #include "cli.h"
 

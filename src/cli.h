@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli.h - the command line, callable in process (tests, fuzzers). */
 #ifndef REC_CLI_H
 #define REC_CLI_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* diag.c - diagnostics: collect, sort and print compiler-style messages. */
 #include "diag.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* diag.h - diagnostics: collect, sort and print compiler-style messages.
  *
  * Every stage reports into a rec_diags list that belongs to one input; the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* diff.c - the semantic diff of two recommendation documents.
  *
  * 1. Every item of both documents, with its recipient and its words.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* diff.h - what changed in the recommendations between two versions of a
  * report, per recipient: added, removed, changed (with a word diff), moved
  * to another recipient. Re-wrapping and renumbering are not changes:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* embed.c - build-time tool: writes a C file holding the schemas and
  * stylesheets, so an installed rec2xml never reads them from disk (and never
  * from the current directory by accident).

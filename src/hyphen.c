@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* hyphen.c - hyphens at line ends, decided with the document's own words.
  *
  * A PDF breaks words at line ends ("cred-" / "ible") and also breaks lines

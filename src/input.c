@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* input.c - read, parse and validate one input. */
 #include "input.h"
 

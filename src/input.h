@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* input.h - one input, taken from bytes to a validated document.
  *
  * This is the shared path of every mode (convert, --check, batch): read the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* kinds.c - the diagnostic kinds and their help. */
 #include "kinds.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* kinds.h - every diagnostic kind rec2xml reports, with the words that
  * explain it: one table for SARIF rules, --help-kinds and the man page. */
 #ifndef REC_KINDS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* lang.c - the language table: one row per language the reader knows.
  *
  * Each field is a PCRE2 fragment (UTF, UCP); see lang.h for what it must

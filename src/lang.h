@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* lang.h - the words of each language the reader knows, in one table.
  *
  * Everything language-specific that the text reader matches lives in the

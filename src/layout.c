@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* layout.c - the document as a whole: how it addresses its recommendations.
  *
  * Real documents name their addressees in several ways (README, "Layouts"):

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* lines.c - the first pass: what each line is, on its own.
  *
  *   line := blank | footnote-def | item | header | text

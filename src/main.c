@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* main.c - rec2xml: plain-text recommendations to validated XML. */
 #include <errno.h>
 #include <stdio.h>

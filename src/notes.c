@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* notes.c - footnotes as PDFs print them.
  *
  * A report written for rec2xml cites notes as [1]. A PDF prints them as

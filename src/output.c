@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* output.c - checked, atomic output. */
 #include "output.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* output.h - outputs written whole or not at all.
  *
  * A file output goes to a temporary file beside its target and is renamed

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pages.c - page furniture: what a PDF's pages print around the text.
  *
  * Text extracted from a PDF carries, at every page boundary, the page's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* parse.c - the text reader: runs the passes of reader.h over the lines,
  * then builds the libxml2 tree from the blocks, keeping every node's
  * position.

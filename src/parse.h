@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* parse.h - the text reader: text lines -> rec2xml document tree.
  *
  * The reader is faithful, not judgmental: it writes what it read (an item

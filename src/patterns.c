@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* patterns.c - the PCRE2 patterns of the text format, compiled once. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "patterns.h"

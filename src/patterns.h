@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* patterns.h - every PCRE2 pattern of the text format, behind small named
  * matchers. The reader reads like the grammar and never calls pcre2_*.
  *

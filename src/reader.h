@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* reader.h - the text reader's passes and the state they share.
  *
  * Reading a report is done in passes over the whole document, as cmark

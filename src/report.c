@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* report.c - diagnostics in gcc, JSON lines, GitHub and SARIF forms. */
 #include "report.h"
 
@@ -224,7 +225,7 @@ void rec_report_sarif_log(FILE *out, const char *results, const char *version)
           "\"runs\":[{\"tool\":{\"driver\":{\"name\":\"rec2xml\",\"version\":",
           out);
     rec_json_string(out, version);
-    fputs(",\"informationUri\":\"https://example.org/rec2xml\",\"rules\":[", out);
+    fputs(",\"rules\":[", out);
     for (int i = 0; rec_kinds[i].name; i++) {
         const rec_kind *k = &rec_kinds[i];
         fputs(i ? ",\n" : "\n", out);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* report.h - diagnostics written for people and for machines:
  *   gcc     file:line:col: error: message [kind]   (quoting the line on a terminal)
  *   json    one JSON object per diagnostic per line

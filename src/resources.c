@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* resources.c - look up the built-in schemas and stylesheets. */
 #include "resources.h"
 

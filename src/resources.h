@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* resources.h - the schemas and stylesheets built into the binary.
  *
  * They are addressed by URI "rec2xml:/schemas/rec2xml.rng",

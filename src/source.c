@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* source.c - read the input, check its encoding, split it into lines. */
 #include "source.h"
 

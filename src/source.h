@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* source.h - the input text: bytes read whole, checked as UTF-8, split into
  * lines with the layout normalised for the parser.
  *

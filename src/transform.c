@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* transform.c - compile the stylesheets once; apply them safely. */
 #include "transform.h"
 

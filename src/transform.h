@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* transform.h - XSLT: the validated document -> HTML, DocBook, CSV, text.
  *
  * Each format's stylesheet (built in, or the user's --stylesheet) is

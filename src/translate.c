@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* translate.c - read translation files (CSV, XLIFF 1.2, PO) and apply them
  * segment by segment, refusing every translation that might not fit. */
 #include "translate.h"

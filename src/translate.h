@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* translate.h - bring a translator's CSV, XLIFF 1.2 or PO file back into
  * the document, never attaching a translation to the wrong segment.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tree.c - node positions, and the tree facts every stage shares. */
 #include "tree.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tree.h - facts about the document tree that every stage shares: the
  * namespace and where each node stood in the text. */
 #ifndef REC_TREE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* util.c - memory, strings and UTF-8 helpers. */
 #include "util.h"
 

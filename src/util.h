@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* util.h - small helpers shared by every module: memory that never returns
  * NULL, formatted strings, UTF-8 decoding, and a list of jobs for threads. */
 #ifndef REC_UTIL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* validate.c - run the RELAX NG and Schematron schemas and explain what
  * they report. */
 #include "validate.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* validate.h - judge a document against the schemas in schemas/.
  *
  * The schemas are the single source of the rules: RELAX NG (structure, ids,

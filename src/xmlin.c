@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* xmlin.c - parse rec2xml XML input without trusting it. */
 #include "xmlin.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* xmlin.h - read a rec2xml XML document that a person edited, safely:
  * no DOCTYPE (so no entities, external or expanding), no network, no file
  * other than the one named. */

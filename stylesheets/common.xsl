@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: MIT -->
 <!--
   common.xsl: templates shared by the rec2xml stylesheets.
 

@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: MIT -->
 <!--
   csv.xsl: the translatable segments of a rec2xml document as RFC 4180 CSV,
   one row per segment, for translators and for translate-toolkit's csv2po.

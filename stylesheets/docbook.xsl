@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: MIT -->
 <!--
   docbook.xsl: a rec2xml document as a DocBook 5.0 article.
 

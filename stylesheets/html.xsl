@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: MIT -->
 <!--
   html.xsl: a rec2xml document as one standalone HTML5 page.
 

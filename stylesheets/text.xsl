@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: MIT -->
 <!--
   text.xsl: a rec2xml document as canonical plain text in rec2xml's own INPUT
   format (README.md, "The input format"), so that converting the text back

@@ -1,4 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: MIT -->
 <!--
   xliff.xsl - rec2xml XML to XLIFF 1.2, the package a translator's CAT tool
   (OmegaT, Trados, memoQ, Poedit through xliff2po, Weblate) opens.

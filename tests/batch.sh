@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # batch.sh - rec2xml -d: valid and invalid inputs together, colliding names,
 # unwritable and full output directories, --update, and an interrupted run.
 set -u

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # cli.sh - the command line as users drive it: stdin, -o, exit codes, several
 # files, unreadable files, full disks, --strict, terminal quoting.
 set -u

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # consumers.sh: render rec2xml XML documents in every output format and feed
 # each output to the real program that consumes it.
 #

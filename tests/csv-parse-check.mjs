@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // csv-parse-check.mjs: read every CSV written by stylesheets/csv.xsl with a
 // strict RFC 4180 parser (csv-parse, relax_quotes and relax_column_count off)
 // and check the layout translators and tools rely on.

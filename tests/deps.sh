@@ -1,14 +1,20 @@
 #!/bin/sh
-# deps.sh build|test - make sure the Debian packages (and, for tests, the npm
-# packages) rec2xml needs are installed. As root, install what is missing;
-# otherwise print the exact command and fail.
+# SPDX-License-Identifier: MIT
+# deps.sh build|test|dist - make sure the Debian packages (and, for tests, the
+# npm packages) rec2xml needs are installed: to build it, to run make check,
+# or to run make dist-check (the package: install tree, completion, pre-commit,
+# the Action, the .deb). As root, install what is missing; otherwise print the
+# exact command and fail.
 set -eu
 build="gcc make pkg-config libxml2-dev libxslt1-dev libpcre2-dev"
 test="libxml2-utils xsltproc jing docbook5-xml docbook-xsl-ns translate-toolkit
       default-jre-headless nodejs npm valgrind clang libclang-rt-14-dev cppcheck clang-tidy
       strace time mandoc groff-base python3-yaml util-linux"
+dist="libxml2-utils xsltproc python3-yaml git man-db binutils dpkg-dev debhelper lintian
+      pre-commit bash-completion"
 want=$build
 [ "${1:-build}" = test ] && want="$build $test"
+[ "${1:-build}" = dist ] && want="$build $dist"
 
 missing=
 for p in $want; do

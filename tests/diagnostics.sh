@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # diagnostics.sh - one golden .err (exact stderr) and .status (exit code) per
 # diagnostic kind: the sentence an editor reads is part of the interface.
 set -u

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # faults.sh - nothing is lost on faults (issue 5, item 5).
 #
 # Every output path - standard output, -o FILE, batch -d DIR with every

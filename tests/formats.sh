@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # formats.sh - every output format as users get it from rec2xml (in process,
 # the built-in stylesheets), checked by the real consumer of each format
 # (tests/consumers.sh: vnu, jing, DocBook XSL, csv2po, csv-parse), compared

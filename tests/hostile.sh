@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # hostile.sh - hostile XML and hostile stylesheets (issue 5, item 4).
 #
 # XML inputs: external entities (file:// and http://), parameter entities,

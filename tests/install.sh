@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # install.sh - make install honours PREFIX and DESTDIR, and the installed
 # binary works from any directory: its schemas and stylesheets are built in,
 # so nothing is read from the current directory.

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # leakcheck.sh - every test input through every output format, and the other
 # paths (--check, XML input, translation import), under valgrind: any leak,
 # invalid read or write fails. One process per input converts it to all

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # lib.sh - sourced by the shell tests: counters, checks and a closing line.
 # Every test prints "ok NAME" or "FAIL NAME" (with what went wrong) and the
 # script ends with "N passed, M failed", the line tests/run.sh adds up.
@@ -29,4 +30,15 @@ same() {
 summary() {
     echo "$passed passed, $failed failed"
     [ "$failed" -eq 0 ]
+}
+
+# snapshot DIR: the working tree as a fresh clone would see it, with the
+# edits not yet committed - every file git tracks or would track, build
+# products left out - copied to DIR and committed there
+snapshot() {
+    mkdir -p "$1" &&
+    (cd "$TOP" && git ls-files -z -c -o --exclude-standard | tar --null -T - --ignore-failed-read -cf - 2>/dev/null) |
+        tar -C "$1" -xf - &&
+    git -C "$1" init -q && git -C "$1" add -A &&
+    git -C "$1" -c user.name=test -c user.email=test@example.org commit -qm snapshot
 }

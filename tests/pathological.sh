@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # pathological.sh - inputs built to hurt (issue 5, item 3; the scaling check
 # of issue 6): a 10 MB line, 200,000 items, 100,000 footnotes and references,
 # nesting 10,000 deep, 1,000,000 blank lines, NUL bytes and every control

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # run.sh - the whole suite: every part prints ok/FAIL lines and closes with
 # "N passed, M failed"; this adds them up and fails if any part failed.
 set -u
@@ -31,7 +32,13 @@ run_part() {
     if [ "$status" -ne 0 ] || [ "$f" -ne 0 ]; then broken+=("$name"); fi
 }
 
-if [ "${1:-}" = hardening ]; then
+if [ "${1:-}" = dist ]; then
+    # make dist-check: the package as packagers and new users get it
+    run_part licence-install bash tests/dist.sh
+    run_part pre-commit bash tests/precommit.sh
+    run_part action bash tests/action.sh
+    run_part deb bash tests/deb.sh
+elif [ "${1:-}" = hardening ]; then
     # make hardening: hostile inputs, injected faults, pathological sizes
     # (minutes: run by CI after make check, not under ASan)
     run_part hostile bash tests/hostile.sh

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # sample.sh - every file in input/ converts, and its XML passes the project's
 # schemas in the command-line validators on their own (xmllint, jing), not
 # only rec2xml's in-process check. The real sample's counts are checked.

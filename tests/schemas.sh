@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # tests/schemas.sh - test schemas/rec2xml.rng and schemas/rec2xml.sch with
 # the real tools, on the hand-written documents in tests/schemas/:
 #

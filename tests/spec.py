@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """spec.py - run the examples of the text format's specification.
 
 Usage:

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # translate.sh - the translation round trip end to end: export CSV and XLIFF,
 # fill the targets as a translator would, import, and check the translated
 # HTML with vnu and the DocBook with jing; a PO made by csv2po and one by

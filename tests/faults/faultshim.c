@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* faultshim.c - an LD_PRELOAD shim for tests/faults.sh: makes write(),
  * writev(), close(), rename(), renameat(), fsync() and fdatasync() fail on
  * the Nth matching call, or do something nasty at that moment; fclose() too,

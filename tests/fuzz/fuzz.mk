@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tests/fuzz/fuzz.mk - libFuzzer harnesses; included from the top Makefile
 # (paths are relative to the repository root).
 #

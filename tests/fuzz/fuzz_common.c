@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_common.c - the engine, the stylesheets and the output stages that
  * every harness drives, set up once per process. */
 #include "fuzz_common.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_common.h - what every rec2xml fuzz harness shares.
  *
  * The engine (patterns, schemas) and every stylesheet that compiles are set

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_text.c - libFuzzer harness: the bytes are a text input.
  *
  * text -> lines -> parser -> XML -> validation -> diagnostics printed ->

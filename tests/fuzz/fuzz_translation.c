@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_translation.c - libFuzzer harness: the bytes are a translation file
  * coming back from a translator.
  *

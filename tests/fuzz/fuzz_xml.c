@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_xml.c - libFuzzer harness: the bytes are a hand-edited rec2xml XML
  * document ("fuzz.xml").
  *

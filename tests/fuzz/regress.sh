@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # regress.sh - every input the fuzzers once broke rec2xml with, replayed
 # through rec2xml itself in every output format. A regression passes when
 # rec2xml gives a verdict (exit 0, 1 or 2) within 10 seconds: no signal, no

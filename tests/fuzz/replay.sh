@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # replay.sh - run one fuzzer input through rec2xml itself, outside the harness.
 #
 #   tests/fuzz/replay.sh text|xml|translation FILE [REC2XML OPTION]...

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # seeds.sh - build the fuzzers' seed corpora from the repository's inputs.
 #
 #   sh tests/fuzz/seeds.sh [DIR]      (DIR defaults to build/fuzz)

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """badbytes.py OUTDIR - small inputs with every kind of bad (and tricky but
 good) byte, for tests/pathological.sh. Writes OUTDIR/NAME.txt (or .xml) and
 OUTDIR/MANIFEST, one case a line, tab-separated:

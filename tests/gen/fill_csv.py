@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """fill_csv.py - play the translator on a rec2xml CSV export (tests only).
 
 usage: fill_csv.py IN OUT [FORMAT]

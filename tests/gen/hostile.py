@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """hostile.py OUTDIR - hostile XML inputs, translations and stylesheets for
 tests/hostile.sh. Nothing here is committed as data: the files are written
 into OUTDIR at test time.

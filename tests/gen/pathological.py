@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """pathological.py CASE N OUT - write a pathological rec2xml input of size N.
 
 Used by tests/pathological.sh; nothing it writes is committed. Every case is
