@@ -191,8 +191,12 @@ static void gap(builder *bd, size_t i, size_t k)
     for (size_t j = i; j < k; j++)
         furniture |= r->lines[j].kind == L_FURNITURE;
     if (!furniture) {
-        /* a number alone on its line takes the next paragraph */
-        if (bd->open == OPEN_ITEM && bd->item_wants_text && k < r->src->nlines && r->lines[k].kind == L_TEXT)
+        /* a number alone on its line takes the next paragraph; a note's
+         * superscript printed on a line of its own belongs to the block */
+        if ((bd->open == OPEN_ITEM || bd->open == OPEN_FOOTNOTE) && bd->item_wants_text &&
+            k < r->src->nlines && r->lines[k].kind == L_TEXT)
+            return;
+        if (bd->open != OPEN_NONE && k < r->src->nlines && r->lines[k].kind == L_NOTEREF)
             return;
         close_block(bd);
         return;
@@ -280,6 +284,18 @@ void rec_read_blocks(rec_reader *r)
         }
         case L_FOOTNOTE:
             open_block(&bd, B_FOOTNOTE, OPEN_FOOTNOTE, i);
+            bd.item_wants_text = li->s2.start == li->s2.end; /* "12" above its note */
+            break;
+        case L_NOTEREF:
+            if (bd.open == OPEN_NONE) {
+                /* the superscript of the block before, after a blank */
+                if (r->nblocks && r->blocks[r->nblocks - 1].kind != B_PAGE)
+                    r->blocks[r->nblocks - 1].last = i;
+                else
+                    open_block(&bd, B_PROSE, OPEN_PROSE, i);
+            } else {
+                extend(&bd, i);
+            }
             break;
         case L_ITEM:
             if ((bd.open == OPEN_ITEM || bd.open == OPEN_PROSE || bd.open == OPEN_FOOTNOTE) &&

@@ -50,6 +50,8 @@ typedef struct {
     level *stack;
     size_t depth, stack_cap;
 
+    size_t ref;                   /* the next of r->refs to place */
+    size_t line;                  /* the line append() reads */
     xmlNodePtr target;            /* element receiving text */
     bool target_has_text;
     char *pending;                /* text not yet added to target */
@@ -167,6 +169,16 @@ static bool next_ref(parser *p, const char *s, size_t len, size_t from, rec_span
                      rec_span *label)
 {
     bool found = rec_find_fnref(p->m, s, len, from, whole, label);
+    /* a superscript number the notes pass found on this line */
+    while (p->ref < p->r->nrefs && (p->r->refs[p->ref].line < p->line ||
+                                    (p->r->refs[p->ref].line == p->line && p->r->refs[p->ref].start < from)))
+        p->ref++;
+    if (p->ref < p->r->nrefs && p->r->refs[p->ref].line == p->line &&
+        p->r->refs[p->ref].end <= len && (!found || p->r->refs[p->ref].start < whole->start)) {
+        whole->start = label->start = p->r->refs[p->ref].start;
+        whole->end = label->end = p->r->refs[p->ref].end;
+        return true;
+    }
     if (!p->r->nsymbols)
         return found;
     size_t end = found ? whole->start : len;
@@ -192,6 +204,7 @@ static bool next_ref(parser *p, const char *s, size_t len, size_t from, rec_span
  * to what is there, turning each "[n]" into an fnref element. */
 static void append(parser *p, const rec_line *l, size_t a, size_t b, bool glued)
 {
+    p->line = (size_t)(l - p->src->lines);
     rec_trim(l->text, l->len, &a, &b);
     if (a == b)
         return;
@@ -238,6 +251,18 @@ static void append_lines(parser *p, size_t from, size_t to, size_t start, bool c
         if (li->kind == L_BLANK || li->kind == L_FURNITURE)
             continue;
         const rec_line *l = &p->src->lines[i];
+        if (li->kind == L_NOTEREF) {
+            /* a superscript printed on a line of its own */
+            flush_text(p);
+            xmlNodePtr ref = element(p, p->target, "fnref", l->number, column(l, li->a));
+            char *id = footnote_id(p, l->text + li->a, li->b - li->a);
+            sattr(ref, "ref", id);
+            free(id);
+            xmlAddChild(ref, xmlNewDocTextLen(p->doc, (const xmlChar *)l->text + li->a,
+                                              (int)(li->b - li->a)));
+            glue = true;
+            continue;
+        }
         size_t a = i == from ? start : li->a, b = li->b;
         if ((li->flags & LF_ESCAPED) && a == li->a)
             a++;
@@ -670,6 +695,7 @@ xmlDocPtr rec_parse(const rec_source *src, rec_matcher *m, const rec_parse_optio
     rec_read_lines(&r);
     rec_read_pages(&r);
     rec_read_notes(&r);
+    rec_read_numbered_notes(&r);
     rec_read_hyphens(&r);
     rec_read_blocks(&r);
     rec_read_layout(&r);
@@ -732,5 +758,6 @@ xmlDocPtr rec_parse(const rec_source *src, rec_matcher *m, const rec_parse_optio
     free(item_after);
     free(r.blocks);
     free(r.lines);
+    free(r.refs);
     return p.doc;
 }

@@ -25,7 +25,11 @@
 #include "patterns.h"
 #include "source.h"
 
-typedef enum { L_BLANK, L_TEXT, L_ITEM, L_HEADER, L_FOOTNOTE, L_FURNITURE } rec_line_kind;
+typedef enum {
+    L_BLANK, L_TEXT, L_ITEM, L_HEADER, L_FOOTNOTE, L_FURNITURE,
+    L_NOTEREF /* a note's number alone on its line: the superscript of the
+                 block above it, as pdftotext prints one on a heading */
+} rec_line_kind;
 
 enum {
     LF_PAGE = 1,      /* a page begins on this line (a form feed) */
@@ -102,6 +106,10 @@ typedef struct {
     char symbols[REC_NOTE_SYMBOLS][8]; /* footnote labels printed as symbols
                                           ("*", "†"), in order of definition */
     size_t nsymbols;
+    /* note numbers a PDF printed as superscripts glued to the text
+     * ("centers.12"), in document order: line and bytes of each; owned */
+    struct rec_glued_ref { size_t line, start, end; } *refs;
+    size_t nrefs;
 } rec_reader;
 
 /* Joined text of some lines of a block, for passes that read sentences:
@@ -133,6 +141,7 @@ const char *rec_numbering_name(rec_marker_kind k);
 void rec_read_pages(rec_reader *r);
 /* notes.c */
 void rec_read_notes(rec_reader *r);
+void rec_read_numbered_notes(rec_reader *r);
 size_t rec_note_symbol(const char *s, size_t i, size_t len);
 /* hyphen.c */
 void rec_read_hyphens(rec_reader *r);

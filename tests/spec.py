@@ -259,9 +259,11 @@ LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
 def squeeze(s):
     """Drop every whitespace character (str.isspace: space, tab, line ends, FF,
     VT, NBSP, ...), every ':', every '-' (a hyphen at a line end may be
-    joined away) and soft hyphens; spell out ligatures."""
+    joined away), soft hyphens and brackets (a note cited [12] and one
+    printed as a superscript 12 are both an fnref labelled 12); spell out
+    ligatures."""
     return "".join(LIGATURES.get(c, c) for c in s
-                   if not c.isspace() and c not in ":\uff1a-\u00ad")
+                   if not c.isspace() and c not in ":\uff1a-\u00ad[]")
 
 
 def without_furniture(text, furniture):
