@@ -14,8 +14,10 @@ void rec_diags_init(rec_diags *d)
 
 void rec_diags_clear(rec_diags *d)
 {
-    for (size_t i = 0; i < d->n; i++)
+    for (size_t i = 0; i < d->n; i++) {
         free(d->v[i].message);
+        free(d->v[i].fix.text);
+    }
     free(d->v);
     rec_diags_init(d);
 }
@@ -33,6 +35,7 @@ void rec_diags_add(rec_diags *d, unsigned long line, unsigned long col,
     g->col = col;
     g->severity = sev;
     g->kind = kind;
+    memset(&g->fix, 0, sizeof g->fix);
     va_start(ap, fmt);
     g->message = rec_vasprintf(fmt, ap);
     va_end(ap);
@@ -40,6 +43,19 @@ void rec_diags_add(rec_diags *d, unsigned long line, unsigned long col,
         d->errors++;
     else
         d->warnings++;
+}
+
+void rec_diags_suggest(rec_diags *d, unsigned long line, unsigned long col,
+                       unsigned long end_col, const char *text)
+{
+    if (!d->n)
+        return;
+    rec_fix *f = &d->v[d->n - 1].fix;
+    free(f->text);
+    f->line = line;
+    f->col = col;
+    f->end_col = end_col;
+    f->text = rec_xstrdup(text);
 }
 
 static int by_position(const void *a, const void *b)
@@ -69,6 +85,7 @@ void rec_diags_sort(rec_diags *d)
             else
                 d->warnings--;
             free(g->message);
+            free(g->fix.text);
         } else {
             d->v[k++] = *g;
         }

@@ -13,12 +13,20 @@
 
 typedef enum { REC_WARNING = 1, REC_ERROR = 2 } rec_severity;
 
+/* A fix-it: replace the characters [col, end_col) of line with text
+ * (an insertion when col == end_col, a deletion when text is ""). */
+typedef struct {
+    unsigned long line, col, end_col;
+    char *text;           /* owned; NULL: no fix */
+} rec_fix;
+
 typedef struct {
     unsigned long line;   /* 1-based; 0 = the whole file */
     unsigned long col;    /* 1-based, in characters; 0 = unknown */
     rec_severity severity;
     const char *kind;     /* static string, e.g. "undefined-footnote" */
     char *message;        /* owned */
+    rec_fix fix;
 } rec_diag;
 
 typedef struct {
@@ -35,6 +43,10 @@ void rec_diags_clear(rec_diags *d);
 void rec_diags_add(rec_diags *d, unsigned long line, unsigned long col,
                    rec_severity sev, const char *kind, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
+
+/* Attach a fix-it to the diagnostic added last (text is copied). */
+void rec_diags_suggest(rec_diags *d, unsigned long line, unsigned long col,
+                       unsigned long end_col, const char *text);
 
 /* Sort by position, keeping insertion order among equals, and drop exact
  * repeats (same place, kind and message). */

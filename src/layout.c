@@ -233,6 +233,15 @@ typedef struct {
     size_t headers, decimals, main_numbers, state_party, recommending, leadins, responses;
 } counts;
 
+/* "12." at a paragraph's margin: a UN paragraph number, in order or not. */
+static bool paragraph_number(const rec_reader *r, const rec_block *b)
+{
+    const rec_lineinfo *li = &r->lines[b->first];
+    const rec_line *l = &r->src->lines[b->first];
+    return b->kind == B_ITEM && (li->mk == MK_ARABIC || li->mk == MK_ARABIC_INDIC) && li->indent <= 12 &&
+           l->text[li->s1.start] != '(' && l->text[li->s1.end - 1] != ')';
+}
+
 /* Is item block b a paragraph of the document's main numbering, whose last
  * number so far is *last? Paragraph numbers rise through a UN document
  * (a few may be skipped by extraction); lists under them restart at 1. */
@@ -268,7 +277,7 @@ static counts count_blocks(rec_reader *r)
             c.decimals++;
         if (b->kind != B_ITEM && b->kind != B_PROSE)
             continue;
-        bool main = main_number(r, b, &last);
+        bool main = main_number(r, b, &last) || paragraph_number(r, b);
         rec_joined j;
         block_text(r, b, &j);
         rec_span sp;
@@ -345,6 +354,7 @@ static bool title_state(rec_reader *r, size_t *block, rec_span *to, rec_joined *
 static void numbered_paragraphs(rec_reader *r)
 {
     long last = 0;
+    unsigned long last_line = 0;
     bool finding = false, group_open = false;
     char *addressee = NULL;
     size_t title_block = 0;
@@ -360,11 +370,29 @@ static void numbered_paragraphs(rec_reader *r)
         }
         if (b->kind != B_ITEM)
             continue;
+        long before = last;
         if (!main_number(r, b, &last)) {
+            const rec_lineinfo *li = &r->lines[b->first];
+            const rec_line *l = &r->src->lines[b->first];
+            if (before && li->mk == MK_ARABIC && li->indent <= 12 && l->text[li->s1.start] != '(' &&
+                li->value > before - 3 && li->value <= before)
+                rec_diags_add(r->diags, l->number, (unsigned long)rec_utf8_count(l->text, li->s1.start) + 1,
+                              REC_WARNING, "numbering",
+                              "paragraph '%.*s' does not follow paragraph %ld (at line %lu): it was read as "
+                              "part of the paragraph before", (int)(li->s1.end - li->s1.start),
+                              l->text + li->s1.start, before, last_line);
             if (finding)
                 make_prose(r, b, ROLE_FINDING);
             continue;
         }
+        if (before && last > before + 1) {
+            const rec_line *l = &r->src->lines[b->first];
+            const rec_lineinfo *li = &r->lines[b->first];
+            rec_diags_add(r->diags, l->number, (unsigned long)rec_utf8_count(l->text, li->s1.start) + 1,
+                          REC_WARNING, "numbering", "paragraph %ld follows paragraph %ld (at line %lu): "
+                          "%s missing?", last, before, last_line, last == before + 2 ? "is one" : "are some");
+        }
+        last_line = r->src->lines[b->first].number;
         rec_joined j;
         block_text(r, b, &j);
         rec_span to;
@@ -507,6 +535,11 @@ static void headings_as_recipients(rec_reader *r)
         if (!heading)
             continue;
         rec_lineinfo *li = &r->lines[b->first];
+        const rec_line *l = &r->src->lines[b->first];
+        rec_diags_add(r->diags, l->number, (unsigned long)rec_utf8_count(l->text, li->a) + 1, REC_WARNING,
+                      "near-header",
+                      "this heading has no 'To' but names an addressee over a list: it was read as the "
+                      "list's recipient");
         b->kind = B_HEADER;
         li->kind = L_HEADER;
         li->s1.start = li->s1.end = li->a;

@@ -377,11 +377,21 @@ static level *push(parser *p)
  * list's next item, wherever the margin put it (PDF pages move margins);
  * otherwise deeper indentation nests, and at the same indentation a new
  * shape opens a sub-list and an earlier shape closes it again. */
-static void place(parser *p, unsigned indent, const char *shape, long value)
+typedef struct {
+    bool sibling;            /* it follows an item of its list */
+    long previous;           /* ... whose rank was this */
+    bool switched;           /* a new marker shape at one indentation nested it */
+    char above[8];           /* ... under an item of this shape */
+} placement;
+
+static void place(parser *p, unsigned indent, const char *shape, long value, placement *pl)
 {
+    memset(pl, 0, sizeof *pl);
     for (size_t j = p->depth; j-- > 0;) {
         if (strcmp(p->stack[j].shape, shape) == 0 && value > 1 && p->stack[j].value == value - 1 &&
             shape[0] != '\0' && strchr("1aAiI#", shape[strcspn(shape, "1aAiI#")])) {
+            pl->sibling = true;
+            pl->previous = p->stack[j].value;
             pop_to(p, j);
             return;
         }
@@ -392,9 +402,51 @@ static void place(parser *p, unsigned indent, const char *shape, long value)
         size_t j = p->depth;
         while (j > 0 && p->stack[j - 1].indent == indent && strcmp(p->stack[j - 1].shape, shape) != 0)
             j--;
-        if (j > 0 && p->stack[j - 1].indent == indent)
+        if (j > 0 && p->stack[j - 1].indent == indent) {
+            pl->sibling = true;
+            pl->previous = p->stack[j - 1].value;
             pop_to(p, j - 1); /* sibling of that earlier item */
+        } else {
+            pl->switched = true;
+            memcpy(pl->above, p->stack[p->depth - 1].shape, sizeof pl->above);
+        }
     }
+}
+
+/* Say what the placement guessed: a list that changes its bullet at one
+ * indentation, a numbered list that skips, repeats or restarts. */
+static void placement_slips(parser *p, const rec_line *l, const rec_lineinfo *li, const char *shape,
+                            const placement *pl)
+{
+    unsigned long col = column(l, li->s1.start);
+    int mk = (int)(li->s1.end - li->s1.start);
+    const char *marker = l->text + li->s1.start;
+    bool bullet = li->mk == MK_BULLET, above_bullet = !strpbrk(pl->above, "1aAiI#");
+    /* "3." under "١.": one list's numbers in two scripts */
+    bool numbers = (li->mk == MK_ARABIC || li->mk == MK_ARABIC_INDIC) && strpbrk(pl->above, "1#") &&
+                   !strpbrk(pl->above, "aAiI");
+    if (pl->switched && ((bullet || above_bullet) || numbers)) {
+        rec_diags_add(p->diags, l->number, col, REC_WARNING, "marker-switch",
+                      "'%.*s' after '%s' items at the same indentation was read as the start of a "
+                      "sub-list; did you mean '%s', or to indent it?",
+                      mk, marker, pl->above, pl->above);
+        if (above_bullet && bullet)
+            rec_diags_suggest(p->diags, l->number, col, col + (unsigned long)rec_utf8_count(marker, (size_t)mk),
+                              pl->above);
+        return;
+    }
+    if (!pl->sibling || li->mk == MK_BULLET || li->mk == MK_DECIMAL || !li->value)
+        return;
+    (void)shape;
+    const char *what = li->value == pl->previous        ? "repeats the number before it"
+                       : li->value == 1                  ? "starts the list again at 1"
+                       : li->value > pl->previous + 1    ? "skips a number"
+                       : li->value < pl->previous        ? "goes back in the list's numbering"
+                                                         : NULL;
+    if (what)
+        rec_diags_add(p->diags, l->number, col, REC_WARNING, "numbering",
+                      "'%.*s' %s (the item before is number %ld); it was read as the next item of the "
+                      "same list", mk, marker, what, pl->previous);
 }
 
 static void open_group(parser *p, unsigned long line, unsigned long col)
@@ -440,7 +492,9 @@ static void add_item(parser *p, size_t k)
         pop_to(p, 0);
     } else {
         numbering = shape_of(p, mk, mklen, indent, (rec_marker_kind)li->mk, shape);
-        place(p, indent, shape, li->value);
+        placement pl;
+        place(p, indent, shape, li->value, &pl);
+        placement_slips(p, l, li, shape, &pl);
     }
     if (b->opens_group) {
         char iid[48]; /* the first item of the group about to open */
@@ -699,6 +753,7 @@ xmlDocPtr rec_parse(const rec_source *src, rec_matcher *m, const rec_parse_optio
     rec_read_hyphens(&r);
     rec_read_blocks(&r);
     rec_read_layout(&r);
+    rec_read_slips(&r);
 
     parser p;
     memset(&p, 0, sizeof p);

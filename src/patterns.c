@@ -38,7 +38,8 @@
 /* Markers an editor may glue to the text ("1.Investigate", "•Repeal"); a
  * number then needs a capital or a letter of a script without case after
  * it, a dash a capital. */
-#define GLUED "(?:[0-9]{1,3}[.)]|\\([0-9]{1,3}\\)|\\([A-Za-z]\\)|\\((?:[ivxlc]{2,7})\\))(?=[\\p{Lu}\\p{Lo}])" \
+#define GLUED "(?:[0-9]{1,3}[.)]|\\([0-9]{1,3}\\)|\\([A-Za-z]\\)|\\((?:[ivxlc]{2,7})\\)" \
+    "|[\\x{660}-\\x{669}\\x{6f0}-\\x{6f9}]{1,3}[.)\\-])(?=[\\p{Lu}\\p{Lo}])" \
     "|[" BULLET_NONASCII "](?=[\\p{L}\\x{201c}\"])" \
     "|[\\x{2d}\\x{2013}*](?=\\p{Lu})"
 /* Markers of Chinese documents, which take no blank after them. */

@@ -151,6 +151,8 @@ rec_block *rec_block_add(rec_reader *r, rec_block_kind kind, size_t first);
 /* layout.c */
 void rec_read_layout(rec_reader *r);
 const char *rec_layout_name(rec_layout l);
+/* slips.c */
+void rec_read_slips(rec_reader *r);
 int rec_layout_find(const char *name);
 
 #endif

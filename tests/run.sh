@@ -47,6 +47,7 @@ elif [ "${1:-}" = hardening ]; then
 else
     run_part spec /usr/bin/python3 tests/spec.py tests/spec.txt
     run_part regressions /usr/bin/python3 tests/spec.py tests/regressions.txt
+    run_part mutants /usr/bin/python3 tests/mutants.py
     run_part schemas bash tests/schemas.sh
     run_part diagnostics bash tests/diagnostics.sh
     run_part sample bash tests/sample.sh
