@@ -46,6 +46,8 @@ typedef struct {
     /* pages that interrupted the open block, emitted after it: line ranges */
     size_t pending[8][2];
     size_t npending;
+    size_t pending_ref;      /* 1 + a note's superscript line printed over
+                                the paragraph to come, or 0 */
     long last_value[MK_CJK + 1]; /* the last rank of each marker kind in the list */
 } builder;
 
@@ -68,6 +70,17 @@ static void close_block(builder *bd)
 static void open_block(builder *bd, rec_block_kind kind, open_kind open, size_t i)
 {
     close_block(bd);
+    if (bd->pending_ref && kind == B_PROSE) {
+        rec_block_add(bd->r, kind, bd->pending_ref - 1)->last = i;
+        bd->pending_ref = 0;
+        bd->block = bd->r->nblocks - 1;
+        bd->open = open;
+        bd->last_content = i;
+        return;
+    }
+    if (bd->pending_ref) /* no paragraph after all: the superscript alone */
+        rec_block_add(bd->r, B_PROSE, bd->pending_ref - 1);
+    bd->pending_ref = 0;
     rec_block_add(bd->r, kind, i);
     bd->block = bd->r->nblocks - 1;
     bd->open = open;
@@ -228,11 +241,46 @@ static void gap(builder *bd, size_t i, size_t k)
     }
 }
 
+/* A heading set without a blank line between the paragraphs around it
+ * (pdftotext does that): after a line that ends a sentence, a line of a
+ * few words in capitals' case with no stop of its own, right over a
+ * numbered paragraph or an item. */
+static bool heading_between(const builder *bd, size_t i)
+{
+    const rec_reader *r = bd->r;
+    const rec_line *l = &r->src->lines[i];
+    const rec_lineinfo *li = &r->lines[i];
+    size_t next = i + 1;
+    while (next < r->src->nlines && next <= i + 2 && r->lines[next].kind == L_BLANK)
+        next++;
+    if (bd->last_content + 1 != i || !ends_clause(r, bd->last_content) ||
+        next >= r->src->nlines || r->lines[next].kind != L_ITEM)
+        return false;
+    const rec_lineinfo *ni = &r->lines[next];
+    if (ni->mk == MK_BULLET && ni->indent > li->indent)
+        return false; /* a lead-in over its bullets: "The following:" is not this */
+    size_t words = 1;
+    for (size_t j = li->a; j < li->b; j++) {
+        words += l->text[j] == ' ';
+        if (l->text[j] == ',' || (l->text[j] == '.' && j + 1 < li->b))
+            return false;
+    }
+    unsigned char last = (unsigned char)l->text[li->b - 1];
+    return words <= 7 && !strchr(".;:,!?", last) && !(last >= '0' && last <= '9') &&
+           rec_match_uppercase_start(r->m, l->text + li->a, li->b - li->a);
+}
+
 static void text_line(builder *bd, size_t i)
 {
     rec_reader *r = bd->r;
     const rec_line *l = &r->src->lines[i];
     char iso[11];
+    if ((bd->open == OPEN_ITEM || bd->open == OPEN_FOOTNOTE || bd->open == OPEN_PROSE) &&
+        !bd->item_wants_text && heading_between(bd, i)) {
+        open_block(bd, B_PROSE, OPEN_PROSE, i);
+        close_block(bd);
+        return;
+    }
     if (bd->open == OPEN_ITEM || bd->open == OPEN_FOOTNOTE) {
         if (bd->item_wants_text)
             r->blocks[bd->block].text_line = i;
@@ -264,14 +312,203 @@ static void text_line(builder *bd, size_t i)
     open_block(bd, B_PROSE, OPEN_PROSE, i);
 }
 
+/* ---- a column of numbers printed before its paragraphs -------------------
+ *
+ * pdftotext (without -layout) may print a page's paragraph numbers as a
+ * column before the paragraphs: "1.", "A.", "2.", "B." on lines of their
+ * own, then the texts. A careful reader pairs them in order: a section
+ * letter with the next heading, a number with the next paragraph. */
+
+typedef struct {
+    size_t *label;     /* per line that starts a label's text: label line + 1 */
+    size_t *to;        /* ... and the text's last line + 1 */
+    bool *taken;       /* per line: a label, or text of one, read elsewhere */
+} columns;
+
+/* A label on a line of its own: a marker alone ("12.", "(a)"), or a
+ * section letter or numeral ("A.", "II."). */
+static bool label_line(const rec_reader *r, size_t i, bool *heading)
+{
+    const rec_lineinfo *li = &r->lines[i];
+    const char *s = r->src->lines[i].text;
+    *heading = false;
+    if (li->kind == L_ITEM)
+        return li->s2.start == li->s2.end && li->mk != MK_BULLET;
+    if (li->kind != L_TEXT || li->b - li->a < 2 || li->b - li->a > 6 || s[li->b - 1] != '.')
+        return false;
+    size_t n = li->b - li->a - 1;
+    bool letter = n == 1 && s[li->a] >= 'A' && s[li->a] <= 'Z';
+    bool roman = strspn(s + li->a, "IVXL") == n;
+    *heading = letter || roman;
+    return *heading;
+}
+
+static bool short_heading(const rec_reader *r, size_t i)
+{
+    const rec_lineinfo *li = &r->lines[i];
+    const char *s = r->src->lines[i].text;
+    size_t words = 1;
+    for (size_t j = li->a; j < li->b; j++)
+        words += s[j] == ' ';
+    return li->kind == L_TEXT && words <= 8 && !strchr(".;:,", s[li->b - 1]) &&
+           rec_match_uppercase_start(r->m, s + li->a, li->b - li->a);
+}
+
+static bool stops(const rec_reader *r, size_t i)
+{
+    const rec_lineinfo *li = &r->lines[i];
+    return li->b > li->a && strchr(".:;", r->src->lines[i].text[li->b - 1]);
+}
+
+/* The paragraph that starts at line at: up to a blank line, a heading, or
+ * (when a number follows) the end of a sentence at a line's end. */
+static size_t paragraph_end(const rec_reader *r, size_t at, bool split_sentences)
+{
+    size_t n = r->src->nlines;
+    while (at + 1 < n && r->lines[at + 1].kind == L_TEXT) {
+        if (stops(r, at) && (short_heading(r, at + 1) ||
+                             (split_sentences && rec_match_uppercase_start(r->m, r->src->lines[at + 1].text +
+                                                                           r->lines[at + 1].a,
+                                                                           r->lines[at + 1].b - r->lines[at + 1].a))))
+            break;
+        at++;
+    }
+    return at;
+}
+
+/* A paragraph no label above claims: after a blank line, under text that
+ * ended a sentence (not under a number standing alone, whose text it is). */
+static size_t orphan(const rec_reader *r, const columns *c, size_t from)
+{
+    size_t n = r->src->nlines;
+    for (size_t i = from; i < n && i < from + 400; i++) {
+        if (r->lines[i].kind != L_TEXT || c->taken[i] || i == 0 || r->lines[i - 1].kind != L_BLANK ||
+            !rec_match_uppercase_start(r->m, r->src->lines[i].text + r->lines[i].a, r->lines[i].b - r->lines[i].a))
+            continue;
+        size_t p = i - 1;
+        while (p > 0 && r->lines[p].kind == L_BLANK)
+            p--;
+        bool h;
+        if (r->lines[p].kind == L_TEXT && stops(r, p) && !label_line(r, p, &h)) {
+            size_t q = p;
+            while (q > 0 && r->lines[q - 1].kind == L_TEXT)
+                q--;
+            if (q > 0) {
+                size_t above = q - 1;
+                while (above > 0 && r->lines[above].kind == L_BLANK)
+                    above--;
+                if (r->lines[above].kind == L_ITEM || r->lines[above].kind == L_TEXT ||
+                    r->lines[above].kind == L_FURNITURE)
+                    return i;
+            }
+        }
+    }
+    return 0;
+}
+
+static void pair(columns *c, size_t label, size_t from, size_t to)
+{
+    c->label[from] = label + 1;
+    c->to[from] = to + 1;
+    c->taken[label] = true;
+    for (size_t t = from + 1; t <= to; t++)
+        c->taken[t] = true;
+}
+
+static void find_columns(rec_reader *r, columns *c)
+{
+    size_t n = r->src->nlines;
+    for (size_t i = 0; i < n; i++) {
+        bool h;
+        if (!label_line(r, i, &h))
+            continue;
+        /* the run of labels, blanks between */
+        size_t labels[64], nl = 0, j = i;
+        bool heading[64];
+        while (j < n && nl < 64) {
+            if (r->lines[j].kind == L_BLANK) {
+                j++;
+                continue;
+            }
+            if (!label_line(r, j, &heading[nl]))
+                break;
+            labels[nl++] = j++;
+        }
+        if (nl < 2) {
+            i = j;
+            continue;
+        }
+        /* pair them with the paragraphs that follow, in order */
+        size_t at = j, k = 0;
+        for (; k < nl; k++) {
+            while (at < n && r->lines[at].kind == L_BLANK)
+                at++;
+            if (at >= n || r->lines[at].kind != L_TEXT)
+                break;
+            if (heading[k]) {
+                if (!short_heading(r, at))
+                    break;
+                pair(c, labels[k], at, at);
+                at++;
+                continue;
+            }
+            size_t end = paragraph_end(r, at, k + 1 < nl && !heading[k + 1]);
+            pair(c, labels[k], at, end);
+            c->taken[at] = false; /* its first line starts the block */
+            at = end + 1;
+        }
+        /* numbers left over: their paragraphs stand further down, after
+         * the lists of the paragraphs before them */
+        for (; k < nl && !heading[k]; k++) {
+            size_t o = orphan(r, c, at);
+            if (!o)
+                break;
+            size_t end = paragraph_end(r, o, false);
+            pair(c, labels[k], o, end);
+            at = end + 1;
+        }
+        i = j;
+    }
+}
+
+/* Line i starts the text of a label set above it: the label's block. */
+static void label_block(builder *bd, const columns *c, size_t i)
+{
+    rec_reader *r = bd->r;
+    size_t label = c->label[i] - 1;
+    bool heading;
+    label_line(r, label, &heading);
+    open_block(bd, heading ? B_PROSE : B_ITEM, heading ? OPEN_PROSE : OPEN_ITEM, label);
+    rec_block *b = &r->blocks[bd->block];
+    b->text_line = i;
+    b->last = c->to[i] - 1;
+    if (heading) {
+        b->numbered = true;
+        b->role = ROLE_HEADING;
+        b->mark.start = r->lines[label].a;
+        b->mark.end = r->lines[label].b;
+        r->lines[label].s1 = b->mark;
+    }
+    close_block(bd);
+}
+
 void rec_read_blocks(rec_reader *r)
 {
     builder bd;
     memset(&bd, 0, sizeof bd);
     bd.r = r;
     size_t n = r->src->nlines;
+    columns col = {rec_xcalloc((n ? n : 1) * sizeof *col.label), rec_xcalloc((n ? n : 1) * sizeof *col.to),
+                   rec_xcalloc(n ? n : 1)};
+    find_columns(r, &col);
     for (size_t i = 0; i < n; i++) {
         rec_lineinfo *li = &r->lines[i];
+        if (col.label[i]) {
+            label_block(&bd, &col, i);
+            continue;
+        }
+        if (col.taken[i])
+            continue;
         switch ((rec_line_kind)li->kind) {
         case L_BLANK:
         case L_FURNITURE: {
@@ -287,14 +524,19 @@ void rec_read_blocks(rec_reader *r)
             bd.item_wants_text = li->s2.start == li->s2.end; /* "12" above its note */
             break;
         case L_NOTEREF:
-            if (bd.open == OPEN_NONE) {
-                /* the superscript of the block before, after a blank */
-                if (r->nblocks && r->blocks[r->nblocks - 1].kind != B_PAGE)
-                    r->blocks[r->nblocks - 1].last = i;
+            if (bd.open != OPEN_NONE) {
+                extend(&bd, i);
+            } else if (r->nblocks && r->blocks[r->nblocks - 1].kind != B_PAGE) {
+                r->blocks[r->nblocks - 1].last = i; /* the block before, after a blank */
+            } else {
+                /* printed over what follows: the next paragraph takes it */
+                size_t k = i + 1;
+                while (k < n && r->lines[k].kind == L_BLANK)
+                    k++;
+                if (k < n && r->lines[k].kind == L_TEXT)
+                    bd.pending_ref = i + 1;
                 else
                     open_block(&bd, B_PROSE, OPEN_PROSE, i);
-            } else {
-                extend(&bd, i);
             }
             break;
         case L_ITEM:
@@ -320,4 +562,7 @@ void rec_read_blocks(rec_reader *r)
         }
     }
     close_block(&bd);
+    free(col.label);
+    free(col.to);
+    free(col.taken);
 }

@@ -113,9 +113,11 @@ void rec_read_notes(rec_reader *r)
     if (!r->nsymbols)
         return;
     /* each line: the symbols cited so far; a definition needs its own cited
-     * before it */
+     * before it. A symbol alone on its line is a superscript pdftotext put
+     * on a line of its own (over a title, under a heading). */
     bool referenced[REC_NOTE_SYMBOLS] = {false};
     size_t kept = 0;
+    size_t alone[REC_NOTE_SYMBOLS * 4], nalone = 0;
     for (size_t i = 0; i < n; i++) {
         rec_lineinfo *li = &r->lines[i];
         if (li->kind == L_BLANK || li->kind == L_FURNITURE)
@@ -123,6 +125,12 @@ void rec_read_notes(rec_reader *r)
         const rec_line *l = &r->src->lines[i];
         size_t s = rec_note_symbol(l->text, li->a, li->b);
         int k = s ? label_index(r, l->text + li->a, s) : -1;
+        if (k >= 0 && li->a + s == li->b) {
+            referenced[k] = true;
+            if (nalone < sizeof alone / sizeof *alone)
+                alone[nalone++] = i;
+            continue;
+        }
         if (k >= 0 && referenced[k] && li->a + s < li->b && at_foot(r, i)) {
             li->kind = L_FOOTNOTE;
             li->s1.start = li->a, li->s1.end = li->a + s;
@@ -131,6 +139,13 @@ void rec_read_notes(rec_reader *r)
             kept |= 1u << k;
         }
         find_refs(r, i, referenced);
+    }
+    for (size_t a = 0; a < nalone; a++) {
+        rec_lineinfo *li = &r->lines[alone[a]];
+        const rec_line *l = &r->src->lines[alone[a]];
+        int k = label_index(r, l->text + li->a, li->b - li->a);
+        if (k >= 0 && (kept & (1u << k)))
+            li->kind = L_NOTEREF;
     }
     /* only the symbols that define a note are labels */
     size_t w = 0;
@@ -254,12 +269,20 @@ void rec_read_numbered_notes(rec_reader *r)
             }
         }
         for (size_t k = li->a + 1; k < li->b; k++) {
-            if (l->text[k] < '0' || l->text[k] > '9' || !glue_before(l->text, li->a, k) ||
-                (l->text[k - 1] >= '0' && l->text[k - 1] <= '9'))
+            if (l->text[k] < '0' || l->text[k] > '9' || (l->text[k - 1] >= '0' && l->text[k - 1] <= '9'))
+                continue;
+            /* glued ("were.12"), or after a sentence's stop and one space,
+             * as justified text sets it ("were. 12"), ending the line or
+             * before the next sentence */
+            bool spaced = l->text[k - 1] == ' ' && k >= li->a + 2 && strchr(".,;:)\"", l->text[k - 2]);
+            if (!spaced && !glue_before(l->text, li->a, k))
                 continue;
             long x = digits_at(l->text, k, li->b, &m);
             size_t e = k + m;
             bool ends = e == li->b || rec_is_blank_at(l->text, li->b, e) || strchr(".,;:)", l->text[e]);
+            if (spaced && e < li->b && !(e + 1 < li->b && l->text[e] == ' ' && l->text[e + 1] >= 'A' &&
+                                         l->text[e + 1] <= 'Z'))
+                ends = false;
             if (!x || !ends || x > maxdef || !defined[x] || !(x == max + 1 || cited[x])) {
                 k += m ? m - 1 : 0;
                 continue;

@@ -282,8 +282,8 @@ void rec_read_pages(rec_reader *r)
     bool *counted = rec_xcalloc(n);
     size_t prev = 0;
     for (size_t b = 0; b < n; b++) {
-        if (!(r->lines[b].flags & LF_PAGE))
-            continue;
+        if (!(r->lines[b].flags & LF_PAGE) && b != 0)
+            continue; /* the document's start is the top of page 1 */
         size_t seen = 0;
         for (size_t j = b; j < n && seen < FURNITURE; j++) {
             if (r->lines[j].kind == L_BLANK)
@@ -307,6 +307,16 @@ void rec_read_pages(rec_reader *r)
     free(counted);
     long page = 1;
     prev = 0;
+    /* the head of the first page: a document symbol or page number there
+     * is furniture too (its number is the first page's) */
+    size_t first_break = 0;
+    while (first_break < n && !(r->lines[first_break].flags & LF_PAGE))
+        first_break++;
+    if (first_break > 0) {
+        page = mark_boundary(&p, 0, 0, first_break, 1);
+        if (page != 1)
+            page = 1; /* a printed number at the top of page 1 is not a break */
+    }
     for (size_t b = 0; b < n; b++) {
         if (!(r->lines[b].flags & LF_PAGE))
             continue;

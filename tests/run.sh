@@ -55,6 +55,7 @@ else
     run_part install bash tests/install.sh
     run_part batch bash tests/batch.sh
     run_part formats bash tests/formats.sh
+    run_part pdf bash tests/pdf.sh
     run_part ci bash tests/ci.sh
     run_part translate bash tests/translate.sh
     run_part fuzz-regressions sh tests/fuzz/regress.sh

@@ -1,0 +1,91 @@
+#!/bin/bash
+# SPDX-License-Identifier: MIT
+# pdf.sh - the PDF path users take: pdftotext report.pdf - | rec2xml -
+#
+# Three reports laid out as their publishers print them (tests/gen/fo.py:
+# a treaty body's concluding observations, a UPR report, an NGO report;
+# our sentences, their layouts) are printed with fop, extracted with
+# poppler's pdftotext, plain and -layout, and read from standard input.
+# Each reading must be what a careful reader takes from the page: the
+# layout, the recipients, every item with its marker and its words (no
+# running head, page number or job number among them), the recommending
+# States of the UPR items, and the notes.
+#
+# Then rec2xml's own DocBook goes the same way (DocBook XSL -> fop ->
+# pdftotext -> rec2xml) and must give back the same recipients, item texts
+# and footnotes: for input/ and for every valid spec example with a
+# recipient.
+set -u
+. "$(dirname "$0")/lib.sh"
+cd "$TOP"
+
+for tool in fop pdftotext xsltproc; do
+    if ! command -v "$tool" >/dev/null; then
+        fail "$tool is installed" "apt-get install fop poppler-utils xsltproc"
+        summary
+        exit 1
+    fi
+done
+
+# compare READING.xml EXPECT.json: a careful reader's view of the document
+compare() {
+    /usr/bin/python3 - "$1" "$2" <<'PY'
+import json, sys
+import xml.etree.ElementTree as ET
+NS = "{urn:rec2xml:1.0}"
+root = ET.parse(sys.argv[1]).getroot()
+want = json.load(open(sys.argv[2], encoding="utf-8"))
+words = lambda e: " ".join("".join(e.itertext()).split()) if e is not None else None
+why = []
+if root.get("layout") != want["layout"]:
+    why.append("layout %s, not %s" % (root.get("layout"), want["layout"]))
+recipients = [words(g.find(NS + "recipient")) for g in root.iter(NS + "group")]
+if recipients != want["recipients"]:
+    why.append("recipients %s, not %s" % (recipients, want["recipients"]))
+items = []
+for it in root.iter(NS + "item"):
+    t = it.find(NS + "text")
+    # the text without its note references, as the fixture wrote it
+    text = (t.text or "") + "".join((c.tail or "") for c in t) if t is not None else ""
+    d = {"marker": it.get("marker"), "text": " ".join(text.split())}
+    if it.get("by"):
+        d["by"] = it.get("by")
+    items.append(d)
+for k, (got, exp) in enumerate(zip(items, want["items"])):
+    if got != exp:
+        why.append("item %d: %s, not %s" % (k + 1, got, exp))
+if len(items) != len(want["items"]):
+    why.append("%d items, not %d" % (len(items), len(want["items"])))
+notes = len(list(root.iter(NS + "footnote")))
+if notes != want["footnotes"]:
+    why.append("%d footnotes, not %d" % (notes, want["footnotes"]))
+for f in root.iter(NS + "furniture"):
+    for e in list(root.iter(NS + "text")) + list(root.iter(NS + "recipient")):
+        if f.text and f.text in (words(e) or "") and len(f.text) > 3:
+            why.append("furniture %r in %r" % (f.text, words(e)))
+print("; ".join(why))
+PY
+}
+
+for name in treaty upr ngo; do
+    /usr/bin/python3 tests/gen/fo.py "$name" "$WORK/$name.fo" "$WORK/$name.json"
+    if ! fop -q "$WORK/$name.fo" "$WORK/$name.pdf" >"$WORK/fop.log" 2>&1; then
+        fail "fop prints $name" "$(grep -v WARN "$WORK/fop.log" | head -5)"
+        continue
+    fi
+    for mode in plain layout; do
+        flag=()
+        [ "$mode" = layout ] && flag=(-layout)
+        got=0
+        pdftotext "${flag[@]}" "$WORK/$name.pdf" - | "$REC2XML" - >"$WORK/$name.$mode.xml" 2>"$WORK/err" || got=$?
+        if [ "$got" -ne 0 ]; then
+            fail "pdftotext $mode $name | rec2xml -" "exit $got" "$(head -5 "$WORK/err")"
+            continue
+        fi
+        why=$(compare "$WORK/$name.$mode.xml" "$WORK/$name.json")
+        if [ -z "$why" ]; then ok "pdftotext $mode $name | rec2xml -: read as printed"; else
+            fail "pdftotext $mode $name | rec2xml -" "$why"; fi
+    done
+done
+
+summary
