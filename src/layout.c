@@ -231,6 +231,7 @@ static bool same_addressee(const char *a, const char *b)
 
 typedef struct {
     size_t headers, decimals, main_numbers, state_party, recommending, leadins, responses;
+    bool title;   /* a UN report's title names the State */
 } counts;
 
 /* "12." at a paragraph's margin: a UN paragraph number, in order or not. */
@@ -267,7 +268,7 @@ static bool main_number(const rec_reader *r, const rec_block *b, long *last)
 
 static counts count_blocks(rec_reader *r)
 {
-    counts c = {0, 0, 0, 0, 0, 0, 0};
+    counts c = {0, 0, 0, 0, 0, 0, 0, false};
     long last = 0;
     for (size_t k = 0; k < r->nblocks; k++) {
         rec_block *b = &r->blocks[k];
@@ -283,6 +284,8 @@ static counts count_blocks(rec_reader *r)
         rec_span sp;
         if (rec_find_state_party(r->m, r->lang, j.text, j.len, &sp))
             c.state_party++;
+        if (b->kind == B_PROSE && k < 64 && rec_match_title(r->m, r->lang, j.text, j.len, &sp))
+            c.title = true;
         if (main) {
             c.main_numbers++;
             if (rec_match_recommends(r->m, r->lang, j.text, j.len))
@@ -307,7 +310,7 @@ static rec_layout choose(const counts *c)
         return LAYOUT_UPR;
     if (c->headers >= 1)
         return LAYOUT_HEADERS;
-    if (c->main_numbers >= 2 && c->state_party >= 1 && c->recommending >= 1)
+    if (c->main_numbers >= 2 && c->state_party >= 1 && (c->recommending >= 1 || c->title))
         return LAYOUT_TREATY;
     if (c->main_numbers >= 3 && c->recommending >= 1)
         return LAYOUT_SPECIAL;
@@ -608,8 +611,9 @@ static rec_span heading_mark(const rec_reader *r, const rec_block *b)
         i++;
     size_t n = i - li->a;
     bool roman = n >= 1 && n <= 6 && strspn(l->text + li->a, "IVXL") >= n;
-    if ((n == 1 || roman) && i + 1 < li->b && l->text[i] == '.' && rec_is_blank_at(l->text, li->b, i + 1))
-        sp.end = i + 1;
+    if ((n == 1 || roman) && i + 1 < li->b && l->text[i] == '.' &&
+        (rec_is_blank_at(l->text, li->b, i + 1) || (l->text[i + 1] >= 'A' && l->text[i + 1] <= 'Z')))
+        sp.end = i + 1; /* "C. Principal", or glued as a web page has it: "A.Introduction" */
     return sp;
 }
 

@@ -61,10 +61,9 @@ static void find_refs(rec_reader *r, size_t i, bool *referenced)
     const rec_lineinfo *li = &r->lines[i];
     for (size_t k = li->a + 1; k < li->b; k++) {
         unsigned char prev = (unsigned char)l->text[k - 1];
-        if (prev == ' ' || prev == '\t' || prev == '*')
-            continue;
         size_t n = rec_note_symbol(l->text, k, li->b);
-        if (!n)
+        /* glued ("Freedonia*"), or spaced at the end of a title ("Nauru *") */
+        if (!n || prev == '*' || ((prev == ' ' || prev == '\t') && k + n != li->b))
             continue;
         for (size_t s = 0; s < r->nsymbols; s++)
             if (strlen(r->symbols[s]) == n && memcmp(r->symbols[s], l->text + k, n) == 0)
@@ -115,9 +114,15 @@ void rec_read_notes(rec_reader *r)
     /* each line: the symbols cited so far; a definition needs its own cited
      * before it. A symbol alone on its line is a superscript pdftotext put
      * on a line of its own (over a title, under a heading). */
-    bool referenced[REC_NOTE_SYMBOLS] = {false};
+    bool referenced[REC_NOTE_SYMBOLS] = {false}, anywhere[REC_NOTE_SYMBOLS] = {false};
     size_t kept = 0;
     size_t alone[REC_NOTE_SYMBOLS * 4], nalone = 0;
+    /* a web page's copy prints the title's note first: a definition among
+     * the document's first lines, cited anywhere after it */
+    for (size_t i = 0; i < n; i++)
+        if (r->lines[i].kind != L_BLANK && r->lines[i].kind != L_FURNITURE)
+            find_refs(r, i, anywhere);
+    size_t content = 0;
     for (size_t i = 0; i < n; i++) {
         rec_lineinfo *li = &r->lines[i];
         if (li->kind == L_BLANK || li->kind == L_FURNITURE)
@@ -125,13 +130,14 @@ void rec_read_notes(rec_reader *r)
         const rec_line *l = &r->src->lines[i];
         size_t s = rec_note_symbol(l->text, li->a, li->b);
         int k = s ? label_index(r, l->text + li->a, s) : -1;
+        bool top = content++ < 2;
         if (k >= 0 && li->a + s == li->b) {
             referenced[k] = true;
             if (nalone < sizeof alone / sizeof *alone)
                 alone[nalone++] = i;
             continue;
         }
-        if (k >= 0 && referenced[k] && li->a + s < li->b && at_foot(r, i)) {
+        if (k >= 0 && li->a + s < li->b && ((referenced[k] && at_foot(r, i)) || (top && anywhere[k]))) {
             li->kind = L_FOOTNOTE;
             li->s1.start = li->a, li->s1.end = li->a + s;
             li->s2.start = li->a + s, li->s2.end = li->b;

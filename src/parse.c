@@ -184,10 +184,9 @@ static bool next_ref(parser *p, const char *s, size_t len, size_t from, rec_span
     size_t end = found ? whole->start : len;
     for (size_t k = from > 0 ? from : 1; k < end; k++) {
         unsigned char prev = (unsigned char)s[k - 1];
-        if (prev == ' ' || prev == '\t' || prev == '*' || prev == '\f')
-            continue;
         size_t n = rec_note_symbol(s, k, len);
-        if (!n)
+        /* glued, or spaced at the end of the line ("Nauru *") */
+        if (!n || prev == '*' || ((prev == ' ' || prev == '\t' || prev == '\f') && k + n != len))
             continue;
         for (size_t i = 0; i < p->r->nsymbols; i++)
             if (strlen(p->r->symbols[i]) == n && memcmp(p->r->symbols[i], s + k, n) == 0) {
