@@ -68,7 +68,7 @@ const rec_lang rec_langs[] = {
                       "|offices?|king|defen[cs]e|interior|justice|organi[sz]ations?|(?-i:UN|EU|AU))\\b)",
         .state_party = "(?i:the" S "+)?(?i:State" S "+party)",
         .title = "(?i:concluding" S "+observations" S "+on)" S "+.*?(?i:reports?)" S "+(?i:of|submitted" S "+by)"
-                 S "+(?<to>\\p{Lu}[^*\\[\\]]*?)" S "*(?:\\*|\\[|$)",
+                 S "+(?:the" S "+)?(?<to>\\p{Lu}[^*\\[\\],;]*?)" S "*(?:\\*|\\[|,|;|$)",
         .supported = "(?i:enjoys?" S "+the" S "+support|enjoyed" S "+the" S "+support|enjoy" S "+its" S "+support"
                      "|(?:have|has)" S "+been" S "+(?:accepted|supported)|were" S "+(?:accepted|supported)"
                      "|are" S "+(?:accepted|supported)|received" S "+the" S "+support)",
