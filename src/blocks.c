@@ -96,7 +96,7 @@ static void extend(builder *bd, size_t i)
 /* Does the text of line i end a sentence or a clause? */
 static bool ends_clause(const rec_reader *r, size_t i)
 {
-    const rec_line *l = &r->src->lines[i];
+    const rec_line *l = &r->line[i];
     const rec_lineinfo *li = &r->lines[i];
     if (li->b == li->a)
         return true;
@@ -129,13 +129,13 @@ static bool ends_clause(const rec_reader *r, size_t i)
 static bool goes_on(const builder *bd, size_t k)
 {
     const rec_reader *r = bd->r;
-    if (k >= r->src->nlines || r->lines[k].kind != L_TEXT)
+    if (k >= r->nlines || r->lines[k].kind != L_TEXT)
         return false;
     if (bd->open == OPEN_HEADER || bd->open == OPEN_NONE)
         return false;
     if (r->lines[bd->last_content].flags & LF_JOIN)
         return true;
-    const rec_line *l = &r->src->lines[k];
+    const rec_line *l = &r->line[k];
     return !ends_clause(r, bd->last_content) || rec_match_lowercase_start(r->m, l->text, l->len);
 }
 
@@ -156,7 +156,7 @@ static bool header_unfinished(const rec_reader *r, size_t i)
     static const char *const connectors[] = {"and", "of", "the", "for", "to", "in", "on", "or", "&",
                                               "de", "du", "des", "la", "le", "et", "del", "y", "e",
                                               "do", "da", "dos", "das", "и", NULL};
-    const rec_line *l = &r->src->lines[i];
+    const rec_line *l = &r->line[i];
     const rec_lineinfo *li = &r->lines[i];
     if (li->a == li->b)
         return false;
@@ -175,7 +175,7 @@ static bool header_unfinished(const rec_reader *r, size_t i)
 static bool run_in(const builder *bd, size_t i)
 {
     const rec_lineinfo *li = &bd->r->lines[i];
-    const rec_line *l = &bd->r->src->lines[i];
+    const rec_line *l = &bd->r->line[i];
     if (li->mk == MK_BULLET || li->mk == MK_DECIMAL || (li->flags & LF_GLUED))
         return false;
     /* "12." and "12)" start paragraphs; "(12)" and letters are cited in text */
@@ -190,7 +190,7 @@ static bool run_in(const builder *bd, size_t i)
 
 static bool is_date_line(builder *bd, size_t i, char iso[11])
 {
-    const rec_line *l = &bd->r->src->lines[i];
+    const rec_line *l = &bd->r->line[i];
     return !bd->seen_header && !bd->have_date && rec_match_date(bd->r->m, bd->r->lang, l->text, l->len, iso);
 }
 
@@ -207,14 +207,14 @@ static void gap(builder *bd, size_t i, size_t k)
         /* a number alone on its line takes the next paragraph; a note's
          * superscript printed on a line of its own belongs to the block */
         if ((bd->open == OPEN_ITEM || bd->open == OPEN_FOOTNOTE) && bd->item_wants_text &&
-            k < r->src->nlines && r->lines[k].kind == L_TEXT)
+            k < r->nlines && r->lines[k].kind == L_TEXT)
             return;
-        if (bd->open != OPEN_NONE && k < r->src->nlines && r->lines[k].kind == L_NOTEREF)
+        if (bd->open != OPEN_NONE && k < r->nlines && r->lines[k].kind == L_NOTEREF)
             return;
         close_block(bd);
         return;
     }
-    bool keep = (bd->open == OPEN_ITEM && bd->item_wants_text && k < r->src->nlines &&
+    bool keep = (bd->open == OPEN_ITEM && bd->item_wants_text && k < r->nlines &&
                  r->lines[k].kind == L_TEXT) || goes_on(bd, k);
     if (!keep)
         close_block(bd);
@@ -248,13 +248,13 @@ static void gap(builder *bd, size_t i, size_t k)
 static bool heading_between(const builder *bd, size_t i)
 {
     const rec_reader *r = bd->r;
-    const rec_line *l = &r->src->lines[i];
+    const rec_line *l = &r->line[i];
     const rec_lineinfo *li = &r->lines[i];
     size_t next = i + 1;
-    while (next < r->src->nlines && next <= i + 2 && r->lines[next].kind == L_BLANK)
+    while (next < r->nlines && next <= i + 2 && r->lines[next].kind == L_BLANK)
         next++;
     if (bd->last_content + 1 != i || !ends_clause(r, bd->last_content) ||
-        next >= r->src->nlines || r->lines[next].kind != L_ITEM)
+        next >= r->nlines || r->lines[next].kind != L_ITEM)
         return false;
     const rec_lineinfo *ni = &r->lines[next];
     if (ni->mk == MK_BULLET && ni->indent > li->indent)
@@ -273,7 +273,7 @@ static bool heading_between(const builder *bd, size_t i)
 static void text_line(builder *bd, size_t i)
 {
     rec_reader *r = bd->r;
-    const rec_line *l = &r->src->lines[i];
+    const rec_line *l = &r->line[i];
     char iso[11];
     if ((bd->open == OPEN_ITEM || bd->open == OPEN_FOOTNOTE || bd->open == OPEN_PROSE) &&
         !bd->item_wants_text && heading_between(bd, i)) {
@@ -330,7 +330,7 @@ typedef struct {
 static bool label_line(const rec_reader *r, size_t i, bool *heading)
 {
     const rec_lineinfo *li = &r->lines[i];
-    const char *s = r->src->lines[i].text;
+    const char *s = r->line[i].text;
     *heading = false;
     if (li->kind == L_ITEM)
         return li->s2.start == li->s2.end && li->mk != MK_BULLET;
@@ -346,7 +346,7 @@ static bool label_line(const rec_reader *r, size_t i, bool *heading)
 static bool short_heading(const rec_reader *r, size_t i)
 {
     const rec_lineinfo *li = &r->lines[i];
-    const char *s = r->src->lines[i].text;
+    const char *s = r->line[i].text;
     size_t words = 1;
     for (size_t j = li->a; j < li->b; j++)
         words += s[j] == ' ';
@@ -357,17 +357,17 @@ static bool short_heading(const rec_reader *r, size_t i)
 static bool stops(const rec_reader *r, size_t i)
 {
     const rec_lineinfo *li = &r->lines[i];
-    return li->b > li->a && strchr(".:;", r->src->lines[i].text[li->b - 1]);
+    return li->b > li->a && strchr(".:;", r->line[i].text[li->b - 1]);
 }
 
 /* The paragraph that starts at line at: up to a blank line, a heading, or
  * (when a number follows) the end of a sentence at a line's end. */
 static size_t paragraph_end(const rec_reader *r, size_t at, bool split_sentences)
 {
-    size_t n = r->src->nlines;
+    size_t n = r->nlines;
     while (at + 1 < n && r->lines[at + 1].kind == L_TEXT) {
         if (stops(r, at) && (short_heading(r, at + 1) ||
-                             (split_sentences && rec_match_uppercase_start(r->m, r->src->lines[at + 1].text +
+                             (split_sentences && rec_match_uppercase_start(r->m, r->line[at + 1].text +
                                                                            r->lines[at + 1].a,
                                                                            r->lines[at + 1].b - r->lines[at + 1].a))))
             break;
@@ -380,10 +380,10 @@ static size_t paragraph_end(const rec_reader *r, size_t at, bool split_sentences
  * ended a sentence (not under a number standing alone, whose text it is). */
 static size_t orphan(const rec_reader *r, const columns *c, size_t from)
 {
-    size_t n = r->src->nlines;
+    size_t n = r->nlines;
     for (size_t i = from; i < n && i < from + 400; i++) {
         if (r->lines[i].kind != L_TEXT || c->taken[i] || i == 0 || r->lines[i - 1].kind != L_BLANK ||
-            !rec_match_uppercase_start(r->m, r->src->lines[i].text + r->lines[i].a, r->lines[i].b - r->lines[i].a))
+            !rec_match_uppercase_start(r->m, r->line[i].text + r->lines[i].a, r->lines[i].b - r->lines[i].a))
             continue;
         size_t p = i - 1;
         while (p > 0 && r->lines[p].kind == L_BLANK)
@@ -417,7 +417,7 @@ static void pair(columns *c, size_t label, size_t from, size_t to)
 
 static void find_columns(rec_reader *r, columns *c)
 {
-    size_t n = r->src->nlines;
+    size_t n = r->nlines;
     for (size_t i = 0; i < n; i++) {
         bool h;
         if (!label_line(r, i, &h))
@@ -497,7 +497,7 @@ void rec_read_blocks(rec_reader *r)
     builder bd;
     memset(&bd, 0, sizeof bd);
     bd.r = r;
-    size_t n = r->src->nlines;
+    size_t n = r->nlines;
     columns col = {rec_xcalloc((n ? n : 1) * sizeof *col.label), rec_xcalloc((n ? n : 1) * sizeof *col.to),
                    rec_xcalloc(n ? n : 1)};
     find_columns(r, &col);

@@ -180,7 +180,7 @@ static bool conjunction(const char *w)
  * across a page's furniture the first line after it. */
 static size_t continuation(const rec_reader *r, size_t i)
 {
-    size_t n = r->src->nlines, j = i + 1;
+    size_t n = r->nlines, j = i + 1;
     bool furniture = false;
     while (j < n && (r->lines[j].kind == L_FURNITURE || (r->lines[j].kind == L_BLANK && j > i + 1) ||
                      (r->lines[j].kind == L_BLANK && j + 1 < n && r->lines[j + 1].kind == L_FURNITURE))) {
@@ -194,7 +194,7 @@ static size_t continuation(const rec_reader *r, size_t i)
 
 void rec_read_hyphens(rec_reader *r)
 {
-    size_t n = r->src->nlines;
+    size_t n = r->nlines;
     xmlHashTablePtr words = xmlHashCreate(n < 64 ? 64 : (int)(n < 1000000 ? n : 1000000));
     /* the vocabulary: every word but the halves of words broken at line ends */
     char scratch[4 * WORD_MAX + 8];
@@ -203,7 +203,7 @@ void rec_read_hyphens(rec_reader *r)
         const rec_lineinfo *li = &r->lines[i];
         if (li->kind == L_BLANK || li->kind == L_FURNITURE)
             continue;
-        const char *s = r->src->lines[i].text;
+        const char *s = r->line[i].text;
         size_t a = li->a, b = li->b;
         if (broken) /* skip the first word: the second half of a broken one */
             while (a < b && !rec_is_blank_at(s, b, a))
@@ -218,7 +218,7 @@ void rec_read_hyphens(rec_reader *r)
         rec_lineinfo *li = &r->lines[i];
         if (li->kind == L_BLANK || li->kind == L_FURNITURE)
             continue;
-        const rec_line *l = &r->src->lines[i];
+        const rec_line *l = &r->line[i];
         size_t end = li->b;
         bool soft = end >= 2 && (unsigned char)l->text[end - 2] == 0xC2 &&
                     (unsigned char)l->text[end - 1] == 0xAD;
@@ -233,7 +233,7 @@ void rec_read_hyphens(rec_reader *r)
         size_t j = continuation(r, i);
         if (!j)
             continue;
-        const rec_line *nl = &r->src->lines[j];
+        const rec_line *nl = &r->line[j];
         uint32_t c0;
         word_after(nl->text, r->lines[j].a, r->lines[j].b, second, &c0);
         if (soft) {
@@ -256,7 +256,7 @@ void rec_read_hyphens(rec_reader *r)
             li->flags |= LF_DEHYPHEN;
             continue;
         }
-        rec_diags_add(r->diags, l->number, (unsigned long)rec_utf8_count(l->text, end - hy) + 1,
+        rec_diags_add(r->diags, l->number, rec_line_column(l, end - hy),
                       REC_WARNING, "hyphenation",
                       "kept the hyphen that ends this line: the document has neither '%s-%s' nor '%s' "
                       "elsewhere to tell whether it joins a compound or breaks a word",

@@ -27,6 +27,8 @@ const rec_kind rec_kinds[] = {
      "Join the word or keep the hyphen on one line; the hyphen was kept. Where another line of the report writes the word, rec2xml follows it."},
     {"unmarked-item", "warning", "Paragraphs under a recipient have no list markers; each was read as one recommendation.",
      "Put a marker (•, -, 1.) before each recommendation, or check that every paragraph under the recipient is one."},
+    {"run-together", "warning", "A line holds a whole list, as a list copied onto one line has it; it was split before each marker.",
+     "Put each item on its own line."},
     {"glued-marker", "warning", "A list marker is glued to its text (\"1.Investigate\", \"\u2022Repeal\").",
      "Put a space between the marker and the text; the line was read as an item."},
     {"unknown-bullet", "warning", "A line starts with a symbol that looks like a bullet but is not a list marker.",

@@ -60,7 +60,7 @@ void rec_join(const rec_reader *r, size_t from, size_t to, size_t start_byte, re
         out->byte_at[i - from] = 0;
         if (li->kind == L_BLANK || li->kind == L_FURNITURE)
             continue;
-        const rec_line *l = &r->src->lines[i];
+        const rec_line *l = &r->line[i];
         size_t a = i == from ? start_byte : li->a, b = li->b;
         if ((li->flags & LF_ESCAPED) && a == li->a)
             a++;
@@ -107,12 +107,12 @@ void rec_joined_pos(const rec_reader *r, const rec_joined *j, size_t off, unsign
             continue;
         best = i, start = at, byte = j->byte_at[i - j->from];
     }
-    const rec_line *l = &r->src->lines[best];
+    const rec_line *l = &r->line[best];
     byte += off - start;
     if (byte > l->len)
         byte = l->len;
     *line = l->number;
-    *col = (unsigned long)rec_utf8_count(l->text, byte) + 1;
+    *col = rec_line_column(l, byte);
 }
 
 /* The words a block's text has: an item's from its text, numbered prose's
@@ -238,7 +238,7 @@ typedef struct {
 static bool paragraph_number(const rec_reader *r, const rec_block *b)
 {
     const rec_lineinfo *li = &r->lines[b->first];
-    const rec_line *l = &r->src->lines[b->first];
+    const rec_line *l = &r->line[b->first];
     return b->kind == B_ITEM && (li->mk == MK_ARABIC || li->mk == MK_ARABIC_INDIC) && li->indent <= 12 &&
            l->text[li->s1.start] != '(' && l->text[li->s1.end - 1] != ')';
 }
@@ -252,7 +252,7 @@ static bool main_number(const rec_reader *r, const rec_block *b, long *last)
     if (b->kind != B_ITEM || (li->mk != MK_ARABIC && li->mk != MK_ARABIC_INDIC))
         return false;
     /* "12." or "12" alone, not "(12)" or "12)" */
-    const rec_line *l = &r->src->lines[b->first];
+    const rec_line *l = &r->line[b->first];
     char end = l->text[li->s1.end - 1];
     if (l->text[li->s1.start] == '(' || end == ')' || li->indent > 12)
         return false;
@@ -376,10 +376,10 @@ static void numbered_paragraphs(rec_reader *r)
         long before = last;
         if (!main_number(r, b, &last)) {
             const rec_lineinfo *li = &r->lines[b->first];
-            const rec_line *l = &r->src->lines[b->first];
+            const rec_line *l = &r->line[b->first];
             if (before && li->mk == MK_ARABIC && li->indent <= 12 && l->text[li->s1.start] != '(' &&
                 li->value > before - 3 && li->value <= before)
-                rec_diags_add(r->diags, l->number, (unsigned long)rec_utf8_count(l->text, li->s1.start) + 1,
+                rec_diags_add(r->diags, l->number, rec_line_column(l, li->s1.start),
                               REC_WARNING, "numbering",
                               "paragraph '%.*s' does not follow paragraph %ld (at line %lu): it was read as "
                               "part of the paragraph before", (int)(li->s1.end - li->s1.start),
@@ -389,13 +389,13 @@ static void numbered_paragraphs(rec_reader *r)
             continue;
         }
         if (before && last > before + 1) {
-            const rec_line *l = &r->src->lines[b->first];
+            const rec_line *l = &r->line[b->first];
             const rec_lineinfo *li = &r->lines[b->first];
-            rec_diags_add(r->diags, l->number, (unsigned long)rec_utf8_count(l->text, li->s1.start) + 1,
+            rec_diags_add(r->diags, l->number, rec_line_column(l, li->s1.start),
                           REC_WARNING, "numbering", "paragraph %ld follows paragraph %ld (at line %lu): "
                           "%s missing?", last, before, last_line, last == before + 2 ? "is one" : "are some");
         }
-        last_line = r->src->lines[b->first].number;
+        last_line = r->line[b->first].number;
         rec_joined j;
         block_text(r, b, &j);
         rec_span to;
@@ -538,8 +538,8 @@ static void headings_as_recipients(rec_reader *r)
         if (!heading)
             continue;
         rec_lineinfo *li = &r->lines[b->first];
-        const rec_line *l = &r->src->lines[b->first];
-        rec_diags_add(r->diags, l->number, (unsigned long)rec_utf8_count(l->text, li->a) + 1, REC_WARNING,
+        const rec_line *l = &r->line[b->first];
+        rec_diags_add(r->diags, l->number, rec_line_column(l, li->a), REC_WARNING,
                       "near-header",
                       "this heading has no 'To' but names an addressee over a list: it was read as the "
                       "list's recipient");
@@ -590,8 +590,8 @@ static void lost_bullets(rec_reader *r)
                 first = i;
         }
         if (converted) {
-            const rec_line *l = &r->src->lines[r->blocks[first].first];
-            rec_diags_add(r->diags, l->number, (unsigned long)rec_utf8_count(l->text, r->lines[r->blocks[first].first].a) + 1,
+            const rec_line *l = &r->line[r->blocks[first].first];
+            rec_diags_add(r->diags, l->number, rec_line_column(l, r->lines[r->blocks[first].first].a),
                           REC_WARNING, "unmarked-item",
                           "no list marker under this recipient: %zu paragraph%s read as recommendation%s, "
                           "one each", converted, converted == 1 ? " was" : "s were", converted == 1 ? "" : "s");
@@ -603,7 +603,7 @@ static void lost_bullets(rec_reader *r)
 /* "A. Introduction", "II. Conclusions": a heading's letter or numeral. */
 static rec_span heading_mark(const rec_reader *r, const rec_block *b)
 {
-    const rec_line *l = &r->src->lines[b->first];
+    const rec_line *l = &r->line[b->first];
     const rec_lineinfo *li = &r->lines[b->first];
     rec_span sp = {li->a, li->a};
     size_t i = li->a;

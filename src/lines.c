@@ -202,7 +202,7 @@ const char *rec_numbering_name(rec_marker_kind k)
 
 static void classify(rec_reader *r, size_t i, const rec_lineinfo *prev_item)
 {
-    const rec_line *l = &r->src->lines[i];
+    const rec_line *l = &r->line[i];
     rec_lineinfo *li = &r->lines[i];
     memset(li, 0, sizeof *li);
     li->a = 0, li->b = l->len;
@@ -259,7 +259,7 @@ static char latin_twin(uint32_t c)
 /* The Cyrillic letter of a one-letter marker ("а)", "(б)"), or 0. */
 static uint32_t cyrillic_letter(const rec_reader *r, const rec_lineinfo *li)
 {
-    const char *mk = r->src->lines[li - r->lines].text + li->s1.start;
+    const char *mk = r->line[li - r->lines].text + li->s1.start;
     size_t n = li->s1.end - li->s1.start;
     for (size_t i = 0; i < n;) {
         size_t len = rec_utf8_step(mk + i, n - i);
@@ -277,7 +277,7 @@ static uint32_t cyrillic_letter(const rec_reader *r, const rec_lineinfo *li)
 static void latin_twins(rec_reader *r)
 {
     size_t latin = 0, cyrillic = 0;
-    for (size_t i = 0; i < r->src->nlines; i++) {
+    for (size_t i = 0; i < r->nlines; i++) {
         const rec_lineinfo *li = &r->lines[i];
         if (li->kind != L_ITEM)
             continue;
@@ -289,7 +289,7 @@ static void latin_twins(rec_reader *r)
     }
     if (latin == 0 || latin < cyrillic)
         return;
-    for (size_t i = 0; i < r->src->nlines; i++) {
+    for (size_t i = 0; i < r->nlines; i++) {
         rec_lineinfo *li = &r->lines[i];
         char t = li->kind == L_ITEM && li->mk == MK_CYRILLIC ? latin_twin(cyrillic_letter(r, li)) : 0;
         if (t) {
@@ -301,9 +301,9 @@ static void latin_twins(rec_reader *r)
 
 void rec_read_lines(rec_reader *r)
 {
-    r->lines = rec_xmalloc((r->src->nlines ? r->src->nlines : 1) * sizeof *r->lines);
+    r->lines = rec_xmalloc((r->nlines ? r->nlines : 1) * sizeof *r->lines);
     const rec_lineinfo *prev_item = NULL;
-    for (size_t i = 0; i < r->src->nlines; i++) {
+    for (size_t i = 0; i < r->nlines; i++) {
         classify(r, i, prev_item);
         if (r->lines[i].kind == L_ITEM)
             prev_item = &r->lines[i];

@@ -57,7 +57,7 @@ static int label_index(const rec_reader *r, const char *s, size_t n)
 /* Note which symbols stand glued after a word on line i ("Freedonia*"). */
 static void find_refs(rec_reader *r, size_t i, bool *referenced)
 {
-    const rec_line *l = &r->src->lines[i];
+    const rec_line *l = &r->line[i];
     const rec_lineinfo *li = &r->lines[i];
     for (size_t k = li->a + 1; k < li->b; k++) {
         unsigned char prev = (unsigned char)l->text[k - 1];
@@ -76,7 +76,7 @@ static void find_refs(rec_reader *r, size_t i, bool *referenced)
  * near the end? */
 static bool at_foot(const rec_reader *r, size_t i)
 {
-    size_t n = r->src->nlines;
+    size_t n = r->nlines;
     for (size_t j = i + 1; j < n && j <= i + NEAR_FOOT; j++)
         if (r->lines[j].kind == L_FURNITURE || (r->lines[j].flags & LF_PAGE))
             return true;
@@ -84,7 +84,7 @@ static bool at_foot(const rec_reader *r, size_t i)
         return true;
     for (size_t j = i; j-- > 0 && j + 4 > i;) {
         const rec_lineinfo *lj = &r->lines[j];
-        const char *t = r->src->lines[j].text;
+        const char *t = r->line[j].text;
         if (lj->b - lj->a >= 5 && strspn(t + lj->a, "_") >= lj->b - lj->a)
             return true;
     }
@@ -93,13 +93,13 @@ static bool at_foot(const rec_reader *r, size_t i)
 
 void rec_read_notes(rec_reader *r)
 {
-    size_t n = r->src->nlines;
+    size_t n = r->nlines;
     /* the candidate labels: symbols that start a line before some text */
     for (size_t i = 0; i < n; i++) {
         const rec_lineinfo *li = &r->lines[i];
         if (li->kind != L_ITEM && li->kind != L_TEXT)
             continue;
-        const rec_line *l = &r->src->lines[i];
+        const rec_line *l = &r->line[i];
         size_t s = rec_note_symbol(l->text, li->a, li->b);
         if (!s || li->a + s >= li->b || !rec_is_blank_at(l->text, li->b, li->a + s))
             continue;
@@ -127,7 +127,7 @@ void rec_read_notes(rec_reader *r)
         rec_lineinfo *li = &r->lines[i];
         if (li->kind == L_BLANK || li->kind == L_FURNITURE)
             continue;
-        const rec_line *l = &r->src->lines[i];
+        const rec_line *l = &r->line[i];
         size_t s = rec_note_symbol(l->text, li->a, li->b);
         int k = s ? label_index(r, l->text + li->a, s) : -1;
         bool top = content++ < 2;
@@ -148,7 +148,7 @@ void rec_read_notes(rec_reader *r)
     }
     for (size_t a = 0; a < nalone; a++) {
         rec_lineinfo *li = &r->lines[alone[a]];
-        const rec_line *l = &r->src->lines[alone[a]];
+        const rec_line *l = &r->line[alone[a]];
         int k = label_index(r, l->text + li->a, li->b - li->a);
         if (k >= 0 && (kept & (1u << k)))
             li->kind = L_NOTEREF;
@@ -179,7 +179,7 @@ static long digits_at(const char *s, size_t i, size_t end, size_t *n)
 static long definition_at(const rec_reader *r, size_t i, bool *alone)
 {
     const rec_lineinfo *li = &r->lines[i];
-    const rec_line *l = &r->src->lines[i];
+    const rec_line *l = &r->line[i];
     size_t n;
     if (li->kind != L_TEXT)
         return 0;
@@ -191,12 +191,12 @@ static long definition_at(const rec_reader *r, size_t i, bool *alone)
         return 0;
     if (*alone) {
         size_t j = i + 1;
-        while (j < r->src->nlines && j <= i + 2 && r->lines[j].kind == L_BLANK)
+        while (j < r->nlines && j <= i + 2 && r->lines[j].kind == L_BLANK)
             j++;
-        if (j >= r->src->nlines || r->lines[j].kind != L_TEXT)
+        if (j >= r->nlines || r->lines[j].kind != L_TEXT)
             return 0;
         size_t m;
-        if (digits_at(r->src->lines[j].text, r->lines[j].a, r->lines[j].b, &m) &&
+        if (digits_at(r->line[j].text, r->lines[j].a, r->lines[j].b, &m) &&
             r->lines[j].a + m == r->lines[j].b)
             return 0;
     }
@@ -221,7 +221,7 @@ static bool glue_before(const char *s, size_t start, size_t k)
 
 void rec_read_numbered_notes(rec_reader *r)
 {
-    size_t n = r->src->nlines;
+    size_t n = r->nlines;
     /* the labels some definition has */
     long maxdef = 0;
     for (size_t i = 0; i < n; i++) {
@@ -243,7 +243,7 @@ void rec_read_numbered_notes(rec_reader *r)
     size_t cap = 0;
     for (size_t i = 0; i < n; i++) {
         rec_lineinfo *li = &r->lines[i];
-        const rec_line *l = &r->src->lines[i];
+        const rec_line *l = &r->line[i];
         bool alone;
         long v = definition_at(r, i, &alone);
         if (v && cited[v]) {

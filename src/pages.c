@@ -30,7 +30,7 @@
  * Returns false for a line too long to be furniture. */
 static bool furniture_key(const rec_reader *r, size_t i, char key[KEY_MAX + 1])
 {
-    const rec_line *l = &r->src->lines[i];
+    const rec_line *l = &r->line[i];
     const rec_lineinfo *li = &r->lines[i];
     if (li->b - li->a > KEY_MAX)
         return false;
@@ -86,7 +86,7 @@ static bool is_furniture(pages *p, size_t i, long *page)
     const rec_lineinfo *li = &p->r->lines[i];
     if (!candidate(li, p->feeds))
         return false;
-    const rec_line *l = &p->r->src->lines[i];
+    const rec_line *l = &p->r->line[i];
     long v = 0;
     int f = rec_match_furniture(p->r->m, l->text, l->len, &v);
     if (f == REC_FURNITURE_PAGENO) {
@@ -144,7 +144,7 @@ static long mark_boundary(pages *p, size_t b, size_t lo, size_t hi, long fallbac
  * feeds. */
 static bool page_number_at(pages *p, size_t i, long *v)
 {
-    const rec_line *l = &p->r->src->lines[i];
+    const rec_line *l = &p->r->line[i];
     return p->r->lines[i].kind == L_TEXT &&
            rec_match_furniture(p->r->m, l->text, l->len, v) == REC_FURNITURE_PAGENO && *v > 0;
 }
@@ -163,7 +163,7 @@ static size_t letters(const char *key)
 static bool spread(pages *p, size_t i, const char *key)
 {
     char other[KEY_MAX + 1];
-    size_t n = p->r->src->nlines;
+    size_t n = p->r->nlines;
     for (size_t j = i > SPREAD ? i - SPREAD : 0; j < n && j <= i + SPREAD; j++)
         if (j != i && candidate(&p->r->lines[j], false) && furniture_key(p->r, j, other) &&
             strcmp(other, key) == 0)
@@ -173,7 +173,7 @@ static bool spread(pages *p, size_t i, const char *key)
 
 static bool alone(const rec_reader *r, size_t i)
 {
-    size_t n = r->src->nlines;
+    size_t n = r->nlines;
     return (i == 0 || r->lines[i - 1].kind == L_BLANK || r->lines[i - 1].kind == L_FURNITURE) &&
            (i + 1 >= n || r->lines[i + 1].kind == L_BLANK || r->lines[i + 1].kind == L_FURNITURE);
 }
@@ -185,7 +185,7 @@ static bool alone(const rec_reader *r, size_t i)
 static void infer_boundaries(pages *p)
 {
     rec_reader *r = p->r;
-    size_t n = r->src->nlines;
+    size_t n = r->nlines;
     char key[KEY_MAX + 1];
     /* lines recurring three times or more, digits aside */
     for (size_t i = 0; i < n; i++)
@@ -197,7 +197,7 @@ static void infer_boundaries(pages *p)
         rec_lineinfo *li = &r->lines[i];
         if (li->kind != L_TEXT)
             continue;
-        const rec_line *l = &r->src->lines[i];
+        const rec_line *l = &r->line[i];
         long v = 0;
         int f = rec_match_furniture(r->m, l->text, l->len, &v);
         bool furniture = false;
@@ -267,7 +267,7 @@ static void infer_boundaries(pages *p)
 
 void rec_read_pages(rec_reader *r)
 {
-    size_t n = r->src->nlines;
+    size_t n = r->nlines;
     pages p = {r, xmlHashCreate(64), false};
     for (size_t i = 0; i < n && !p.feeds; i++)
         p.feeds = (r->lines[i].flags & LF_PAGE) != 0;

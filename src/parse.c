@@ -60,7 +60,7 @@ typedef struct {
 
 static unsigned long column(const rec_line *l, size_t byte)
 {
-    return (unsigned long)rec_utf8_count(l->text, byte) + 1;
+    return rec_line_column(l, byte);
 }
 
 /* ---- text and footnote references --------------------------------------- */
@@ -203,7 +203,7 @@ static bool next_ref(parser *p, const char *s, size_t len, size_t from, rec_span
  * to what is there, turning each "[n]" into an fnref element. */
 static void append(parser *p, const rec_line *l, size_t a, size_t b, bool glued)
 {
-    p->line = (size_t)(l - p->src->lines);
+    p->line = (size_t)(l - p->r->line);
     rec_trim(l->text, l->len, &a, &b);
     if (a == b)
         return;
@@ -212,7 +212,7 @@ static void append(parser *p, const rec_line *l, size_t a, size_t b, bool glued)
     p->target_has_text = true;
 
     size_t at = a, counted = 0;
-    unsigned long col = 1;
+    unsigned long col = l->col + 1;
     rec_span whole, label;
     while (next_ref(p, l->text, b, at, &whole, &label)) {
         pend(p, l->text + at, whole.start - at);
@@ -249,7 +249,7 @@ static void append_lines(parser *p, size_t from, size_t to, size_t start, bool c
         const rec_lineinfo *li = &p->r->lines[i];
         if (li->kind == L_BLANK || li->kind == L_FURNITURE)
             continue;
-        const rec_line *l = &p->src->lines[i];
+        const rec_line *l = &p->r->line[i];
         if (li->kind == L_NOTEREF) {
             /* a superscript printed on a line of its own */
             flush_text(p);
@@ -481,7 +481,7 @@ static void add_item(parser *p, size_t k)
 {
     const rec_block *b = &p->r->blocks[k];
     const rec_lineinfo *li = &p->r->lines[b->first];
-    const rec_line *l = &p->src->lines[b->first];
+    const rec_line *l = &p->r->line[b->first];
     unsigned indent = li->indent;
     char shape[8] = "";
     const char *numbering = "none";
@@ -523,7 +523,7 @@ static void add_item(parser *p, size_t k)
     }
 
     size_t text_start = b->text_line == b->first ? li->s2.start : p->r->lines[b->text_line].a;
-    const rec_line *tl = &p->src->lines[b->text_line];
+    const rec_line *tl = &p->r->line[b->text_line];
     xmlNodePtr item = element(p, parent, "item", l->number,
                               column(l, b->unmarked ? li->a : li->s1.start));
     sattr(item, "id", id);
@@ -583,7 +583,7 @@ static void add_header(parser *p, size_t k)
 {
     const rec_block *b = &p->r->blocks[k];
     const rec_lineinfo *li = &p->r->lines[b->first];
-    const rec_line *l = &p->src->lines[b->first];
+    const rec_line *l = &p->r->line[b->first];
     unsigned long col = column(l, li->s1.start == li->s1.end ? li->a : li->s1.start);
     open_group(p, l->number, col);
     xmlNodePtr recipient = element(p, p->group, "recipient", l->number, col);
@@ -612,7 +612,7 @@ static void add_prose(parser *p, size_t k)
 {
     const rec_block *b = &p->r->blocks[k];
     const rec_lineinfo *li = &p->r->lines[b->first];
-    const rec_line *l = &p->src->lines[b->first];
+    const rec_line *l = &p->r->line[b->first];
     char id[32];
     snprintf(id, sizeof id, "p%lu", ++p->prose);
     if (b->opens_group)
@@ -660,7 +660,7 @@ static void add_footnote(parser *p, size_t k, bool item_follows)
 {
     const rec_block *b = &p->r->blocks[k];
     const rec_lineinfo *li = &p->r->lines[b->first];
-    const rec_line *l = &p->src->lines[b->first];
+    const rec_line *l = &p->r->line[b->first];
     close_text(p);
     /* A note at the foot of a page, with the list going on after the page:
      * it stands in the open item and does not end the list. */
@@ -692,7 +692,7 @@ static void add_page(parser *p, size_t k)
 {
     const rec_block *b = &p->r->blocks[k];
     const rec_lineinfo *li = &p->r->lines[b->first];
-    const rec_line *l = &p->src->lines[b->first];
+    const rec_line *l = &p->r->line[b->first];
     xmlNodePtr parent = p->depth > 0 ? p->stack[p->depth - 1].item : container(p);
     xmlNodePtr page = element(p, parent, "page", l->number, column(l, li->a));
     char n[24];
@@ -702,7 +702,7 @@ static void add_page(parser *p, size_t k)
         const rec_lineinfo *fi = &p->r->lines[i];
         if (fi->kind != L_FURNITURE)
             continue;
-        const rec_line *fl = &p->src->lines[i];
+        const rec_line *fl = &p->r->line[i];
         xmlNodePtr f = element(p, page, "furniture", fl->number, column(fl, fi->a));
         open_text(p, f);
         pend(p, fl->text + fi->a, fi->b - fi->a);
@@ -745,6 +745,8 @@ xmlDocPtr rec_parse(const rec_source *src, rec_matcher *m, const rec_parse_optio
         r.layout_forced = true;
     }
     r.recipient = opts->recipient;
+    char *reflowed;
+    rec_read_reflow(&r, &reflowed);
     rec_read_lines(&r);
     rec_read_pages(&r);
     rec_read_notes(&r);
@@ -813,5 +815,8 @@ xmlDocPtr rec_parse(const rec_source *src, rec_matcher *m, const rec_parse_optio
     free(r.blocks);
     free(r.lines);
     free(r.refs);
+    if (r.line != src->lines)
+        free((void *)r.line);
+    free(reflowed);
     return p.doc;
 }

@@ -4,6 +4,7 @@
  * Reading a report is done in passes over the whole document, as cmark
  * reads blocks before inlines (README, "The input format"):
  *
+ *   reflow.c  a list run onto one line, split before each marker
  *   lines.c   each line on its own: blank, text, item, header, footnote
  *   pages.c   page furniture: running heads, page numbers, document symbols
  *   notes.c   footnotes printed as symbols ("*", "†") at the foot of a page
@@ -93,6 +94,9 @@ typedef enum {
 
 typedef struct {
     const rec_source *src;
+    const rec_line *line;  /* the lines read: the source's, or reflow.c's
+                              copy with run-together pages split */
+    size_t nlines;
     rec_matcher *m;
     rec_diags *diags;
     int lang;              /* row of rec_langs */
@@ -128,6 +132,10 @@ void rec_joined_free(rec_joined *j);
 void rec_joined_pos(const rec_reader *r, const rec_joined *j, size_t off,
                     unsigned long *line, unsigned long *col);
 
+/* reflow.c: sets r->line, r->nlines; *buffer (caller frees) holds the
+ * text of split lines, and r->line is a new array (caller frees) when it
+ * is not src->lines */
+void rec_read_reflow(rec_reader *r, char **buffer);
 /* lines.c */
 void rec_read_lines(rec_reader *r);
 bool rec_is_blank_at(const char *s, size_t len, size_t i);

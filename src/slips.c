@@ -20,12 +20,12 @@
 
 static unsigned long col_of(const rec_reader *r, size_t i, size_t byte)
 {
-    return (unsigned long)rec_utf8_count(r->src->lines[i].text, byte) + 1;
+    return rec_line_column(&r->line[i], byte);
 }
 
 static unsigned long number_of(const rec_reader *r, size_t i)
 {
-    return r->src->lines[i].number;
+    return r->line[i].number;
 }
 
 /* ---- glued markers --------------------------------------------------------- */
@@ -36,11 +36,11 @@ static unsigned long number_of(const rec_reader *r, size_t i)
  * read as one; say so. */
 static void glued_text(rec_reader *r)
 {
-    for (size_t i = 0; i < r->src->nlines; i++) {
+    for (size_t i = 0; i < r->nlines; i++) {
         const rec_lineinfo *li = &r->lines[i];
         if (li->kind != L_TEXT || (li->flags & LF_ESCAPED) || li->b - li->a < 2)
             continue;
-        const rec_line *l = &r->src->lines[i];
+        const rec_line *l = &r->line[i];
         const char *s = l->text;
         size_t a = li->a, m = 0;
         unsigned char c = (unsigned char)s[a];
@@ -109,7 +109,7 @@ static void glued(rec_reader *r)
         const rec_lineinfo *li = &r->lines[b->first];
         if ((b->kind != B_ITEM && !(b->kind == B_PROSE && b->numbered)) || !(li->flags & LF_GLUED))
             continue;
-        const rec_line *l = &r->src->lines[b->first];
+        const rec_line *l = &r->line[b->first];
         int mk = (int)(li->s1.end - li->s1.start);
         unsigned long at = col_of(r, b->first, li->s1.end);
         rec_diags_add(r->diags, l->number, col_of(r, b->first, li->s1.start), REC_WARNING,
@@ -149,11 +149,11 @@ static size_t bullet_like(const char *s, size_t a, size_t b)
 
 static void unknown_bullets(rec_reader *r)
 {
-    for (size_t i = 0; i < r->src->nlines; i++) {
+    for (size_t i = 0; i < r->nlines; i++) {
         const rec_lineinfo *li = &r->lines[i];
         if (li->kind != L_TEXT || (li->flags & LF_ESCAPED))
             continue;
-        const rec_line *l = &r->src->lines[i];
+        const rec_line *l = &r->line[i];
         size_t n = bullet_like(l->text, li->a, li->b);
         if (!n)
             continue;
@@ -196,7 +196,7 @@ static int distance(const char *a, const char *b)
  * Ministry" -> "tothe"), and the byte where the third word starts. */
 static size_t first_words(const rec_reader *r, size_t i, char out[16])
 {
-    const rec_line *l = &r->src->lines[i];
+    const rec_line *l = &r->line[i];
     const rec_lineinfo *li = &r->lines[i];
     size_t k = 0, words = 0, j = li->a;
     while (j < li->b && words < 2) {
@@ -223,7 +223,7 @@ static bool is_en(const rec_reader *r)
  * "T othe Ministry", "To teh Police", "Ot the Army". */
 static bool near_to_the(rec_reader *r, size_t i)
 {
-    const rec_line *l = &r->src->lines[i];
+    const rec_line *l = &r->line[i];
     const rec_lineinfo *li = &r->lines[i];
     if (!is_en(r) || li->b - li->a > 120 || (li->flags & LF_ESCAPED) || l->text[li->b - 1] == '.')
         return false;
@@ -247,7 +247,7 @@ static bool near_to_the(rec_reader *r, size_t i)
  * do, without the "To" ("Ministry of Health:" over a list). */
 static void missing_to(rec_reader *r, size_t from, size_t to)
 {
-    const rec_line *l = &r->src->lines[from];
+    const rec_line *l = &r->line[from];
     const rec_lineinfo *li = &r->lines[from];
     rec_joined jt;
     rec_join(r, from, to, li->a, &jt);
@@ -312,7 +312,7 @@ static void glued_page_numbers(rec_reader *r)
         size_t i = b->last;
         while (i > b->first && (r->lines[i].kind == L_BLANK || r->lines[i].kind == L_FURNITURE))
             i--;
-        const rec_line *l = &r->src->lines[i];
+        const rec_line *l = &r->line[i];
         const rec_lineinfo *li = &r->lines[i];
         size_t e = li->b, d = e;
         while (d > li->a && l->text[d - 1] >= '0' && l->text[d - 1] <= '9')
@@ -358,9 +358,9 @@ static void odd_references(rec_reader *r)
 {
     /* the labels the document cites or defines */
     xmlHashTablePtr labels = xmlHashCreate(16);
-    for (size_t i = 0; i < r->src->nlines; i++) {
+    for (size_t i = 0; i < r->nlines; i++) {
         const rec_lineinfo *li = &r->lines[i];
-        const rec_line *l = &r->src->lines[i];
+        const rec_line *l = &r->line[i];
         if (li->kind == L_FOOTNOTE) {
             char *lab = rec_xstrndup(l->text + li->s1.start, li->s1.end - li->s1.start);
             xmlHashAddEntry(labels, (const xmlChar *)lab, (void *)1);
@@ -374,11 +374,11 @@ static void odd_references(rec_reader *r)
             free(lab);
         }
     }
-    for (size_t i = 0; i < r->src->nlines; i++) {
+    for (size_t i = 0; i < r->nlines; i++) {
         const rec_lineinfo *li = &r->lines[i];
         if (li->kind == L_BLANK || li->kind == L_FURNITURE || li->kind == L_NOTEREF)
             continue;
-        const rec_line *l = &r->src->lines[i];
+        const rec_line *l = &r->line[i];
         const char *s = l->text;
         for (size_t j = li->a; j < li->b; j++) {
             size_t start = j, end = 0, k;
@@ -449,7 +449,7 @@ static bool block_ends_clause(const rec_reader *r, const rec_block *b)
     const rec_lineinfo *li = &r->lines[i];
     if (li->b == li->a)
         return true;
-    char c = r->src->lines[i].text[li->b - 1];
+    char c = r->line[i].text[li->b - 1];
     return strchr(".;:!?)", c) != NULL || (unsigned char)c >= 0x80;
 }
 
@@ -465,7 +465,7 @@ static void lists(rec_reader *r)
             continue;
         if (b->kind == B_ITEM && !b->unmarked && b->text_line == b->first &&
             r->lines[b->first].s2.start == r->lines[b->first].s2.end && b->last == b->first) {
-            const rec_line *l = &r->src->lines[b->first];
+            const rec_line *l = &r->line[b->first];
             rec_diags_add(r->diags, l->number, col_of(r, b->first, r->lines[b->first].s1.start),
                           REC_WARNING, "empty-item",
                           "the marker '%.*s' has no text: an empty item was kept",
@@ -479,7 +479,7 @@ static void lists(rec_reader *r)
         (void)next;
         if (b->kind == B_PROSE && (b->role == ROLE_NONE || b->role == ROLE_HEADING) && !b->numbered &&
             prev && (prev->kind == B_ITEM || prev->numbered) && !prev->unmarked) {
-            const rec_line *l = &r->src->lines[b->first];
+            const rec_line *l = &r->line[b->first];
             const rec_lineinfo *li = &r->lines[b->first];
             bool lower = rec_match_lowercase_start(r->m, l->text + li->a, li->b - li->a);
             if ((!block_ends_clause(r, prev) || lower) && (lower || !(r->lines[b->last].flags & LF_COLON)))
@@ -503,7 +503,7 @@ static void key_of(const rec_reader *r, const rec_block *b, char *out, size_t ca
         const rec_lineinfo *li = &r->lines[i];
         if (li->kind == L_BLANK || li->kind == L_FURNITURE)
             continue;
-        const char *s = r->src->lines[i].text;
+        const char *s = r->line[i].text;
         size_t a = i == b->first ? li->s2.start : li->a, e = i == b->first ? li->s2.end : li->b;
         for (size_t j = a; j < e && k + 1 < cap; j++) {
             unsigned char c = (unsigned char)s[j];
@@ -520,7 +520,7 @@ static void text_of(const rec_reader *r, const rec_block *b, char *out, size_t c
 {
     const rec_lineinfo *li = &r->lines[b->first];
     size_t n = li->s2.end - li->s2.start;
-    snprintf(out, cap, "%.*s%s", (int)(n < cap - 4 ? n : cap - 4), r->src->lines[b->first].text + li->s2.start,
+    snprintf(out, cap, "%.*s%s", (int)(n < cap - 4 ? n : cap - 4), r->line[b->first].text + li->s2.start,
              b->last > b->first ? " ..." : "");
 }
 
@@ -591,7 +591,7 @@ static void markers_alone(rec_reader *r)
         const rec_block *b = &r->blocks[k];
         if ((b->kind != B_ITEM && !b->numbered) || b->text_line == b->first)
             continue;
-        const rec_line *l = &r->src->lines[b->first];
+        const rec_line *l = &r->line[b->first];
         const rec_lineinfo *li = &r->lines[b->first];
         if (n >= 3) {
             rec_diags_add(r->diags, l->number, col_of(r, b->first, li->s1.start), REC_WARNING, "empty-item",
@@ -602,7 +602,7 @@ static void markers_alone(rec_reader *r)
         rec_diags_add(r->diags, l->number, col_of(r, b->first, li->s1.start), REC_WARNING, "empty-item",
                       "the marker '%.*s' stands alone on its line: the paragraph at line %lu was read as "
                       "its text", (int)(li->s1.end - li->s1.start), l->text + li->s1.start,
-                      r->src->lines[b->text_line].number);
+                      r->line[b->text_line].number);
     }
 }
 

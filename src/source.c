@@ -156,6 +156,7 @@ rec_status rec_source_split(rec_source *src, rec_diags *diags)
         src->lines[n].text = start;
         src->lines[n].len = (size_t)(out - start);
         src->lines[n].number = number++;
+        src->lines[n].col = 0;
         n++;
         *out++ = '\0';
         if (p < end && *p == '\r') {
@@ -173,6 +174,11 @@ rec_status rec_source_split(rec_source *src, rec_diags *diags)
     flush_note(diags, &bad_utf8, "invalid-utf8", "byte", "save the file as UTF-8");
     flush_note(diags, &bad_char, "control-character", "control character", "delete it");
     return bad_utf8.count || bad_char.count ? REC_INVALID : REC_OK;
+}
+
+unsigned long rec_line_column(const rec_line *l, size_t byte)
+{
+    return l->col + (unsigned long)rec_utf8_count(l->text, byte) + 1;
 }
 
 unsigned rec_line_indent(const rec_line *line)

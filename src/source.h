@@ -18,6 +18,8 @@ typedef struct {
                              rec_source */
     size_t len;           /* bytes in text */
     unsigned long number; /* 1-based line number */
+    unsigned long col;    /* characters of the line before text: 0, or more
+                             for a part of a line the reader split off */
 } rec_line;
 
 typedef struct {
@@ -43,6 +45,9 @@ rec_status rec_source_split(rec_source *src, rec_diags *diags);
 /* Release everything src owns; src can be reused after rec_source_init. */
 void rec_source_init(rec_source *src);
 void rec_source_free(rec_source *src);
+
+/* The 1-based column of byte of l->text on its line in the file. */
+unsigned long rec_line_column(const rec_line *l, size_t byte);
 
 /* Leading whitespace of a line in display columns: tabs to the next
  * multiple of 8, NBSP and space one column, a form feed none. */
