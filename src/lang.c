@@ -65,7 +65,8 @@ const rec_lang rec_langs[] = {
                       "|judiciary|prosecutors?|attorney|secretary|states|international" S "+community|compan(?:y|ies)"
                       "|businesses|partners|union|bank|legislature|cabinet|department|governor|municipalit(?:y|ies)"
                       "|commissioner|ombudsman|institutions?|ngos|civil" S "+society|armed" S "+groups?|parties"
-                      "|offices?|king|defen[cs]e|interior|justice|organi[sz]ations?|(?-i:UN|EU|AU))\\b)",
+                      "|offices?|king|defen[cs]e|interior|justice|organi[sz]ations?|rapporteurs?|envoys?|ombudsperson"
+                      "|representatives?|missions?|high" S "+commissioner|secretary-general|(?-i:UN|EU|AU))\\b)",
         .state_party = "(?i:the" S "+)?(?i:State" S "+party)",
         .title = "(?i:concluding" S "+observations" S "+on)" S "+.*?(?i:reports?)" S "+(?i:of|submitted" S "+by)"
                  S "+(?:the" S "+)?(?<to>\\p{Lu}[^*\\[\\],;]*?)" S "*(?:\\*|\\[|,|;|$)",

@@ -167,8 +167,26 @@ static bool heading_like(const rec_joined *j)
     if (j->len == 0 || j->len > 160)
         return false;
     size_t w = words_in(j->text, j->len);
-    char last = j->text[j->len - 1];
+    size_t e = j->len;
+    /* its note references aside: "Pretrial detention [3]" */
+    while (e > 0 && j->text[e - 1] == ']') {
+        size_t k = e - 1;
+        while (k > 0 && j->text[k - 1] >= '0' && j->text[k - 1] <= '9')
+            k--;
+        if (k == 0 || j->text[k - 1] != '[' || k == e - 1)
+            break;
+        e = k - 1;
+        while (e > 0 && j->text[e - 1] == ' ')
+            e--;
+    }
+    if (e == 0)
+        return false;
+    char last = j->text[e - 1];
     if (strchr(".;:,!?", last))
+        return false;
+    /* a heading starts in capitals (or in a script without case) */
+    unsigned char first = (unsigned char)j->text[0];
+    if (first >= 'a' && first <= 'z')
         return false;
     if (j->len >= 3 && memcmp(j->text + j->len - 3, "\xE3\x80\x82", 3) == 0)
         return false;

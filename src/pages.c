@@ -218,11 +218,27 @@ static void infer_boundaries(pages *p)
             }
             if (furniture)
                 last_number = v, printed[i] = v;
-        } else {
-            furniture = furniture_key(r, i, key) && count_of(p->counts, key) >= 3 &&
-                        li->b - li->a <= 100 && letters(key) >= 4 && spread(p, i, key);
         }
         if (furniture)
+            li->kind = L_FURNITURE;
+    }
+    /* a running head: short, alone between blanks, no sentence or note of
+     * its own, recurring a page apart; and, without form feeds to say where
+     * pages end, carrying its page number ("12 | HUMAN RIGHTS WATCH") or
+     * standing by other furniture (a report's own sub-headings recur too) */
+    for (size_t i = 0; i < n; i++) {
+        rec_lineinfo *li = &r->lines[i];
+        if (li->kind != L_TEXT)
+            continue;
+        const char *t = r->line[i].text;
+        char last = t[li->b - 1];
+        if (li->b - li->a > 80 || !alone(r, i) || strchr(".;:,]", last) || !furniture_key(r, i, key) ||
+            count_of(p->counts, key) < 3 || letters(key) < 4 || !spread(p, i, key))
+            continue;
+        bool near = strchr(key, '#') != NULL;
+        for (size_t j = i > 3 ? i - 3 : 0; j < n && j <= i + 3 && !near; j++)
+            near = j != i && r->lines[j].kind == L_FURNITURE;
+        if (near)
             li->kind = L_FURNITURE;
     }
     /* a lone page number beside other furniture */

@@ -14,6 +14,7 @@
 #include <libxml/hash.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "lang.h"
 #include "util.h"
@@ -225,15 +226,27 @@ static bool near_to_the(rec_reader *r, size_t i)
 {
     const rec_line *l = &r->line[i];
     const rec_lineinfo *li = &r->lines[i];
-    if (!is_en(r) || li->b - li->a > 120 || (li->flags & LF_ESCAPED) || l->text[li->b - 1] == '.')
+    if (!is_en(r) || li->b - li->a > 120 || (li->flags & LF_ESCAPED) || l->text[li->b - 1] == '.' ||
+        !rec_match_uppercase_start(r->m, l->text + li->a, li->b - li->a))
         return false;
     char w[16];
     size_t rest = first_words(r, i, w), words = 1;
     for (size_t j = li->a; j < li->b; j++)
         words += l->text[j] == ' ';
-    if (words > 12 || rest >= li->b || strlen(w) < 4 ||
+    if (words > 16 || rest >= li->b || strlen(w) < 4 ||
         !(distance(w, "tothe") <= 2 || strncmp(w, "tothe", 5) == 0))
         return false;
+    /* "On the Rights of Children", "In the provinces": a heading of its
+     * own, not a slip of "To the" */
+    static const char *const words_of_own[] = {"on", "of", "in", "at", "by", "so", "do", "go", "no", "or",
+                                               "as", "it", "is", "if", "up", "we", "us", "an", "be", "he",
+                                               "me", "my", "into", "onto", "unto", NULL};
+    size_t w1 = 0;
+    while (li->a + w1 < li->b && !rec_is_blank_at(l->text, li->b, li->a + w1))
+        w1++;
+    for (int k = 0; words_of_own[k]; k++)
+        if (strlen(words_of_own[k]) == w1 && strncasecmp(l->text + li->a, words_of_own[k], w1) == 0)
+            return false;
     int n = (int)(li->b - rest);
     rec_diags_add(r->diags, l->number, col_of(r, i, li->a), REC_WARNING, "near-header",
                   "this line reads almost like a recipient header but is not one: it was read as text, "
@@ -255,9 +268,14 @@ static void missing_to(rec_reader *r, size_t from, size_t to)
     for (size_t j = 0; j < jt.len; j++)
         words += jt.text[j] == ' ';
     bool colon = (r->lines[to].flags & LF_COLON) != 0;
-    bool named = words <= 16 && jt.len && !strchr(".,;", jt.text[jt.len - 1]) &&
-                 rec_match_uppercase_start(r->m, jt.text, jt.len) &&
-                 rec_match_addressee_word(r->m, r->lang, jt.text, jt.len);
+    rec_span addressee;
+    /* a noun phrase, not a sentence that names its addressee ("The
+     * government should:", "We call on the authorities to:") */
+    bool named = words <= 12 && jt.len && !strchr(".,;", jt.text[jt.len - 1]) &&
+                 (rec_match_uppercase_start(r->m, jt.text, jt.len) || (colon && words <= 5) || words <= 3) &&
+                 rec_match_addressee_word(r->m, r->lang, jt.text, jt.len) &&
+                 !rec_match_recommends(r->m, r->lang, jt.text, jt.len) &&
+                 !rec_match_leadin(r->m, r->lang, jt.text, jt.len, &addressee);
     int n = (int)(jt.len - (colon ? 1 : 0));
     if (named)
         rec_diags_add(r->diags, l->number, col_of(r, from, li->a), REC_WARNING, "near-header",
@@ -279,8 +297,8 @@ static void near_headers(rec_reader *r)
         const rec_block *b = &r->blocks[k];
         const rec_block *next = NULL;
         for (size_t j = k + 1; j < r->nblocks && !next; j++)
-            if (r->blocks[j].kind != B_PAGE)
-                next = &r->blocks[j];
+            if (r->blocks[j].kind != B_PAGE && !(r->blocks[j].kind == B_PROSE && r->blocks[j].role == ROLE_HEADING))
+                next = &r->blocks[j]; /* a sub-heading may stand between */
         bool list_follows = next && (next->kind == B_ITEM || (next->kind == B_PROSE && next->role == ROLE_LEADIN));
         if (b->kind == B_PROSE && b->role != ROLE_DATE && !b->numbered) {
             if (!near_to_the(r, b->first) && headers && list_follows && b->role != ROLE_LEADIN &&
@@ -444,12 +462,26 @@ static void odd_references(rec_reader *r)
 static bool block_ends_clause(const rec_reader *r, const rec_block *b)
 {
     size_t i = b->last;
-    while (i > b->first && (r->lines[i].kind == L_BLANK || r->lines[i].kind == L_FURNITURE))
+    while (i > b->first && (r->lines[i].kind == L_BLANK || r->lines[i].kind == L_FURNITURE ||
+                            r->lines[i].kind == L_NOTEREF))
         i--;
     const rec_lineinfo *li = &r->lines[i];
-    if (li->b == li->a)
+    const char *s = r->line[i].text;
+    size_t e = li->b;
+    /* the note references that end it: "... to account.[1]" */
+    while (e > li->a && s[e - 1] == ']') {
+        size_t k = e - 1;
+        while (k > li->a && s[k - 1] >= '0' && s[k - 1] <= '9')
+            k--;
+        if (k == li->a || s[k - 1] != '[' || k == e - 1)
+            break;
+        e = k - 1;
+        while (e > li->a && s[e - 1] == ' ')
+            e--;
+    }
+    if (e == li->a)
         return true;
-    char c = r->line[i].text[li->b - 1];
+    char c = s[e - 1];
     return strchr(".;:!?)", c) != NULL || (unsigned char)c >= 0x80;
 }
 
@@ -482,7 +514,12 @@ static void lists(rec_reader *r)
             const rec_line *l = &r->line[b->first];
             const rec_lineinfo *li = &r->lines[b->first];
             bool lower = rec_match_lowercase_start(r->m, l->text + li->a, li->b - li->a);
-            if ((!block_ends_clause(r, prev) || lower) && (lower || !(r->lines[b->last].flags & LF_COLON)))
+            /* a heading after an item is no slip: a short line in capitals */
+            bool heading = b->role == ROLE_HEADING ||
+                           (b->first == b->last && li->b - li->a <= 60 && !strchr(".;:,", l->text[li->b - 1]) &&
+                            rec_match_uppercase_start(r->m, l->text + li->a, li->b - li->a));
+            if ((!block_ends_clause(r, prev) || lower) && (lower || !(r->lines[b->last].flags & LF_COLON)) &&
+                !heading)
                 rec_diags_add(r->diags, l->number, col_of(r, b->first, li->a), REC_WARNING,
                               "prose-in-list",
                               "this paragraph after an item was read as prose, which ends the list; the "
