@@ -192,9 +192,33 @@ static size_t continuation(const rec_reader *r, size_t i)
     return j;
 }
 
+/* The bytes of the hyphen that ends line i (U+2010, a soft hyphen or
+ * '-'), or 0. */
+static size_t hyphen_at_end(const rec_reader *r, size_t i)
+{
+    const rec_lineinfo *li = &r->lines[i];
+    const char *t = r->line[i].text;
+    size_t end = li->b;
+    if (li->kind == L_BLANK || li->kind == L_FURNITURE || end == li->a)
+        return 0;
+    if (end >= 2 && (unsigned char)t[end - 2] == 0xC2 && (unsigned char)t[end - 1] == 0xAD)
+        return 2;
+    if (t[end - 1] == '-')
+        return 1;
+    if (end >= 3 && memcmp(t + end - 3, "\xE2\x80\x90", 3) == 0)
+        return 3; /* U+2010 HYPHEN */
+    return 0;
+}
+
 void rec_read_hyphens(rec_reader *r)
 {
     size_t n = r->nlines;
+    /* most texts break no word at a line end: then there is nothing to learn */
+    size_t candidates = 0;
+    for (size_t i = 0; i < n && !candidates; i++)
+        candidates += hyphen_at_end(r, i) != 0;
+    if (!candidates)
+        return;
     xmlHashTablePtr words = xmlHashCreate(n < 64 ? 64 : (int)(n < 1000000 ? n : 1000000));
     /* the vocabulary: every word but the halves of words broken at line ends */
     char scratch[4 * WORD_MAX + 8];
@@ -219,12 +243,8 @@ void rec_read_hyphens(rec_reader *r)
         if (li->kind == L_BLANK || li->kind == L_FURNITURE)
             continue;
         const rec_line *l = &r->line[i];
-        size_t end = li->b;
-        bool soft = end >= 2 && (unsigned char)l->text[end - 2] == 0xC2 &&
-                    (unsigned char)l->text[end - 1] == 0xAD;
-        size_t hy = soft ? 2 : (end >= 1 && l->text[end - 1] == '-') ? 1 : 0;
-        if (!hy && end >= 3 && memcmp(l->text + end - 3, "\xE2\x80\x90", 3) == 0)
-            hy = 3; /* U+2010 HYPHEN */
+        size_t end = li->b, hy = hyphen_at_end(r, i);
+        bool soft = hy == 2;
         if (!hy)
             continue;
         size_t start = word_before(l->text, li->a, end - hy, first);

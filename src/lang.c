@@ -8,6 +8,7 @@
  * sentences, its month names and a few of its commonest words. */
 #include "lang.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 #include <strings.h>
@@ -369,10 +370,45 @@ int rec_lang_find(const char *tag)
     return -1;
 }
 
+/* The stop words of every row, hashed by length and first two bytes,
+ * built once: detection looks each word up instead of walking the lists. */
+#define STOP_BUCKETS 256
+#define STOP_MAX 256
+typedef struct {
+    const char *word;
+    unsigned char len, lang;
+    short next; /* -1 ends the bucket */
+} stop_word;
+static stop_word stops[STOP_MAX];
+static short stop_bucket[STOP_BUCKETS];
+static pthread_once_t stops_once = PTHREAD_ONCE_INIT;
+
+static unsigned stop_hash(const char *w, size_t k)
+{
+    return ((unsigned)k * 31u + (unsigned char)w[0] * 7u + (k > 1 ? (unsigned char)w[1] : 0u)) % STOP_BUCKETS;
+}
+
+static void build_stops(void)
+{
+    size_t n = 0;
+    for (size_t b = 0; b < STOP_BUCKETS; b++)
+        stop_bucket[b] = -1;
+    for (size_t l = 0; l < rec_nlangs; l++)
+        for (const char *p = rec_langs[l].stopwords; p && *p && n < STOP_MAX;) {
+            size_t k = strcspn(p, " ");
+            unsigned h = stop_hash(p, k);
+            stops[n] = (stop_word){p, (unsigned char)k, (unsigned char)l, stop_bucket[h]};
+            stop_bucket[h] = (short)n++;
+            p += k;
+            p += strspn(p, " ");
+        }
+}
+
 /* Score of each Latin-script language: how many of its stop words the
  * text's words are. Words are ASCII-lowered runs of letters. */
 static void count_words(const char *s, size_t n, unsigned long *score)
 {
+    pthread_once(&stops_once, build_stops);
     char word[32];
     size_t k = 0;
     for (size_t i = 0; i <= n; i++) {
@@ -386,21 +422,13 @@ static void count_words(const char *s, size_t n, unsigned long *score)
             k = 0;
             continue;
         }
-        if (k == 0)
+        if (k == 0 || k > 8) { /* no stop word is that long */
+            k = 0;
             continue;
-        word[k] = '\0';
-        for (size_t l = 0; l < rec_nlangs; l++) {
-            const char *sw = rec_langs[l].stopwords;
-            for (const char *p = sw; p && *p;) {
-                size_t wl = strcspn(p, " ");
-                if (wl == k && memcmp(p, word, k) == 0) {
-                    score[l]++;
-                    break;
-                }
-                p += wl;
-                p += strspn(p, " ");
-            }
         }
+        for (short e = stop_bucket[stop_hash(word, k)]; e >= 0; e = stops[e].next)
+            if (stops[e].len == k && memcmp(stops[e].word, word, k) == 0)
+                score[stops[e].lang]++;
         k = 0;
     }
 }
@@ -442,7 +470,7 @@ int rec_lang_detect(const char *s, size_t n)
         return rec_lang_find(script);
 
     unsigned long score[16] = {0};
-    count_words(s, n, score);
+    count_words(s, n < 16384 ? n : 16384, score); /* a few pages say it */
     int en = rec_lang_find("en"), pick = en;
     for (size_t l = 0; l < rec_nlangs && l < 16; l++)
         if (score[l] > score[pick])

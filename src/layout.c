@@ -284,6 +284,8 @@ static bool main_number(const rec_reader *r, const rec_block *b, long *last)
     return false;
 }
 
+/* The counts choose() weighs. A count it only tests for being nonzero is
+ * no longer looked for once found: a long report is not read twice. */
 static counts count_blocks(rec_reader *r)
 {
     counts c = {0, 0, 0, 0, 0, 0, 0, false};
@@ -297,25 +299,28 @@ static counts count_blocks(rec_reader *r)
         if (b->kind != B_ITEM && b->kind != B_PROSE)
             continue;
         bool main = main_number(r, b, &last) || paragraph_number(r, b);
+        c.main_numbers += main;
+        bool title = !c.title && b->kind == B_PROSE && k < 64;
+        bool leadin = !c.responses && (b->kind == B_PROSE || main) && ends_with_colon(r, b);
+        if (leadin) {
+            rec_block *nb = next_block(r, k);
+            leadin = nb && nb->kind == B_ITEM;
+        }
+        if (c.state_party && !title && !(main && !c.recommending) && !leadin)
+            continue;
         rec_joined j;
         block_text(r, b, &j);
         rec_span sp;
-        if (rec_find_state_party(r->m, r->lang, j.text, j.len, &sp))
+        if (!c.state_party && rec_find_state_party(r->m, r->lang, j.text, j.len, &sp))
             c.state_party++;
-        if (b->kind == B_PROSE && k < 64 && rec_match_title(r->m, r->lang, j.text, j.len, &sp))
+        if (title && rec_match_title(r->m, r->lang, j.text, j.len, &sp))
             c.title = true;
-        if (main) {
-            c.main_numbers++;
-            if (rec_match_recommends(r->m, r->lang, j.text, j.len))
-                c.recommending++;
-        }
-        if ((b->kind == B_PROSE || main) && ends_with_colon(r, b)) {
-            rec_block *nb = next_block(r, k);
-            if (nb && nb->kind == B_ITEM && rec_match_leadin(r->m, r->lang, j.text, j.len, &sp)) {
-                c.leadins++;
-                if (rec_match_response(r->m, r->lang, j.text, j.len) != REC_RESPONSE_NONE)
-                    c.responses++;
-            }
+        if (main && !c.recommending && rec_match_recommends(r->m, r->lang, j.text, j.len))
+            c.recommending++;
+        if (leadin && rec_match_leadin(r->m, r->lang, j.text, j.len, &sp)) {
+            c.leadins++;
+            if (rec_match_response(r->m, r->lang, j.text, j.len) != REC_RESPONSE_NONE)
+                c.responses++;
         }
         rec_joined_free(&j);
     }

@@ -32,8 +32,8 @@ static bool furniture_key(const rec_reader *r, size_t i, char key[KEY_MAX + 1])
 {
     const rec_line *l = &r->line[i];
     const rec_lineinfo *li = &r->lines[i];
-    if (li->b - li->a > KEY_MAX)
-        return false;
+    if (li->b - li->a > 80)
+        return false; /* running heads are short */
     size_t k = 0;
     for (size_t j = li->a; j < li->b;) {
         unsigned char c = (unsigned char)l->text[j];
@@ -187,11 +187,30 @@ static void infer_boundaries(pages *p)
     rec_reader *r = p->r;
     size_t n = r->nlines;
     char key[KEY_MAX + 1];
-    /* lines recurring three times or more, digits aside */
-    for (size_t i = 0; i < n; i++)
-        if (candidate(&r->lines[i], false) && furniture_key(r, i, key))
+    /* lines recurring three times or more, digits aside: only a line that
+     * could be a running head (alone between blanks, no stop at its end)
+     * is counted */
+    for (size_t i = 0; i < n; i++) {
+        const rec_lineinfo *li = &r->lines[i];
+        if (candidate(li, false) && li->b - li->a <= 80 && alone(r, i) &&
+            !strchr(".;:,]", r->line[i].text[li->b - 1]) && furniture_key(r, i, key))
             count(p->counts, key);
+    }
     long *printed = rec_xcalloc((n ? n : 1) * sizeof *printed);
+    /* each line's value as a lone page number, and the next such line
+     * within 400 lines (+1, or 0): one look at each line */
+    long *printed_value = rec_xcalloc((n ? n : 1) * sizeof *printed_value);
+    size_t *next_number = rec_xcalloc((n ? n : 1) * sizeof *next_number);
+    for (size_t i = 0; i < n; i++) {
+        long v = 0;
+        if (page_number_at(p, i, &v))
+            printed_value[i] = v;
+    }
+    for (size_t i = n, next = 0; i-- > 0;) {
+        next_number[i] = next && next - 1 < i + 400 ? next : 0;
+        if (printed_value[i])
+            next = i + 1;
+    }
     long last_number = 0;
     for (size_t i = 0; i < n; i++) {
         rec_lineinfo *li = &r->lines[i];
@@ -208,13 +227,8 @@ static void infer_boundaries(pages *p)
             if (last_number && v > last_number && v <= last_number + 3) {
                 furniture = true;
             } else {
-                for (size_t j = i + 1; j < n && j < i + 400; j++) {
-                    long w = 0;
-                    if (page_number_at(p, j, &w)) {
-                        furniture = w > v && w <= v + 3;
-                        break;
-                    }
-                }
+                size_t j = next_number[i];
+                furniture = j && printed_value[j - 1] > v && printed_value[j - 1] <= v + 3;
             }
             if (furniture)
                 last_number = v, printed[i] = v;
@@ -243,8 +257,8 @@ static void infer_boundaries(pages *p)
     }
     /* a lone page number beside other furniture */
     for (size_t i = 0; i < n; i++) {
-        long v = 0;
-        if (r->lines[i].kind != L_TEXT || !page_number_at(p, i, &v) || v <= 0 || !alone(r, i))
+        long v = printed_value[i];
+        if (r->lines[i].kind != L_TEXT || v <= 0 || !alone(r, i))
             continue;
         bool near = false;
         for (size_t j = i > 3 ? i - 3 : 0; j < n && j <= i + 3; j++)
@@ -279,6 +293,8 @@ static void infer_boundaries(pages *p)
         i = end + 1;
     }
     free(printed);
+    free(printed_value);
+    free(next_number);
 }
 
 void rec_read_pages(rec_reader *r)

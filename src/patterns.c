@@ -4,6 +4,7 @@
 #include "patterns.h"
 
 #include <pcre2.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,16 +76,26 @@ static const char *const sources[P_COUNT] = {
                  ")" WS "*$",
 };
 
-/* One language's compiled row (fields as in rec_lang; NULL where the row
- * has none). */
+/* One language's patterns, by field of rec_lang. */
+enum {
+    F_HEADER, F_NOT_HEADER, F_RECOMMENDS, F_ADDRESSEE, F_ADDRESSEES, F_STATE_PARTY, F_TITLE,
+    F_SUPPORTED, F_NOTED, F_PENDING, F_DATE, F_LEADIN, F_MONTH = F_LEADIN + REC_LANG_LEADINS,
+    F_COUNT = F_MONTH + 12
+};
+
+/* Each compiled on its first use, under the lock: a report reads one or
+ * two languages and a handful of their sentences, and compiling every
+ * pattern of seven languages would cost a small document more than its
+ * whole reading. */
 typedef struct {
-    pcre2_code *header, *not_header, *leadin[REC_LANG_LEADINS], *recommends, *addressee,
-        *addressees, *state_party, *title, *supported, *noted, *pending, *date, *months[12];
+    pcre2_code *code[F_COUNT];
+    int ready[F_COUNT];    /* compiled (read with acquire) */
 } lang_codes;
 
 struct rec_patterns {
     pcre2_code *code[P_COUNT];
-    lang_codes *lang; /* rec_nlangs rows */
+    lang_codes *lang;      /* rec_nlangs rows */
+    pthread_mutex_t lock;  /* compiles a pattern */
 };
 
 struct rec_matcher {
@@ -121,48 +132,46 @@ static bool compile_opt(pcre2_code **out, const char *src, uint32_t extra, char 
     return *out != NULL;
 }
 
-static bool compile_lang(lang_codes *lc, const rec_lang *l, char **err)
+/* The source of field f of a language, and its options. */
+static const char *field_source(const rec_lang *l, int f, uint32_t *opts, char **owned)
 {
-    bool ok = compile_opt(&lc->header, l->header, 0, err) &&
-              compile_opt(&lc->not_header, l->not_header, PCRE2_ANCHORED, err) &&
-              compile_opt(&lc->recommends, l->recommends, 0, err) &&
-              compile_opt(&lc->addressee, l->addressee, 0, err) &&
-              compile_opt(&lc->addressees, l->addressees, 0, err) &&
-              compile_opt(&lc->state_party, l->state_party, 0, err) &&
-              compile_opt(&lc->title, l->title, 0, err) &&
-              compile_opt(&lc->supported, l->supported, 0, err) &&
-              compile_opt(&lc->noted, l->noted, 0, err) &&
-              compile_opt(&lc->pending, l->pending, 0, err) &&
-              compile_opt(&lc->date, l->date, 0, err);
-    for (int i = 0; ok && i < REC_LANG_LEADINS; i++)
-        ok = compile_opt(&lc->leadin[i], l->leadin[i], 0, err);
-    for (int i = 0; ok && i < 12; i++) {
-        if (!l->months[i])
-            continue;
-        char *src = rec_asprintf("^(?:%s)\\.?$", l->months[i]);
-        ok = compile_opt(&lc->months[i], src, PCRE2_CASELESS, err);
-        free(src);
+    *opts = 0;
+    *owned = NULL;
+    switch (f) {
+    case F_HEADER: return l->header;
+    case F_NOT_HEADER: *opts = PCRE2_ANCHORED; return l->not_header;
+    case F_RECOMMENDS: return l->recommends;
+    case F_ADDRESSEE: return l->addressee;
+    case F_ADDRESSEES: return l->addressees;
+    case F_STATE_PARTY: return l->state_party;
+    case F_TITLE: return l->title;
+    case F_SUPPORTED: return l->supported;
+    case F_NOTED: return l->noted;
+    case F_PENDING: return l->pending;
+    case F_DATE: return l->date;
+    default:
+        break;
     }
-    return ok;
+    if (f >= F_LEADIN && f < F_LEADIN + REC_LANG_LEADINS)
+        return l->leadin[f - F_LEADIN];
+    if (f >= F_MONTH && f < F_MONTH + 12 && l->months[f - F_MONTH]) {
+        *opts = PCRE2_CASELESS;
+        return *owned = rec_asprintf("^(?:%s)\\.?$", l->months[f - F_MONTH]);
+    }
+    return NULL;
 }
 
 static void free_lang(lang_codes *lc)
 {
-    pcre2_code *all[] = {lc->header, lc->not_header, lc->recommends, lc->addressee, lc->addressees,
-                         lc->state_party, lc->title,
-                         lc->supported, lc->noted, lc->pending, lc->date};
-    for (size_t i = 0; i < sizeof all / sizeof *all; i++)
-        pcre2_code_free(all[i]);
-    for (int i = 0; i < REC_LANG_LEADINS; i++)
-        pcre2_code_free(lc->leadin[i]);
-    for (int i = 0; i < 12; i++)
-        pcre2_code_free(lc->months[i]);
+    for (int f = 0; f < F_COUNT; f++)
+        pcre2_code_free(lc->code[f]);
 }
 
 rec_patterns *rec_patterns_new(char **err)
 {
     rec_patterns *pats = rec_xcalloc(sizeof *pats);
     pats->lang = rec_xcalloc(rec_nlangs * sizeof *pats->lang);
+    pthread_mutex_init(&pats->lock, NULL);
     for (int i = 0; i < P_COUNT; i++) {
         pats->code[i] = compile(sources[i], 0, err);
         if (!pats->code[i]) {
@@ -170,16 +179,55 @@ rec_patterns *rec_patterns_new(char **err)
             return NULL;
         }
     }
-    for (size_t l = 0; l < rec_nlangs; l++) {
-        if (!compile_lang(&pats->lang[l], &rec_langs[l], err)) {
-            char *why = *err;
-            *err = rec_asprintf("%s (language %s)", why, rec_langs[l].code);
-            free(why);
-            rec_patterns_free(pats);
-            return NULL;
-        }
-    }
     return pats;
+}
+
+/* Field f of language l, compiled now if this is its first use. The
+ * table's fragments are the program's own: one that does not compile is
+ * a bug, reported and fatal (rec_patterns_check compiles them all, and
+ * the test suite runs it). */
+static const pcre2_code *field(const rec_matcher *m, int l, int f)
+{
+    rec_patterns *pats = (rec_patterns *)m->pats;
+    lang_codes *lc = &pats->lang[l];
+    if (__atomic_load_n(&lc->ready[f], __ATOMIC_ACQUIRE))
+        return lc->code[f];
+    pthread_mutex_lock(&pats->lock);
+    if (!lc->ready[f]) {
+        char *err = NULL;
+        uint32_t opts;
+        char *owned;
+        const char *src = field_source(&rec_langs[l], f, &opts, &owned);
+        if (!compile_opt(&lc->code[f], src, opts, &err)) {
+            fprintf(stderr, "rec2xml: %s (language %s)\n", err, rec_langs[l].code);
+            abort();
+        }
+        free(owned);
+        __atomic_store_n(&lc->ready[f], 1, __ATOMIC_RELEASE);
+    }
+    pthread_mutex_unlock(&pats->lock);
+    return lc->code[f];
+}
+
+int rec_patterns_check(char **err)
+{
+    for (size_t l = 0; l < rec_nlangs; l++)
+        for (int f = 0; f < F_COUNT; f++) {
+            pcre2_code *re = NULL;
+            uint32_t opts;
+            char *owned;
+            const char *src = field_source(&rec_langs[l], f, &opts, &owned);
+            bool ok = compile_opt(&re, src, opts, err);
+            free(owned);
+            pcre2_code_free(re);
+            if (!ok) {
+                char *why = *err;
+                *err = rec_asprintf("%s (language %s)", why, rec_langs[l].code);
+                free(why);
+                return -1;
+            }
+        }
+    return 0;
 }
 
 void rec_patterns_free(rec_patterns *pats)
@@ -191,6 +239,8 @@ void rec_patterns_free(rec_patterns *pats)
     if (pats->lang)
         for (size_t l = 0; l < rec_nlangs; l++)
             free_lang(&pats->lang[l]);
+    if (pats->lang)
+        pthread_mutex_destroy(&pats->lock);
     free(pats->lang);
     free(pats);
 }
@@ -371,7 +421,7 @@ bool rec_match_header(rec_matcher *m, int lang, const char *line, size_t len,
 static bool header_in(rec_matcher *m, int lang, const char *line, size_t len,
                       rec_header_match *out)
 {
-    const pcre2_code *re = m->pats->lang[lang].header;
+    const pcre2_code *re = field(m, lang, F_HEADER);
     if (!run_code(m, re, line, len, 0, 0))
         return false;
     if (!named(m, re, "lead", &out->lead))
@@ -382,7 +432,7 @@ static bool header_in(rec_matcher *m, int lang, const char *line, size_t len,
     bool empty_lead = out->lead.start == out->lead.end;
     if (out->rest.start == out->rest.end)
         return !empty_lead;
-    if (run_code(m, m->pats->lang[lang].not_header, line, out->rest.end, out->rest.start,
+    if (run_code(m, field(m, lang, F_NOT_HEADER), line, out->rest.end, out->rest.start,
                  PCRE2_ANCHORED))
         return false;
     if (empty_lead || (rec_langs[lang].lower_heads &&
@@ -428,7 +478,7 @@ static int number(const char *s, rec_span sp)
 static int month_number(rec_matcher *m, int lang, const char *s, rec_span sp)
 {
     for (int i = 0; i < 12; i++)
-        if (run_code(m, m->pats->lang[lang].months[i], s + sp.start, sp.end - sp.start, 0, 0))
+        if (run_code(m, field(m, lang, F_MONTH + i), s + sp.start, sp.end - sp.start, 0, 0))
             return i + 1;
     return 0;
 }
@@ -449,7 +499,7 @@ bool rec_match_date(rec_matcher *m, int lang, const char *line, size_t len, char
 {
     const pcre2_code *re = m->pats->code[P_ISO];
     if (!run_code(m, re, line, len, 0, 0)) {
-        re = m->pats->lang[lang].date;
+        re = field(m, lang, F_DATE);
         if (!run_code(m, re, line, len, 0, 0))
             return false;
     }
@@ -483,6 +533,20 @@ bool rec_find_fnref(rec_matcher *m, const char *s, size_t len, size_t from,
 
 int rec_match_furniture(rec_matcher *m, const char *line, size_t len, long *page)
 {
+    /* furniture is short and has a digit (or is a roman page number):
+     * spare the patterns the lines of text */
+    size_t a = 0, b = len;
+    while (a < b && (line[a] == ' ' || line[a] == '\t' || line[a] == '\f'))
+        a++;
+    while (b > a && (line[b - 1] == ' ' || line[b - 1] == '\t'))
+        b--;
+    if (b - a > 48 || b == a)
+        return REC_FURNITURE_NONE;
+    bool digit = false;
+    for (size_t i = a; i < b && !digit; i++)
+        digit = line[i] >= '0' && line[i] <= '9';
+    if (!digit && b - a > 6)
+        return REC_FURNITURE_NONE;
     if (run(m, P_PAGENO, line, len, 0)) {
         rec_span sp = group(m, 1);
         long v = 0;
@@ -532,33 +596,34 @@ static bool take_to(const rec_matcher *m, const pcre2_code *re, const char *text
 
 bool rec_match_leadin(rec_matcher *m, int lang, const char *text, size_t len, rec_span *to)
 {
-    const lang_codes *lc = &m->pats->lang[lang];
-    for (int i = 0; i < REC_LANG_LEADINS && lc->leadin[i]; i++)
-        if (run_code(m, lc->leadin[i], text, len, 0, 0) && take_to(m, lc->leadin[i], text, to))
+    for (int i = 0; i < REC_LANG_LEADINS && rec_langs[lang].leadin[i]; i++) {
+        const pcre2_code *re = field(m, lang, F_LEADIN + i);
+        if (run_code(m, re, text, len, 0, 0) && take_to(m, re, text, to))
             return true;
+    }
     return false;
 }
 
 bool rec_match_recommends(rec_matcher *m, int lang, const char *text, size_t len)
 {
-    return run_code(m, m->pats->lang[lang].recommends, text, len, 0, 0);
+    return run_code(m, field(m, lang, F_RECOMMENDS), text, len, 0, 0);
 }
 
 bool rec_match_addressee(rec_matcher *m, int lang, const char *text, size_t len, rec_span *to)
 {
-    const pcre2_code *re = m->pats->lang[lang].addressee;
+    const pcre2_code *re = field(m, lang, F_ADDRESSEE);
     return run_code(m, re, text, len, 0, 0) && take_to(m, re, text, to);
 }
 
 bool rec_match_addressee_word(rec_matcher *m, int lang, const char *text, size_t len)
 {
-    return run_code(m, m->pats->lang[lang].addressees, text, len, 0, 0);
+    return run_code(m, field(m, lang, F_ADDRESSEES), text, len, 0, 0);
 }
 
 bool rec_find_state_party(rec_matcher *m, int lang, const char *text, size_t len,
                           rec_span *where)
 {
-    if (!run_code(m, m->pats->lang[lang].state_party, text, len, 0, 0))
+    if (!run_code(m, field(m, lang, F_STATE_PARTY), text, len, 0, 0))
         return false;
     *where = group(m, 0);
     return true;
@@ -566,18 +631,17 @@ bool rec_find_state_party(rec_matcher *m, int lang, const char *text, size_t len
 
 bool rec_match_title(rec_matcher *m, int lang, const char *text, size_t len, rec_span *to)
 {
-    const pcre2_code *re = m->pats->lang[lang].title;
+    const pcre2_code *re = field(m, lang, F_TITLE);
     return run_code(m, re, text, len, 0, 0) && take_to(m, re, text, to);
 }
 
 rec_response rec_match_response(rec_matcher *m, int lang, const char *text, size_t len)
 {
-    const lang_codes *lc = &m->pats->lang[lang];
-    if (run_code(m, lc->noted, text, len, 0, 0))
+    if (run_code(m, field(m, lang, F_NOTED), text, len, 0, 0))
         return REC_RESPONSE_NOTED;
-    if (run_code(m, lc->supported, text, len, 0, 0))
+    if (run_code(m, field(m, lang, F_SUPPORTED), text, len, 0, 0))
         return REC_RESPONSE_SUPPORTED;
-    if (run_code(m, lc->pending, text, len, 0, 0))
+    if (run_code(m, field(m, lang, F_PENDING), text, len, 0, 0))
         return REC_RESPONSE_PENDING;
     return REC_RESPONSE_NONE;
 }

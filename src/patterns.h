@@ -25,6 +25,11 @@ typedef struct {
 rec_patterns *rec_patterns_new(char **err);
 void rec_patterns_free(rec_patterns *pats);
 
+/* The language table's patterns compile on first use; this compiles every
+ * one now and says which does not (the tests run it). 0, or -1 with *err
+ * set (caller frees). */
+int rec_patterns_check(char **err);
+
 /* Per-thread matching state over shared patterns (which must outlive it). */
 rec_matcher *rec_matcher_new(const rec_patterns *pats);
 void rec_matcher_free(rec_matcher *m);
