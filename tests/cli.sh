@@ -109,4 +109,11 @@ if command -v script >/dev/null; then
     "$REC2XML" --check -q "$BAD" 2>"$WORK/notty" || true
     grep -q '\^' "$WORK/notty" && fail "no caret when not a terminal" || ok "no caret when not a terminal"
 fi
+# the language table's patterns compile on first use: all of them, now
+if [ -x "$TOP/build/check-patterns" ]; then
+    expect_status "every pattern of the language table compiles" 0 "$TOP/build/check-patterns"
+else
+    fail "build/check-patterns is built (make build/check-patterns)"
+fi
+
 summary
