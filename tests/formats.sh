@@ -39,18 +39,8 @@ done
 
 # 3. -t text is a formatter: converting its output back gives the same XML,
 #    for every spec example that is valid and every input/ file
-mkdir -p "$WORK/rt"
-/usr/bin/python3 - "$WORK/rt" <<'PY'
-import sys, pathlib
-out = pathlib.Path(sys.argv[1])
-text = open("tests/spec.txt", encoding="utf-8").read()
-fence = "`" * 32
-for n, block in enumerate(text.split(fence + " example\n")[1:], 1):
-    source = block.split("\n" + fence, 1)[0].split("\n.\n", 1)[0]
-    for k, v in {"→": "\t", "␠": " ", "⍽": "\u00a0", "␌": "\f"}.items():
-        source = source.replace(k, v)
-    (out / f"example-{n:03d}.txt").write_text(source + "\n", encoding="utf-8")
-PY
+# (spec.py reads spec.txt: stand-ins decoded, bytes exact)
+/usr/bin/python3 tests/spec.py --extract "$WORK/rt" --valid
 cp input/*.txt "$WORK/rt/"
 # The text form leaves page furniture out (it is the editor's text, not
 # the PDF's): the page elements of the first XML are not expected back.

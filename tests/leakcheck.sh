@@ -11,20 +11,7 @@ VG=(valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite
     --errors-for-leak-kinds=definite,indirect --track-origins=no)
 
 # spec examples become files: the inputs of the text format's specification
-mkdir -p "$WORK/spec"
-/usr/bin/python3 - "$WORK/spec" <<'PY'
-import sys, re, pathlib
-sys.path.insert(0, "tests")
-out = pathlib.Path(sys.argv[1])
-text = open("tests/spec.txt", encoding="utf-8").read()
-fence = "`" * 32
-n = 0
-for block in text.split(fence + " example\n")[1:]:
-    body = block.split("\n" + fence, 1)[0]
-    source = body.split("\n.\n", 1)[0]
-    n += 1
-    (out / f"example-{n:03d}.txt").write_text(source + "\n", encoding="utf-8")
-PY
+/usr/bin/python3 tests/spec.py --extract "$WORK/spec"
 
 inputs=(input/*.txt tests/diagnostics/*.txt tests/diagnostics/*.xml tests/schemas/valid/*.xml
         "$WORK"/spec/*.txt)

@@ -423,7 +423,24 @@ def main(argv):
     ap.add_argument("--pattern", metavar="TEXT",
                     help="run the examples whose section contains TEXT (any case)")
     ap.add_argument("-v", "--verbose", action="store_true", help="also list passing examples")
+    ap.add_argument("--extract", metavar="DIR",
+                    help="write each example's input, bytes exact, as DIR/example-NNN.txt "
+                         "(valid ones only with --valid) and run nothing")
+    ap.add_argument("--valid", action="store_true", help="with --extract: the valid examples only")
     args = ap.parse_args(argv)
+    if args.extract:
+        try:
+            examples = parse_spec(args.spec)
+        except SpecError as e:
+            print("spec.py: %s" % e, file=sys.stderr)
+            return 2
+        os.makedirs(args.extract, exist_ok=True)
+        for ex in examples:
+            if args.valid and ex.flags:
+                continue
+            with open(os.path.join(args.extract, "example-%03d.txt" % ex.number), "wb") as f:
+                f.write(input_bytes(ex))
+        return 0
     rec2xml = os.environ.get("REC2XML", "./rec2xml")
     found = shutil.which(rec2xml) if os.sep not in rec2xml else rec2xml
     if not found or not os.access(found, os.X_OK) or os.path.isdir(found):
