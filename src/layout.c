@@ -82,7 +82,11 @@ void rec_join(const rec_reader *r, size_t from, size_t to, size_t start_byte, re
         any = true;
         glue = (li->flags & LF_JOIN) != 0;
     }
-    text[len] = '\0';
+    /* zeroed past the end: PCRE2's JIT may read a few bytes beyond a
+     * subject (harmlessly), and valgrind would call them uninitialised */
+    if (len + 16 > cap)
+        text = rec_xrealloc(text, len + 16);
+    memset(text + len, 0, 16);
     out->text = text;
     out->len = len;
     out->from = from;

@@ -99,7 +99,7 @@ void rec_read_reflow(rec_reader *r, char **buffer)
         return;
     }
     rec_line *lines = rec_xmalloc((src->nlines + extra) * sizeof *lines);
-    char *buf = rec_xmalloc(bytes + 1), *o = buf;
+    char *buf = rec_xcalloc(bytes + 16), *o = buf; /* zeroed: see source.c on the JIT */
     size_t k = 0;
     for (size_t i = 0; i < src->nlines; i++) {
         const rec_line *l = &src->lines[i];
