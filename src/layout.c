@@ -712,8 +712,8 @@ static char *recommending_states(const char *t, size_t n)
         n--;
     size_t cap = 64, len = 0;
     char *out = NULL;
-    char *groups[16];
-    size_t glen[16], ng = 0;
+    char *groups[16] = {NULL};
+    size_t glen[16] = {0}, ng = 0;
     while (n > 0 && t[n - 1] == ')' && ng < 16) {
         int depth = 0;
         size_t i = n;

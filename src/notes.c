@@ -116,7 +116,7 @@ void rec_read_notes(rec_reader *r)
      * on a line of its own (over a title, under a heading). */
     bool referenced[REC_NOTE_SYMBOLS] = {false}, anywhere[REC_NOTE_SYMBOLS] = {false};
     size_t kept = 0;
-    size_t alone[REC_NOTE_SYMBOLS * 4], nalone = 0;
+    size_t alone[REC_NOTE_SYMBOLS * 4] = {0}, nalone = 0;
     /* a web page's copy prints the title's note first: a definition among
      * the document's first lines, cited anywhere after it */
     for (size_t i = 0; i < n; i++)
