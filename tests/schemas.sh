@@ -151,6 +151,10 @@ EXPECT=(
   "bad-date                  |Invalid attribute date for element recommendations|value of attribute \"date\" is invalid|-"
   "missing-lang              |Element recommendations failed to validate attributes|missing required attribute \"xml:lang\"|-"
   "missing-text              |Did not expect text in element item content|missing required element \"text\"|-"
+  "lead-and-from             |Invalid attribute from for element recipient|found attribute \"from\"|-"
+  "dangling-topic            |IDREF attribute topic references an unknown ID \"p9\"|IDREF \"p9\" without matching ID|-"
+  "bad-role                  |Invalid attribute role for element prose|value of attribute \"role\" is invalid|-"
+  "page-in-text              |Did not expect element page there|element \"page\" not allowed here|-"
 )
 
 declare -A listed=()
