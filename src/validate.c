@@ -502,6 +502,26 @@ static void footnote_rules(explainer *x)
     free(f.notes);
 }
 
+/* rec2xml.rng's other references, recipient/@from and item/@topic, are
+ * IDREFs like fnref/@ref and are plain text in process with it (see
+ * rec_schemas_load): each must still name an id of the document, which
+ * RELAX NG has registered in doc->ids by now. */
+static void reference_rules(explainer *x, xmlNodePtr n)
+{
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        const char *attr = named(n, "recipient") ? "from" : named(n, "item") ? "topic" : NULL;
+        xmlChar *ref = attr ? xmlGetProp(n, (const xmlChar *)attr) : NULL;
+        if (ref && !xmlGetID(x->doc, ref))
+            at(x, n, REC_ERROR, "invalid-structure",
+               "%s=\"%s\" on <%s> names no element of the document", attr, (const char *)ref,
+               (const char *)n->name);
+        xmlFree(ref);
+        reference_rules(x, n->children);
+    }
+}
+
 typedef struct {
     const xmlNode *node;
     char *ref;
@@ -570,6 +590,8 @@ void rec_validate(const rec_schemas *s, xmlDocPtr doc, rec_diags *diags)
     xmlSchematronFreeValidCtxt(sv);
     xmlSetStructuredErrorFunc(NULL, NULL);
     footnote_rules(&x);
+    if (xmlDocGetRootElement(doc))
+        reference_rules(&x, xmlDocGetRootElement(doc)->children);
 
     /* RELAX NG repeats a content error on every ancestor; when something
      * precise was said, the "failed to validate content" echoes add nothing */

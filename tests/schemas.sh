@@ -192,5 +192,19 @@ for f in "$DIR"/invalid/*.xml; do
     fi
 done
 
+# --- rec2xml in process: the same verdicts --------------------------------
+# rec2xml applies the IDREF rules (fnref/@ref, recipient/@from, item/@topic)
+# itself, with hash tables: it must still reject what xmllint and jing
+# reject, and accept what they accept.
+REC2XML=${REC2XML:-./rec2xml}
+if [[ -x $REC2XML ]]; then
+    for f in "$DIR"/valid/*.xml "$DIR"/warning/*.xml "$DIR"/invalid/*.xml; do
+        want=0; [[ $f == */invalid/* ]] && want=1
+        got=0; "$REC2XML" --check -q "$f" >/dev/null 2>&1 || got=$?
+        [[ $got == "$want" ]] || why+="rec2xml --check exits $got, expected $want; "
+        verdict "rec2xml agrees: ${f#"$DIR"/}"
+    done
+fi
+
 echo "$passed passed, $failed failed"
 [[ $failed == 0 ]]
