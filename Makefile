@@ -38,7 +38,8 @@ BUILD ?= build
 BIN   ?= rec2xml
 SRCS := $(filter-out src/embed.c,$(wildcard src/*.c))
 OBJS := $(SRCS:src/%.c=$(BUILD)/%.o) $(BUILD)/embedded.o
-RESOURCES := schemas/rec2xml.rng schemas/rec2xml.sch $(wildcard stylesheets/*.xsl)
+RESOURCES := schemas/rec2xml.rng schemas/rec2xml.sch $(wildcard stylesheets/*.xsl) \
+             $(wildcard stylesheets/*.xml)
 SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 .PHONY: all run check deps deps-test deps-dist dist-check install install-strip uninstall clean test asan leakcheck lint hardening
@@ -132,7 +133,8 @@ lint: build/embedded.c
 # What make install puts where; make uninstall removes exactly these, and
 # the directories that are rec2xml's own. The man page names the installed
 # schemas, so its /usr/local/share/rec2xml becomes $(PKGDATADIR).
-STYLESHEETS := $(wildcard stylesheets/*.xsl)
+# (the message catalogue l10n.xml with them: the stylesheets read it beside them)
+STYLESHEETS := $(wildcard stylesheets/*.xsl) $(wildcard stylesheets/*.xml)
 install: rec2xml
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) \
 	    $(DESTDIR)$(PKGDATADIR)/stylesheets $(DESTDIR)$(PKGDATADIR)/contrib/github

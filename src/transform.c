@@ -270,6 +270,20 @@ void rec_transform_init(void)
     xsltSetLoaderFunc(load);
 }
 
+/* document() may read what is built into the binary (the stylesheets'
+ * message catalogue, rec2xml:/stylesheets/l10n.xml) and nothing else.
+ * libxslt asks this for every URI whose scheme is not file: (it counts them
+ * all as network); names that are no built-in resource are refused here,
+ * before load() is ever asked for them. */
+static int read_builtin_only(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt,
+                             const char *url)
+{
+    (void)sec;
+    (void)ctxt;
+    return url && strncmp(url, REC_RESOURCE_SCHEME, strlen(REC_RESOURCE_SCHEME)) == 0 &&
+           rec_resource_find(url) != NULL;
+}
+
 rec_stylesheets *rec_stylesheets_new(void)
 {
     rec_stylesheets *s = rec_xmalloc(sizeof *s);
@@ -277,7 +291,7 @@ rec_stylesheets *rec_stylesheets_new(void)
     s->prefs = xsltNewSecurityPrefs();
     xsltSetSecurityPrefs(s->prefs, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
     xsltSetSecurityPrefs(s->prefs, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
-    xsltSetSecurityPrefs(s->prefs, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
+    xsltSetSecurityPrefs(s->prefs, XSLT_SECPREF_READ_NETWORK, read_builtin_only);
     xsltSetSecurityPrefs(s->prefs, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
     xsltSetSecurityPrefs(s->prefs, XSLT_SECPREF_READ_FILE, xsltSecurityForbid);
     return s;

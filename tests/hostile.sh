@@ -227,8 +227,14 @@ user_sheet() {
         rm -rf "$D"/written*
     else ok "$name: no file written"; fi
 }
+# the message catalogue built into the binary is the one thing document()
+# reads
+hostile "document() of the built-in catalogue" 0 - "$SAMPLE" "$D/document-builtin.xsl" -- \
+    --stylesheet "$D/document-builtin.xsl" -t html "$SAMPLE"
+grep -q 'catalogue: [1-9]' "$WORK/out" && ok "document() of the built-in catalogue reads it" ||
+    fail "document() of the built-in catalogue reads it" "$(head -3 "$WORK/out" "$WORK/err")"
 for s in exsl-document exsl-document-dir xsl-document saxon-output xalan-write exsl-document-http \
-    document-file document-path document-xml document-http recursion; do
+    document-file document-path document-xml document-http document-rec2xml recursion; do
     user_sheet "$s" 1 transform-error
 done
 user_sheet import-http 2 stylesheet-error

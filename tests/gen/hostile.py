@@ -151,6 +151,15 @@ write("secret.xml", "<secret>TOP-SECRET-MARKER</secret>\n")
 write("document-http.xsl", sheet(
     f'<xsl:template match="/"><p><xsl:copy-of select="document(\'{URL}/doc.xml\')"/>'
     "</p></xsl:template>"))
+# rec2xml:/ names what is built into the binary; document() may read that
+# (the message catalogue) and nothing else, even through the same scheme
+write("document-builtin.xsl", sheet(
+    '<xsl:template match="/"><p>catalogue: <xsl:value-of select="count(document('
+    '\'rec2xml:/stylesheets/l10n.xml\')//*)"/></p></xsl:template>'))
+write("document-rec2xml.xsl", sheet(
+    '<xsl:template match="/"><p><xsl:copy-of select="document(\'rec2xml:/../../../etc/passwd\')"/>'
+    '<xsl:copy-of select="document(\'rec2xml:/stylesheets/../../../../etc/passwd\')"/>'
+    "</p></xsl:template>"))
 write("import-http.xsl", sheet(
     f'<xsl:import href="{URL}/evil.xsl"/>\n'
     '<xsl:template match="/"><p>ok</p></xsl:template>'))
