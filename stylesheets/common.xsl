@@ -5,20 +5,25 @@
 
   It is imported (xsl:import href="common.xsl") by html.xsl and docbook.xsl and
   csv.xsl; it is never applied on its own and has no xsl:output, so every
-  importing stylesheet decides its own serialisation.
+  importing stylesheet decides its own serialisation. It imports l10n.xsl:
+  every word a stylesheet writes comes from the message catalogue l10n.xml.
 
-  Parameters: none. Each importing stylesheet declares and documents its own.
+  Parameters: lang (l10n.xsl). Each importing stylesheet declares and
+  documents its own.
 
   What it provides
     key 'footnote'      r:footnote by @id
     key 'cites'         r:fnref by @ref (every citation of a footnote)
     split-runs          cuts a list of sibling blocks into runs without sibling
-                        recursion (see below) and calls the importer's 'run'
+                        recursion (see below) and calls the importer's 'run';
+                        page breaks (r:page) neither end a run nor join one
     start-attribute     a numbered list's start attribute when it resumes after
                         prose ("3."), from marker-value: the number an item's
                         marker stands for (3 for "3.", "c)", "(iii)")
-    default-title       "Recommendations to the <first recipient>", or
-                        "Recommendations" when there is no recipient
+    title-prose         the document's title line, when it has one (see
+                        document-title), which the importers render as the
+                        title instead of where it stood
+    document-title      the title, from the document's own words
     mode 'plain'        a recipient's (or any inline content's) words, whitespace
                         normalised, footnote markers left out; each piece
                         of text is written by the named template 'emit-text'
@@ -33,6 +38,8 @@
     xmlns:r="urn:rec2xml:1.0"
     xmlns:set="http://exslt.org/sets"
     exclude-result-prefixes="r set">
+
+  <xsl:import href="l10n.xsl"/>
 
   <xsl:key name="footnote" match="r:footnote" use="@id"/>
   <xsl:key name="cites" match="r:fnref" use="@ref"/>
@@ -51,16 +58,22 @@
 
     For each run it calls the named template 'run' (defined by the importing
     stylesheet, which has higher import precedence) with $nodes and $kind.
+
+    A page break (r:page, the furniture of a PDF page) is neither a break nor
+    part of a run: a list that goes on over a page stays one list, and the
+    page is left out of what 'run' is given (outputs for readers show no page
+    furniture).
   -->
   <xsl:template name="split-runs">
     <xsl:param name="nodes" select="/.."/>
-    <xsl:param name="breaks" select="$nodes[not(self::r:item)]"/>
+    <xsl:param name="breaks" select="$nodes[not(self::r:item or self::r:page)]"/>
     <xsl:param name="kind" select="'list'"/>
     <xsl:choose>
       <xsl:when test="not($breaks)">
-        <xsl:if test="$nodes">
+        <xsl:variable name="run" select="$nodes[not(self::r:page)]"/>
+        <xsl:if test="$run">
           <xsl:call-template name="run">
-            <xsl:with-param name="nodes" select="$nodes"/>
+            <xsl:with-param name="nodes" select="$run"/>
             <xsl:with-param name="kind" select="$kind"/>
           </xsl:call-template>
         </xsl:if>
@@ -165,21 +178,142 @@
   </xsl:template>
 
   <!--
-    default-title: "Recommendations to the Government of Cambodia" from the first
-    recipient (its lead decides whether "the" is said), or "Recommendations".
+    The document's title line: the first paragraph of its front matter (the
+    root's prose before the first group or item) that is not the date line,
+    when it reads as a title: a heading (role="heading"), or not a lead-in or
+    a finding, at most 150 characters and not ending as a sentence does
+    (. : ; ! ? and their CJK and Arabic forms). "Recommendations" above the
+    first header is one; "Human Rights Watch urges the government to:" is
+    not. Only a date line may stand before it: a title is never taken from
+    the middle of the text.
   -->
-  <xsl:template name="default-title">
-    <xsl:variable name="first" select="(/r:recommendations/r:group/r:recipient[normalize-space()])[1]"/>
-    <xsl:text>Recommendations</xsl:text>
-    <xsl:if test="$first">
-      <xsl:variable name="lead"
-          select="concat(' ', translate(normalize-space($first/@lead), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))"/>
-      <xsl:text> to </xsl:text>
-      <xsl:if test="substring($lead, string-length($lead) - 3) = ' the'">
-        <xsl:text>the </xsl:text>
-      </xsl:if>
-      <xsl:apply-templates select="$first/node()" mode="plain"/>
-    </xsl:if>
+  <xsl:variable name="title-prose-candidate"
+      select="set:leading(/r:recommendations/*,
+                          /r:recommendations/*[self::r:group or self::r:item][1])
+              [self::r:prose and not(@date)][1]"/>
+  <xsl:variable name="title-prose-words" select="normalize-space($title-prose-candidate)"/>
+  <xsl:variable name="title-prose"
+      select="$title-prose-candidate[$title-prose-words != ''
+                and (@role = 'heading'
+                     or (not(@role = 'leadin' or @role = 'finding')
+                         and string-length($title-prose-words) &lt;= 150
+                         and not(contains('.:;!?。：；！？؟…',
+                                          substring($title-prose-words, string-length($title-prose-words))))))]"/>
+
+  <!--
+    Distinct recipients, for the title: a recipient that heads several
+    groups is named once (same header words, same first words).
+  -->
+  <xsl:key name="recipient-name" match="r:group/r:recipient[1]"
+      use="concat(normalize-space(@lead), '|', normalize-space(concat(text()[1], ' ', text()[2], ' ', text()[3])))"/>
+
+  <!--
+    document-title: the title in plain words (footnote markers left out):
+      1. the document's title line (title-prose), when it has one;
+      2. else every recipient, each once, in the catalogue's phrase: title.to
+         with their header words ("Recommendations to the Government of X,
+         to the Ministry of Y, and to donors"), or title.for with the whole
+         headers as written when some recipient has no header words of its
+         own ("Recommendations: State party; Au gouvernement du Cambodge");
+      3. else the catalogue's title ("Recommendations").
+  -->
+  <xsl:template name="document-title">
+    <xsl:variable name="named"
+        select="/r:recommendations/r:group/r:recipient[1][normalize-space() != '']
+                [generate-id() = generate-id(key('recipient-name',
+                  concat(normalize-space(@lead), '|',
+                         normalize-space(concat(text()[1], ' ', text()[2], ' ', text()[3]))))[1])]"/>
+    <xsl:choose>
+      <xsl:when test="$title-prose">
+        <xsl:apply-templates select="$title-prose/node()" mode="plain"/>
+      </xsl:when>
+      <xsl:when test="$named and not($named[normalize-space(@lead) = ''])">
+        <xsl:call-template name="gentext.format">
+          <xsl:with-param name="key" select="'title.to'"/>
+          <xsl:with-param name="name1" select="'recipients'"/>
+          <xsl:with-param name="value1">
+            <xsl:call-template name="recipient-list">
+              <xsl:with-param name="named" select="$named"/>
+            </xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$named">
+        <xsl:variable name="between">
+          <xsl:call-template name="gentext">
+            <xsl:with-param name="key" select="'list.items'"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="lead-sep">
+          <xsl:call-template name="gentext">
+            <xsl:with-param name="key" select="'lead.sep'"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:call-template name="gentext.format">
+          <xsl:with-param name="key" select="'title.for'"/>
+          <xsl:with-param name="name1" select="'recipients'"/>
+          <xsl:with-param name="value1">
+            <xsl:for-each select="$named">
+              <xsl:if test="position() &gt; 1">
+                <xsl:value-of select="$between"/>
+              </xsl:if>
+              <xsl:if test="normalize-space(@lead) != ''">
+                <xsl:value-of select="concat(normalize-space(@lead), $lead-sep)"/>
+              </xsl:if>
+              <xsl:apply-templates select="node()" mode="plain"/>
+            </xsl:for-each>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="gentext">
+          <xsl:with-param name="key" select="'title'"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- recipient-list: "to the Government of X, to the Ministry of Y and to
+       donors": each recipient after its header words in running text (in
+       small letters, less a leading "Recommendations"), joined as the
+       language joins a list. -->
+  <xsl:template name="recipient-list">
+    <xsl:param name="named"/>
+    <xsl:variable name="sep">
+      <xsl:call-template name="gentext"><xsl:with-param name="key" select="'list.sep'"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="pair">
+      <xsl:call-template name="gentext"><xsl:with-param name="key" select="'list.pair'"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="last">
+      <xsl:call-template name="gentext"><xsl:with-param name="key" select="'list.last'"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="lead-sep">
+      <xsl:call-template name="gentext"><xsl:with-param name="key" select="'lead.sep'"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="title-word">
+      <xsl:call-template name="gentext"><xsl:with-param name="key" select="'title'"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="lower-title" select="concat(translate($title-word, $l10n.upper, $l10n.lower), ' ')"/>
+    <xsl:for-each select="$named">
+      <xsl:choose>
+        <xsl:when test="position() = 1"/>
+        <xsl:when test="position() = last() and last() = 2"><xsl:value-of select="$pair"/></xsl:when>
+        <xsl:when test="position() = last()"><xsl:value-of select="$last"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$sep"/></xsl:otherwise>
+      </xsl:choose>
+      <xsl:variable name="lead" select="translate(normalize-space(@lead), $l10n.upper, $l10n.lower)"/>
+      <xsl:choose>
+        <xsl:when test="starts-with($lead, $lower-title)">
+          <xsl:value-of select="substring-after($lead, $lower-title)"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="$lead"/>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:value-of select="$lead-sep"/>
+      <xsl:apply-templates select="node()" mode="plain"/>
+    </xsl:for-each>
   </xsl:template>
 
   <!--

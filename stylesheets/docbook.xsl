@@ -4,24 +4,43 @@
   docbook.xsl: a rec2xml document as a DocBook 5.0 article.
 
   Parameters
-    title               the article title (info/title). Default: "Recommendations
-                        to the <first recipient>", or "Recommendations".
-    lang                xml:lang of the article, overriding the root's xml:lang.
+    title               the article title (info/title). Default: the document's
+                        title line, else its recipients in the catalogue's
+                        phrase, else "Recommendations" (common.xsl,
+                        document-title).
+    lang                xml:lang of the article and language of its generated
+                        words, overriding the root's xml:lang (l10n.xsl).
                         Default: the root's xml:lang, else "en".
     notes-title         title of the section that holds root-level text standing
                         after the first group (the report's end matter: notes no
-                        one cites, page noise). Default "Notes".
+                        one cites, page noise). Default: the catalogue's "Notes".
     no-recipient-title  section title for a group that has no recipient
-                        (schema-invalid input). Default "(No recipient)".
+                        (schema-invalid input). Default: the catalogue's
+                        "(No recipient)".
+
+  Language
+    The article carries xml:lang, so DocBook XSL writes its own words (table
+    of contents, "Note"...) in the document's language, and dir="rtl" for a
+    right-to-left one. Every word this stylesheet writes comes from the
+    message catalogue (l10n.xml).
 
   Mapping
     recommendations  article version="5.0", info (title, pubdate when dated)
-    group            section xml:id=group id, title = the recipient
+    group            section xml:id=group id, title = the recipient's header:
+                     its words (phrase role="lead") and the recipient
     prose            para xml:id=prose id (a date line as para/date)
     item runs        itemizedlist (bullets) or orderedlist numeration=arabic|
                      loweralpha|upperalpha|lowerroman|upperroman, startingnumber
-                     when a numbered list resumes after prose ("3.")
-    item             listitem xml:id=item id, its text as para, sub-item lists
+                     when a numbered list resumes after prose ("3."); any other
+                     numbering (UPR decimal "110.1", other scripts' numbers),
+                     which DocBook cannot count, a variablelist whose terms
+                     are the markers as written
+    item             listitem xml:id=item id, its text as para, its
+                     recommending State(s) as para role="by", sub-item lists
+    prose roles      heading: bridgehead; finding, leadin: para role=...; a
+                     paragraph number (marker) stays at the start of its text
+    page             nothing (page furniture is not the report's text)
+    title line       the document's title line is info/title, not repeated
     footnote         footnote xml:id=fnN label=N (with a para) at the FIRST
                      citation in document order outside any footnote, and
                      footnoteref linkend=fnN at every later one
@@ -61,9 +80,18 @@
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 
   <xsl:param name="title" select="''"/>
-  <xsl:param name="lang" select="''"/>
-  <xsl:param name="notes-title" select="'Notes'"/>
-  <xsl:param name="no-recipient-title" select="'(No recipient)'"/>
+  <xsl:param name="notes-title" select="''"/>
+  <xsl:param name="no-recipient-title" select="''"/>
+
+  <!-- the title line stands as the title only when no title is given -->
+  <xsl:variable name="title-line" select="$title-prose[normalize-space($title) = '']"/>
+
+  <xsl:variable name="msg.by">
+    <xsl:call-template name="gentext"><xsl:with-param name="key" select="'by'"/></xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="msg.lead.sep">
+    <xsl:call-template name="gentext"><xsl:with-param name="key" select="'lead.sep'"/></xsl:call-template>
+  </xsl:variable>
 
   <!-- Citations that may define a footnote: those not inside a footnote. -->
   <xsl:key name="body-cites" match="r:fnref[not(ancestor::r:footnote)]" use="@ref"/>
@@ -78,7 +106,7 @@
     key('first-cite') and key('defined-note') in O(1).
   -->
   <xsl:variable name="first-cites-tree">
-    <xsl:for-each select="/*/r:footnote | /*/r:group/r:footnote">
+    <xsl:for-each select="//r:footnote">
       <xsl:for-each select="key('body-cites', @id)[1]">
         <lookup:first id="{generate-id()}" ref="{@ref}"/>
       </xsl:for-each>
@@ -88,30 +116,27 @@
   <xsl:key name="first-cite" match="lookup:first" use="@id"/>
   <xsl:key name="defined-note" match="lookup:first" use="@ref"/>
 
-  <xsl:variable name="doc-lang">
-    <xsl:choose>
-      <xsl:when test="normalize-space($lang) != ''">
-        <xsl:value-of select="normalize-space($lang)"/>
-      </xsl:when>
-      <xsl:when test="normalize-space(/*/@xml:lang) != ''">
-        <xsl:value-of select="normalize-space(/*/@xml:lang)"/>
-      </xsl:when>
-      <xsl:otherwise>en</xsl:otherwise>
-    </xsl:choose>
-  </xsl:variable>
-
   <!-- ========================================================= article -->
 
   <xsl:template match="/">
-    <article version="5.0" xml:lang="{$doc-lang}">
+    <article version="5.0" xml:lang="{$l10n.tag}">
+      <xsl:if test="$l10n.dir = 'rtl'">
+        <xsl:attribute name="dir">rtl</xsl:attribute>
+      </xsl:if>
       <info>
         <title>
           <xsl:choose>
             <xsl:when test="normalize-space($title) != ''">
               <xsl:value-of select="normalize-space($title)"/>
             </xsl:when>
+            <xsl:when test="$title-line">
+              <xsl:for-each select="$title-line">
+                <xsl:call-template name="marker"/>
+                <xsl:apply-templates/>
+              </xsl:for-each>
+            </xsl:when>
             <xsl:otherwise>
-              <xsl:call-template name="default-title"/>
+              <xsl:call-template name="document-title"/>
             </xsl:otherwise>
           </xsl:choose>
         </title>
@@ -126,7 +151,8 @@
         <xsl:with-param name="breaks" select="/*/r:group"/>
         <xsl:with-param name="kind" select="'part'"/>
       </xsl:call-template>
-      <xsl:if test="not(/*/r:group) and not(/*/*[self::r:prose or self::r:item or self::r:recipient
+      <xsl:if test="not(/*/r:group) and not(/*/*[self::r:prose[generate-id() != generate-id($title-line)]
+                    or self::r:item or self::r:recipient
                     or (self::r:footnote and not(key('body-cites', @id)))])">
         <para/>
       </xsl:if>
@@ -137,8 +163,9 @@
     <xsl:param name="nodes" select="/.."/>
     <xsl:param name="kind"/>
     <xsl:choose>
-      <!-- Root text before the first group: blocks of the article. -->
-      <xsl:when test="$kind = 'part' and not($nodes[1]/preceding-sibling::*[1])">
+      <!-- Root text before the first group: blocks of the article. (A
+           literal [1] right after the step stops at the nearest group.) -->
+      <xsl:when test="$kind = 'part' and not($nodes[1]/preceding-sibling::r:group[1])">
         <xsl:call-template name="split-runs">
           <xsl:with-param name="nodes" select="$nodes"/>
         </xsl:call-template>
@@ -148,7 +175,18 @@
         <xsl:if test="$nodes[self::r:prose or self::r:item or self::r:recipient
                       or (self::r:footnote and not(key('body-cites', @id)))]">
           <section>
-            <title><xsl:value-of select="$notes-title"/></title>
+            <title>
+              <xsl:choose>
+                <xsl:when test="normalize-space($notes-title) != ''">
+                  <xsl:value-of select="normalize-space($notes-title)"/>
+                </xsl:when>
+                <xsl:otherwise>
+                  <xsl:call-template name="gentext">
+                    <xsl:with-param name="key" select="'notes'"/>
+                  </xsl:call-template>
+                </xsl:otherwise>
+              </xsl:choose>
+            </title>
             <xsl:call-template name="split-runs">
               <xsl:with-param name="nodes" select="$nodes"/>
             </xsl:call-template>
@@ -162,10 +200,23 @@
             select="contains(';arabic;loweralpha;upperalpha;lowerroman;upperroman;',
                              concat(';', $first/@numbering, ';'))"/>
         <xsl:choose>
-          <xsl:when test="not($numbered)">
+          <xsl:when test="not($first/@numbering) or $first/@numbering = 'bullet'">
             <itemizedlist>
               <xsl:apply-templates select="$nodes"/>
             </itemizedlist>
+          </xsl:when>
+          <!-- paragraphs read as items: a list with no mark -->
+          <xsl:when test="$first/@numbering = 'none'">
+            <itemizedlist mark="none">
+              <xsl:apply-templates select="$nodes"/>
+            </itemizedlist>
+          </xsl:when>
+          <xsl:when test="not($numbered)">
+            <!-- numbers DocBook cannot count (110.1, а), 一、): the markers
+                 as written label the entries -->
+            <variablelist>
+              <xsl:apply-templates select="$nodes" mode="labelled"/>
+            </variablelist>
           </xsl:when>
           <xsl:otherwise>
             <orderedlist numeration="{$first/@numbering}">
@@ -192,10 +243,21 @@
       <title>
         <xsl:choose>
           <xsl:when test="normalize-space($recipient) != ''">
+            <!-- the header as the page shows it: its words, then the recipient -->
+            <xsl:if test="normalize-space($recipient/@lead) != ''">
+              <phrase role="lead"><xsl:value-of select="normalize-space($recipient/@lead)"/></phrase>
+              <xsl:value-of select="$msg.lead.sep"/>
+            </xsl:if>
             <xsl:apply-templates select="$recipient/node()"/>
           </xsl:when>
+          <xsl:when test="normalize-space($no-recipient-title) != ''">
+            <xsl:value-of select="normalize-space($no-recipient-title)"/>
+            <xsl:apply-templates select="$recipient/r:fnref"/>
+          </xsl:when>
           <xsl:otherwise>
-            <xsl:value-of select="$no-recipient-title"/>
+            <xsl:call-template name="gentext">
+              <xsl:with-param name="key" select="'no-recipient'"/>
+            </xsl:call-template>
             <!-- an empty recipient's footnote references still count -->
             <xsl:apply-templates select="$recipient/r:fnref"/>
           </xsl:otherwise>
@@ -221,30 +283,79 @@
   </xsl:template>
 
   <xsl:template match="r:prose">
-    <para>
-      <xsl:call-template name="xml-id"/>
-      <xsl:choose>
-        <xsl:when test="normalize-space(@date) != '' and not(*)">
-          <date><xsl:apply-templates/></date>
-        </xsl:when>
-        <xsl:otherwise>
+    <xsl:choose>
+      <!-- the title line is the article's title -->
+      <xsl:when test="generate-id() = generate-id($title-line)"/>
+      <xsl:when test="@role = 'heading'">
+        <bridgehead>
+          <xsl:call-template name="xml-id"/>
+          <xsl:call-template name="marker"/>
           <xsl:apply-templates/>
-        </xsl:otherwise>
-      </xsl:choose>
-    </para>
+        </bridgehead>
+      </xsl:when>
+      <xsl:otherwise>
+        <para>
+          <xsl:call-template name="xml-id"/>
+          <xsl:if test="@role = 'finding' or @role = 'leadin'">
+            <xsl:attribute name="role"><xsl:value-of select="@role"/></xsl:attribute>
+          </xsl:if>
+          <xsl:choose>
+            <xsl:when test="normalize-space(@date) != '' and not(*)">
+              <date><xsl:apply-templates/></date>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:call-template name="marker"/>
+              <xsl:apply-templates/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </para>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A paragraph's number as written ("14.", "D."), at its start. -->
+  <xsl:template name="marker">
+    <xsl:if test="normalize-space(@marker) != ''">
+      <phrase role="marker"><xsl:value-of select="normalize-space(@marker)"/></phrase>
+      <xsl:text> </xsl:text>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="r:item">
     <listitem>
       <xsl:call-template name="xml-id"/>
-      <para><xsl:apply-templates select="r:text/node()"/></para>
-      <xsl:variable name="subs" select="*[not(self::r:text)]"/>
-      <xsl:if test="$subs">
-        <xsl:call-template name="split-runs">
-          <xsl:with-param name="nodes" select="$subs"/>
-        </xsl:call-template>
-      </xsl:if>
+      <xsl:call-template name="item-body"/>
     </listitem>
+  </xsl:template>
+
+  <!-- An item of a variablelist: its marker as the term. -->
+  <xsl:template match="r:item" mode="labelled">
+    <varlistentry>
+      <term><xsl:value-of select="normalize-space(@marker)"/></term>
+      <listitem>
+        <xsl:call-template name="xml-id"/>
+        <xsl:call-template name="item-body"/>
+      </listitem>
+    </varlistentry>
+  </xsl:template>
+
+  <xsl:template name="item-body">
+    <para><xsl:apply-templates select="r:text/node()"/></para>
+    <xsl:if test="normalize-space(@by) != ''">
+      <para role="by">
+        <xsl:call-template name="gentext.format">
+          <xsl:with-param name="msg" select="$msg.by"/>
+          <xsl:with-param name="name1" select="'states'"/>
+          <xsl:with-param name="value1" select="normalize-space(@by)"/>
+        </xsl:call-template>
+      </para>
+    </xsl:if>
+    <xsl:variable name="subs" select="*[not(self::r:text)]"/>
+    <xsl:if test="$subs">
+      <xsl:call-template name="split-runs">
+        <xsl:with-param name="nodes" select="$subs"/>
+      </xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <!-- A footnote where it stood: nothing when a citation defines it,
@@ -286,7 +397,10 @@
               <xsl:for-each select="$note">
                 <footnote>
                   <xsl:call-template name="xml-id"/>
-                  <xsl:if test="normalize-space(@label) != '' and not(contains(normalize-space(@label), ' '))">
+                  <!-- label is an NMTOKEN: a digit label is one, a symbol
+                       label (*, †) is not and is left to DocBook's numbering -->
+                  <xsl:if test="normalize-space(@label) != ''
+                                and translate(normalize-space(@label), '0123456789', '') = ''">
                     <xsl:attribute name="label"><xsl:value-of select="normalize-space(@label)"/></xsl:attribute>
                   </xsl:if>
                   <para><xsl:apply-templates/></para>

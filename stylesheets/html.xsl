@@ -4,18 +4,33 @@
   html.xsl: a rec2xml document as one standalone HTML5 page.
 
   Parameters
-    title         the page title (<title> and <h1>). Default: "Recommendations
-                  to the <first recipient>", or "Recommendations".
+    title         the page title (<title> and <h1>). Default: the document's
+                  title line, else its recipients in the catalogue's phrase
+                  ("Recommendations to the Government of X and to donors"),
+                  else "Recommendations" (common.xsl, document-title).
     css-url       URL of an external stylesheet, linked after the embedded one
                   (so its rules win). Default: none.
     embed-css     '1' (default) embeds the house style in a <style> element;
                   '0' leaves it out when css-url is given (an external
                   stylesheet instead of the embedded one).
-    number-items  '1' shows each item's marker as written ("(a)", "iv.", "•")
-                  instead of list bullets and browser numbering. Default '0'.
-    lang          language of the page, overriding the root's xml:lang.
-                  Default: the root's xml:lang, else "en".
-    notes-title   heading of the notes section. Default "Notes".
+    number-items  which item markers are shown as written ("110.1", "(a)",
+                  "iv.", "•") instead of list bullets and browser numbering:
+                  '' (default) every number and letter, bullets drawn by CSS;
+                  '1' every marker, bullets too; '0' only those a browser
+                  cannot draw (decimal "110.1", other scripts' numbers).
+    lang          language of the page and of its generated words, overriding
+                  the root's xml:lang (l10n.xsl). Default: the root's
+                  xml:lang, else "en".
+    notes-title   heading of the notes section. Default: the catalogue's
+                  "Notes" in the page's language.
+
+  Language
+    * Every word this stylesheet writes comes from the message catalogue
+      (l10n.xml) in the page's language: the title, "Notes", the back-links'
+      accessible names, "Recommended by". The page says its language (lang)
+      and direction (dir="rtl" for Arabic, Persian, Hebrew, Urdu...); the
+      house style uses only logical properties (margin-inline-start,
+      text-align: start...), so a right-to-left page mirrors as a whole.
 
   Output decisions
     * <!DOCTYPE html>: method="html" with doctype-system="about:legacy-compat"
@@ -36,6 +51,14 @@
       page-bottom note from the middle of a group takes its place by number).
     * Items outside any group render as a list where they stood; a group
       without a recipient heading renders as a <div> (a <section> needs one).
+    * A recipient with header words shows them ("To the" + recipient); one
+      without (named by a lead-in, or a translated header) shows its words.
+    * An item's recommending State(s) (by) follow its text; prose keeps its
+      role: a heading is an h3, a finding and a lead-in are paragraphs of
+      their class; a numbered paragraph shows its number. Page breaks of the
+      source (page) show nothing and never cut a list.
+    * The document's title line, when it has one, is the h1 (with its id)
+      and is not repeated where it stood.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -50,21 +73,11 @@
   <xsl:param name="title" select="''"/>
   <xsl:param name="css-url" select="''"/>
   <xsl:param name="embed-css" select="'1'"/>
-  <xsl:param name="number-items" select="'0'"/>
-  <xsl:param name="lang" select="''"/>
-  <xsl:param name="notes-title" select="'Notes'"/>
+  <xsl:param name="number-items" select="''"/>
+  <xsl:param name="notes-title" select="''"/>
 
-  <xsl:variable name="page-lang">
-    <xsl:choose>
-      <xsl:when test="normalize-space($lang) != ''">
-        <xsl:value-of select="normalize-space($lang)"/>
-      </xsl:when>
-      <xsl:when test="normalize-space(/*/@xml:lang) != ''">
-        <xsl:value-of select="normalize-space(/*/@xml:lang)"/>
-      </xsl:when>
-      <xsl:otherwise>en</xsl:otherwise>
-    </xsl:choose>
-  </xsl:variable>
+  <!-- the title line stands as the h1 only when no title is given -->
+  <xsl:variable name="title-line" select="$title-prose[normalize-space($title) = '']"/>
 
   <xsl:variable name="page-title">
     <xsl:choose>
@@ -72,18 +85,37 @@
         <xsl:value-of select="normalize-space($title)"/>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:call-template name="default-title"/>
+        <xsl:call-template name="document-title"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
 
-  <xsl:variable name="footnotes"
-      select="/r:recommendations/r:footnote | /r:recommendations/r:group/r:footnote"/>
+  <!-- Messages wanted once per node, looked up once. -->
+  <xsl:variable name="msg.backref">
+    <xsl:call-template name="gentext"><xsl:with-param name="key" select="'backref'"/></xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="msg.backref.symbol">
+    <xsl:call-template name="gentext"><xsl:with-param name="key" select="'backref.symbol'"/></xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="msg.by">
+    <xsl:call-template name="gentext"><xsl:with-param name="key" select="'by'"/></xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="msg.lead.sep">
+    <xsl:call-template name="gentext"><xsl:with-param name="key" select="'lead.sep'"/></xsl:call-template>
+  </xsl:variable>
+
+  <!-- every note, also one printed at the foot of a page inside an item -->
+  <xsl:variable name="footnotes" select="//r:footnote"/>
+  <xsl:variable name="labels-as-written"
+      select="boolean($footnotes[translate(normalize-space(@label), '0123456789', '') != ''])"/>
 
   <!-- ============================================================ page -->
 
   <xsl:template match="/">
-    <html lang="{$page-lang}">
+    <html lang="{$l10n.tag}">
+      <xsl:if test="$l10n.dir = 'rtl'">
+        <xsl:attribute name="dir">rtl</xsl:attribute>
+      </xsl:if>
       <head>
         <meta http-equiv="Content-Type" content="text/html; charset=UTF-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -100,15 +132,44 @@
       <body>
         <main>
           <header>
-            <h1><xsl:value-of select="$page-title"/></h1>
+            <xsl:choose>
+              <xsl:when test="$title-line">
+                <h1>
+                  <xsl:for-each select="$title-line">
+                    <xsl:call-template name="id"/>
+                    <xsl:call-template name="marker"/>
+                    <xsl:apply-templates/>
+                  </xsl:for-each>
+                </h1>
+              </xsl:when>
+              <xsl:otherwise>
+                <h1><xsl:value-of select="$page-title"/></h1>
+              </xsl:otherwise>
+            </xsl:choose>
           </header>
           <xsl:call-template name="split-runs">
             <xsl:with-param name="nodes" select="/*/*"/>
           </xsl:call-template>
           <xsl:if test="$footnotes">
             <section id="notes" class="notes" role="doc-endnotes">
-              <h2><xsl:value-of select="$notes-title"/></h2>
+              <h2>
+                <xsl:choose>
+                  <xsl:when test="normalize-space($notes-title) != ''">
+                    <xsl:value-of select="normalize-space($notes-title)"/>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <xsl:call-template name="gentext">
+                      <xsl:with-param name="key" select="'notes'"/>
+                    </xsl:call-template>
+                  </xsl:otherwise>
+                </xsl:choose>
+              </h2>
               <ol>
+                <!-- a label no list can count (*, †) is written as it is,
+                     and then every label is -->
+                <xsl:if test="$labels-as-written">
+                  <xsl:attribute name="class">as-written</xsl:attribute>
+                </xsl:if>
                 <xsl:apply-templates select="$footnotes" mode="note">
                   <xsl:sort select="@label" data-type="number"/>
                 </xsl:apply-templates>
@@ -149,13 +210,31 @@
     <h2>
       <xsl:if test="normalize-space(@lead) != ''">
         <span class="lead"><xsl:value-of select="normalize-space(@lead)"/></span>
-        <xsl:text> </xsl:text>
+        <xsl:value-of select="$msg.lead.sep"/>
       </xsl:if>
       <xsl:apply-templates/>
     </h2>
   </xsl:template>
 
   <xsl:template match="r:prose">
+    <xsl:choose>
+      <!-- the title line is the h1 (see the page) -->
+      <xsl:when test="generate-id() = generate-id($title-line)"/>
+      <!-- a thematic sub-heading (the topic of the items after it) -->
+      <xsl:when test="@role = 'heading'">
+        <h3 class="heading">
+          <xsl:call-template name="id"/>
+          <xsl:call-template name="marker"/>
+          <xsl:apply-templates/>
+        </h3>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="paragraph"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="paragraph">
     <p>
       <xsl:call-template name="id"/>
       <xsl:choose>
@@ -167,16 +246,37 @@
           <time datetime="{@date}"><xsl:apply-templates/></time>
         </xsl:when>
         <xsl:otherwise>
+          <!-- a finding (a concern of a UN body: not a recommendation) and a
+               lead-in (the sentence that names the addressee) keep their role
+               as their class -->
+          <xsl:if test="@role = 'finding' or @role = 'leadin'">
+            <xsl:attribute name="class"><xsl:value-of select="@role"/></xsl:attribute>
+          </xsl:if>
+          <xsl:call-template name="marker"/>
           <xsl:apply-templates/>
         </xsl:otherwise>
       </xsl:choose>
     </p>
   </xsl:template>
 
+  <!-- A paragraph's or heading's number as written ("14.", "D."). -->
+  <xsl:template name="marker">
+    <xsl:if test="normalize-space(@marker) != ''">
+      <span class="marker"><xsl:value-of select="normalize-space(@marker)"/></span>
+      <xsl:text> </xsl:text>
+    </xsl:if>
+  </xsl:template>
+
   <!-- Notes are gathered at the end of the page (mode 'note'). -->
   <xsl:template match="r:footnote"/>
 
-  <!-- A run of consecutive items (see split-runs in common.xsl): one list. -->
+  <!--
+    A run of consecutive items (see split-runs in common.xsl): one list. A
+    bulleted run is a ul, any numbered one an ol (with type and start when a
+    browser can number it: arabic, alphabetic, roman). Whether the markers
+    are shown as written (class as-written) is decided per list, by its
+    first item, as number-items says.
+  -->
   <xsl:template name="run">
     <xsl:param name="nodes" select="/.."/>
     <xsl:param name="kind"/>
@@ -184,42 +284,73 @@
     <xsl:variable name="type"
         select="substring-before(substring-after(';arabic=1;loweralpha=a;upperalpha=A;lowerroman=i;upperroman=I;',
                                                  concat(';', $first/@numbering, '=')), ';')"/>
+    <!-- paragraphs read as items ("none": no marker) are a list without
+         bullets: their markers, none, as written -->
+    <xsl:variable name="bullets"
+        select="$first/@numbering = 'bullet' or $first/@numbering = 'none' or not($first/@numbering)"/>
+    <xsl:variable name="as-written"
+        select="$number-items = '1' or $first/@numbering = 'none'
+                or (not($bullets) and ($number-items != '0' or $type = ''))"/>
     <xsl:choose>
-      <xsl:when test="$type = ''">
+      <xsl:when test="$bullets">
         <ul>
-          <xsl:call-template name="list-class"/>
-          <xsl:apply-templates select="$nodes"/>
+          <xsl:call-template name="list-class">
+            <xsl:with-param name="as-written" select="$as-written"/>
+          </xsl:call-template>
+          <xsl:apply-templates select="$nodes">
+            <xsl:with-param name="as-written" select="$as-written"/>
+          </xsl:apply-templates>
         </ul>
       </xsl:when>
       <xsl:otherwise>
-        <ol type="{$type}">
-          <xsl:for-each select="$first">
-            <xsl:call-template name="start-attribute">
-              <xsl:with-param name="name" select="'start'"/>
-            </xsl:call-template>
-          </xsl:for-each>
-          <xsl:call-template name="list-class"/>
-          <xsl:apply-templates select="$nodes"/>
+        <ol>
+          <xsl:if test="$type != ''">
+            <xsl:attribute name="type"><xsl:value-of select="$type"/></xsl:attribute>
+            <xsl:for-each select="$first">
+              <xsl:call-template name="start-attribute">
+                <xsl:with-param name="name" select="'start'"/>
+              </xsl:call-template>
+            </xsl:for-each>
+          </xsl:if>
+          <xsl:call-template name="list-class">
+            <xsl:with-param name="as-written" select="$as-written"/>
+          </xsl:call-template>
+          <xsl:apply-templates select="$nodes">
+            <xsl:with-param name="as-written" select="$as-written"/>
+          </xsl:apply-templates>
         </ol>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
   <xsl:template name="list-class">
-    <xsl:if test="$number-items = '1'">
+    <xsl:param name="as-written"/>
+    <xsl:if test="$as-written">
       <xsl:attribute name="class">as-written</xsl:attribute>
     </xsl:if>
   </xsl:template>
 
   <xsl:template match="r:item">
+    <xsl:param name="as-written" select="false()"/>
     <li>
       <xsl:call-template name="id"/>
-      <xsl:if test="$number-items = '1' and normalize-space(@marker) != ''">
+      <xsl:if test="$as-written and normalize-space(@marker) != ''">
         <span class="marker"><xsl:value-of select="normalize-space(@marker)"/></span>
         <xsl:text> </xsl:text>
       </xsl:if>
       <xsl:apply-templates select="r:text"/>
-      <xsl:variable name="subs" select="*[not(self::r:text)]"/>
+      <xsl:if test="normalize-space(@by) != ''">
+        <p class="by">
+          <xsl:call-template name="gentext.format">
+            <xsl:with-param name="msg" select="$msg.by"/>
+            <xsl:with-param name="name1" select="'states'"/>
+            <xsl:with-param name="value1" select="normalize-space(@by)"/>
+          </xsl:call-template>
+        </p>
+      </xsl:if>
+      <!-- sub-items; a note printed inside the item (at a page foot) is
+           in the notes, and does not cut the sub-list -->
+      <xsl:variable name="subs" select="r:item"/>
       <xsl:if test="$subs">
         <xsl:call-template name="split-runs">
           <xsl:with-param name="nodes" select="$subs"/>
@@ -287,15 +418,26 @@
                     and string-length(@label) &lt; 10">
         <xsl:attribute name="value"><xsl:value-of select="number(@label)"/></xsl:attribute>
       </xsl:if>
+      <xsl:if test="$labels-as-written">
+        <span class="marker"><xsl:value-of select="normalize-space(@label)"/></span>
+        <xsl:text> </xsl:text>
+      </xsl:if>
       <xsl:apply-templates/>
       <xsl:for-each select="key('cites', @id)">
         <xsl:text> </xsl:text>
-        <a class="backref" role="doc-backlink" aria-label="Back to reference {position()}">
+        <a class="backref" role="doc-backlink">
+          <xsl:attribute name="aria-label">
+            <xsl:call-template name="gentext.format">
+              <xsl:with-param name="msg" select="$msg.backref"/>
+              <xsl:with-param name="name1" select="'n'"/>
+              <xsl:with-param name="value1" select="position()"/>
+            </xsl:call-template>
+          </xsl:attribute>
           <xsl:attribute name="href">
             <xsl:text>#</xsl:text>
             <xsl:call-template name="citation-id"/>
           </xsl:attribute>
-          <xsl:text>&#x21A9;&#xFE0E;</xsl:text>
+          <xsl:value-of select="$msg.backref.symbol"/>
           <xsl:if test="last() &gt; 1">
             <sup><xsl:value-of select="position()"/></sup>
           </xsl:if>
@@ -330,18 +472,24 @@ h2 {
   border-top: 1px solid #d8d4cb;
 }
 h2 .lead { font-weight: 400; color: #5d5d5d; }
+h3 {
+  font: 600 1rem/1.4 system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  margin: 2rem 0 .75rem;
+}
 p { margin: 0 0 1rem; }
 p.date { color: #5d5d5d; font-style: italic; }
-ol, ul { margin: 0 0 1.25rem; padding-left: 1.9rem; }
-li { margin: .45rem 0; padding-left: .2rem; }
+p.finding { color: #3d3d3d; padding-inline-start: .9rem; border-inline-start: 3px solid #d8d4cb; }
+p.by { margin: .2rem 0 0; font-size: .88em; color: #5d5d5d; }
+ol, ul { margin: 0 0 1.25rem; padding-inline-start: 1.9rem; }
+li { margin: .45rem 0; padding-inline-start: .2rem; }
 li ol, li ul { margin: .45rem 0 .25rem; }
-ol.as-written, ul.as-written { list-style: none; padding-left: 2.6rem; }
+ol.as-written, ul.as-written { list-style: none; padding-inline-start: 3.6rem; }
 .as-written > li > .marker {
   display: inline-block;
-  width: 2.2rem;
-  margin-left: -2.6rem;
-  margin-right: .4rem;
-  text-align: right;
+  min-width: 3.2rem;
+  margin-inline-start: -3.6rem;
+  margin-inline-end: .4rem;
+  text-align: end;
 }
 a { color: #1d4f91; }
 sup { font-size: .72em; line-height: 0; }
@@ -350,7 +498,7 @@ sup.fnref.next::before { content: ","; }
 :target { background: #fff1b8; }
 .notes { margin-top: 3.5rem; font-size: .9rem; }
 .notes h2 { color: #1c1c1c; border-top: 2px solid #1c1c1c; }
-.notes li { padding-left: .35rem; }
+.notes li { padding-inline-start: .35rem; }
 a.backref { text-decoration: none; }
 @media print {
   html { background: none; }
