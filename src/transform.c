@@ -430,6 +430,31 @@ static int write_xml(xmlDocPtr doc, rec_output *out)
     return 0; /* write errors are the output's to report */
 }
 
+/* The XLIFF file's original attribute names the input the segments come
+ * from: its file name (each file of a batch its own), unless --param gave
+ * one or the input was standard input. Returns params, or a new list that
+ * the caller frees (*name with it) with that parameter added. */
+static const char *const *with_original(const char *const *params, const xmlDoc *doc,
+                                        const char ***list, char **name)
+{
+    size_t n = 0;
+    for (; params && params[n]; n += 2)
+        if (strcmp(params[n], "original") == 0)
+            return params;
+    const char *url = (const char *)doc->URL;
+    if (!url || !*url || strcmp(url, "<stdin>") == 0)
+        return params;
+    const char *slash = strrchr(url, '/');
+    *name = rec_xstrdup(slash ? slash + 1 : url);
+    *list = rec_xmalloc((n + 3) * sizeof **list);
+    for (size_t i = 0; i < n; i++)
+        (*list)[i] = params[i];
+    (*list)[n] = "original";
+    (*list)[n + 1] = *name;
+    (*list)[n + 2] = NULL;
+    return *list;
+}
+
 int rec_transform(const rec_stylesheets *s, rec_format f, xmlDocPtr doc,
                   const char *const *params, rec_output *out, rec_diags *diags)
 {
@@ -455,6 +480,10 @@ int rec_transform(const rec_stylesheets *s, rec_format f, xmlDocPtr doc,
     xsltSetTransformErrorFunc(ctxt, &c, collect);
     xmlSetStructuredErrorFunc(&c, collect_structured);
 
+    const char **list = NULL;
+    char *original = NULL;
+    if (f == REC_FMT_XLIFF)
+        params = with_original(params, doc, &list, &original);
     int rc = -1;
     if (params && xsltQuoteUserParams(ctxt, (const char **)params) != 0) {
         collect(&c, "a --param value could not be passed\n");
@@ -478,6 +507,8 @@ int rec_transform(const rec_stylesheets *s, rec_format f, xmlDocPtr doc,
         emit(&c, REC_ERROR, "transform-error");
     xmlSetStructuredErrorFunc(NULL, NULL);
     xsltFreeTransformContext(ctxt);
+    free(list);
+    free(original);
     if (rc != 0 && diags->errors == errors_before)
         rec_diags_add(diags, 0, 0, REC_ERROR, "transform-error", "%s failed", what);
     return diags->errors == errors_before ? rc : -1;

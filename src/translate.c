@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "l10n.h"
 #include "source.h"
 #include "tree.h"
 #include "util.h"
@@ -103,18 +104,82 @@ char *rec_segment_text(const xmlNode *container)
     return s;
 }
 
+/* The footnote labels a segment's element cites today, and the footnote
+ * each points to: a translation's [n] becomes a reference to the same
+ * note. Labels that are symbols (*, †: rec2xml.rng allows them) are found
+ * by this list too, since the digit pattern does not see them. */
+typedef struct {
+    char **label, **ref;          /* owned */
+    size_t n;
+} citations;
+
+static void citations_of(const xmlNode *container, citations *c)
+{
+    memset(c, 0, sizeof *c);
+    for (const xmlNode *k = container->children; k; k = k->next) {
+        if (!in_ns(k, REC_NS, "fnref"))
+            continue;
+        xmlChar *label = xmlNodeGetContent(k), *ref = xmlGetProp(k, (const xmlChar *)"ref");
+        c->label = rec_xrealloc(c->label, (c->n + 1) * sizeof *c->label);
+        c->ref = rec_xrealloc(c->ref, (c->n + 1) * sizeof *c->ref);
+        c->label[c->n] = normalize(label ? (const char *)label : "", label ? strlen((const char *)label) : 0);
+        c->ref[c->n] = rec_xstrdup(ref ? (const char *)ref : "");
+        c->n++;
+        xmlFree(label);
+        xmlFree(ref);
+    }
+}
+
+static void citations_free(citations *c)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        free(c->label[i]);
+        free(c->ref[i]);
+    }
+    free(c->label);
+    free(c->ref);
+}
+
+static bool digits(const char *s)
+{
+    return *s && strspn(s, "0123456789") == strlen(s);
+}
+
+/* The next footnote marker in s at or after from: [digits] as the text
+ * format writes them, or [symbol] for a symbol label c knows. */
+static bool next_marker(rec_matcher *m, const citations *c, const char *s, size_t len, size_t from,
+                        rec_span *whole, rec_span *label)
+{
+    bool found = rec_find_fnref(m, s, len, from, whole, label);
+    for (size_t i = 0; c && i < c->n; i++) {
+        if (digits(c->label[i]) || !*c->label[i])
+            continue;
+        char *marker = rec_asprintf("[%s]", c->label[i]);
+        const char *at = strstr(s + from, marker);
+        if (at && (!found || (size_t)(at - s) < whole->start)) {
+            found = true;
+            whole->start = (size_t)(at - s);
+            whole->end = whole->start + strlen(marker);
+            label->start = whole->start + 1;
+            label->end = whole->end - 1;
+        }
+        free(marker);
+    }
+    return found;
+}
+
 /* The footnote labels cited in s, sorted, joined by commas; caller frees. */
 static int by_string(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static char *cited(rec_matcher *m, const char *s)
+static char *cited(rec_matcher *m, const citations *c, const char *s)
 {
     char **labels = NULL;
     size_t n = 0, len = strlen(s), at = 0;
     rec_span whole, label;
-    while (rec_find_fnref(m, s, len, at, &whole, &label)) {
+    while (next_marker(m, c, s, len, at, &whole, &label)) {
         labels = rec_xrealloc(labels, (n + 1) * sizeof *labels);
         labels[n++] = rec_xstrndup(s + label.start, label.end - label.start);
         at = whole.end;
@@ -606,13 +671,50 @@ typedef struct {
     rec_matcher *m;
     rec_diags *diags;
     rec_translation_stats *stats;
+    const char *lang;            /* the translation's language */
+    char *lead_sep;              /* between a header's words and the recipient, in
+                                    the source's language (l10n.xml: lead.sep) */
+    xmlHashTablePtr states;      /* State name -> its translation (or &ambiguous:
+                                    none), once it has been looked up */
+    bool noting;                 /* the first walk: only note the sources */
 } applier;
 
 /* A marker for a source text whose entries disagree on the translation. */
 static entry ambiguous;
 
+bool rec_translate_split_header(const char *lang, const char *text, size_t *lead_end)
+{
+    /* No language's header words are known to the import yet: the reader's
+     * per-language header table (patterns.c) will answer here. Until then a
+     * translated header is a header whose words are not told apart. */
+    (void)lang;
+    (void)text;
+    (void)lead_end;
+    return false;
+}
+
+/* The segment's source text as the exports write it: a recipient header is
+ * its words, the separator and the recipient. Caller frees. */
+static char *segment_source(const applier *a, const xmlNode *container)
+{
+    char *text = rec_segment_text(container);
+    xmlChar *lead = in_ns(container, REC_NS, "recipient")
+                        ? xmlGetProp(container, (const xmlChar *)"lead") : NULL;
+    char *words = lead ? normalize((const char *)lead, strlen((const char *)lead)) : NULL;
+    xmlFree(lead);
+    if (words && *words && *text) {
+        char *header = rec_asprintf("%s%s%s", words, a->lead_sep, text);
+        free(text);
+        text = header;
+    }
+    free(words);
+    return text;
+}
+
 static void replace_text(applier *a, xmlNodePtr container, const char *text)
 {
+    citations c;
+    citations_of(container, &c);
     xmlNodePtr k = container->children;
     while (k) {
         xmlNodePtr next = k->next;
@@ -627,7 +729,7 @@ static void replace_text(applier *a, xmlNodePtr container, const char *text)
     rec_span whole, label;
     xmlNsPtr ns = container->ns;
     while (true) {
-        bool found = rec_find_fnref(a->m, text, len, at, &whole, &label);
+        bool found = next_marker(a->m, &c, text, len, at, &whole, &label);
         size_t end = found ? whole.start : len;
         if (end > at) {
             xmlNodePtr tn = xmlNewDocTextLen(container->doc, (const xmlChar *)text + at, (int)(end - at));
@@ -636,7 +738,16 @@ static void replace_text(applier *a, xmlNodePtr container, const char *text)
         if (!found)
             break;
         xmlNodePtr ref = xmlNewDocNode(container->doc, ns, (const xmlChar *)"fnref", NULL);
+        /* the note this label pointed to in the source (fnx1 for "*"), else
+         * the text format's fn + label */
         char *id = rec_asprintf("fn%.*s", (int)(label.end - label.start), text + label.start);
+        for (size_t i = 0; i < c.n; i++)
+            if (strlen(c.label[i]) == label.end - label.start &&
+                memcmp(c.label[i], text + label.start, label.end - label.start) == 0 && *c.ref[i]) {
+                free(id);
+                id = rec_xstrdup(c.ref[i]);
+                break;
+            }
         xmlNewProp(ref, (const xmlChar *)"ref", (const xmlChar *)id);
         free(id);
         xmlAddChild(ref, xmlNewDocTextLen(container->doc, (const xmlChar *)text + label.start,
@@ -646,6 +757,37 @@ static void replace_text(applier *a, xmlNodePtr container, const char *text)
         first ? xmlAddPrevSibling(first, ref) : xmlAddChild(container, ref);
         at = whole.end;
     }
+    citations_free(&c);
+}
+
+/* A recipient header's translation: its words go back into lead when the
+ * language's header words are known; otherwise the whole header is the
+ * recipient and lead is empty, as for a language whose header is the
+ * recipient itself ("Правительству ..."): it stays a header, which the text
+ * form writes as its own line, and is not taken for a recipient given on
+ * the command line (no lead at all). A derived recipient (from) has no
+ * words of its own to split. */
+static void replace_recipient(applier *a, xmlNodePtr recipient, const char *header)
+{
+    size_t end = 0;
+    if (!xmlHasProp(recipient, (const xmlChar *)"lead")) {
+        replace_text(a, recipient, header);
+        return;
+    }
+    const char *rest = header;
+    if (rec_translate_split_header(a->lang, header, &end) && end > 0 && end < strlen(header)) {
+        rest = header + end;
+        rest += strspn(rest, " ");
+    }
+    if (rest != header && *rest) {
+        char *words = normalize(header, end);
+        xmlSetProp(recipient, (const xmlChar *)"lead", (const xmlChar *)words);
+        free(words);
+        replace_text(a, recipient, rest);
+    } else {
+        xmlSetProp(recipient, (const xmlChar *)"lead", (const xmlChar *)"");
+        replace_text(a, recipient, header);
+    }
 }
 
 static void segment(applier *a, const char *id, xmlNodePtr container)
@@ -654,7 +796,7 @@ static void segment(applier *a, const char *id, xmlNodePtr container)
     unsigned long line, col;
     rec_pos_get(container, &line, &col);
     st->segments++;
-    char *source = rec_segment_text(container);
+    char *source = segment_source(a, container);
     entry *byid = xmlHashLookup(a->by_id, (const xmlChar *)id);
     entry *use = NULL;
     if (byid && strcmp(byid->source, source) == 0)
@@ -681,7 +823,10 @@ static void segment(applier *a, const char *id, xmlNodePtr container)
                                           : "%s has no translation; the source text is kept",
                       id);
     } else {
-        char *want = cited(a->m, source), *got = cited(a->m, use->target);
+        citations c;
+        citations_of(container, &c);
+        char *want = cited(a->m, &c, source), *got = cited(a->m, &c, use->target);
+        citations_free(&c);
         if (strcmp(want, got) != 0) {
             st->broken++;
             rec_diags_add(a->diags, line, col, REC_ERROR, "translation-footnotes",
@@ -689,7 +834,10 @@ static void segment(applier *a, const char *id, xmlNodePtr container)
                           "the source text is kept",
                           id, got, want);
         } else {
-            replace_text(a, container, use->target);
+            if (in_ns(container, REC_NS, "recipient"))
+                replace_recipient(a, container, use->target);
+            else
+                replace_text(a, container, use->target);
             st->translated++;
         }
         free(want);
@@ -698,13 +846,74 @@ static void segment(applier *a, const char *id, xmlNodePtr container)
     free(source);
 }
 
+/* The recommending States an item names (by: "Republic of Korea; Spain")
+ * are segments of their own, one per name in the whole document, with the
+ * id of their first item + ".by" + rank (segments.xsl). Each name is
+ * looked up once, by that id or by its words, and its translation goes
+ * into every by that names it; by is rewritten with "; " between names. */
+static void states(applier *a, const char *id, xmlNodePtr item)
+{
+    xmlChar *by = xmlGetProp(item, (const xmlChar *)"by");
+    if (!by)
+        return;
+    rec_translation_stats *st = a->stats;
+    buffer out = {NULL, 0, 0};
+    puts_(&out, "");
+    size_t rank = 0;
+    for (const char *p = (const char *)by; *p;) {
+        size_t n = strcspn(p, ";");
+        char *name = normalize(p, n);
+        p += n + (p[n] == ';');
+        if (!*name) {
+            free(name);
+            continue;
+        }
+        rank++;
+        if (a->noting) {
+            xmlHashAddEntry(a->current, (const xmlChar *)name, a);
+            free(name);
+            continue;
+        }
+        entry *use = xmlHashLookup(a->states, (const xmlChar *)name);
+        if (!use) { /* its first item */
+            char *state_id = rec_asprintf("%s.by%zu", id, rank);
+            entry *byid = xmlHashLookup(a->by_id, (const xmlChar *)state_id);
+            if (byid && strcmp(byid->source, name) == 0 && *byid->target && !byid->fuzzy)
+                use = byid;
+            else
+                use = xmlHashLookup(a->by_source, (const xmlChar *)name);
+            if (!use || use == &ambiguous) {
+                use = &ambiguous;
+                unsigned long line, col;
+                rec_pos_get(item, &line, &col);
+                st->missing++;
+                rec_diags_add(a->diags, line, col, REC_WARNING, "missing-translation",
+                              "%s has no translation; the source text is kept", state_id);
+            } else {
+                st->translated++;
+            }
+            st->segments++;
+            xmlHashAddEntry(a->states, (const xmlChar *)name, use);
+            free(state_id);
+        }
+        if (out.n)
+            puts_(&out, "; ");
+        puts_(&out, use != &ambiguous ? use->target : name);
+        free(name);
+    }
+    if (!a->noting)
+        xmlSetProp(item, (const xmlChar *)"by", (const xmlChar *)out.s);
+    free(out.s);
+    xmlFree(by);
+}
+
 /* Each segment in document order: id and the element holding its text. */
 typedef void (*visit)(applier *a, const char *id, xmlNodePtr container);
 
 static void note_source(applier *a, const char *id, xmlNodePtr container)
 {
     (void)id;
-    char *source = rec_segment_text(container);
+    char *source = segment_source(a, container);
     xmlHashAddEntry(a->current, (const xmlChar *)source, a); /* a: any non-NULL */
     free(source);
 }
@@ -728,6 +937,7 @@ static void walk(applier *a, xmlNodePtr n, const char *group_id, visit fn)
                     fn(a, id ? (const char *)id : "", c);
                     break;
                 }
+            states(a, id ? (const char *)id : "", k);
             walk(a, k, group_id, fn);
         }
         xmlFree(id);
@@ -737,8 +947,13 @@ static void walk(applier *a, xmlNodePtr n, const char *group_id, visit fn)
 void rec_translation_apply(const rec_translation *t, xmlDocPtr doc, const char *lang,
                            rec_matcher *m, rec_diags *diags, rec_translation_stats *stats)
 {
-    applier a = {t, xmlHashCreate((int)t->n + 1), xmlHashCreate((int)t->n + 1),
-                 xmlHashCreate((int)t->n + 1), m, diags, stats};
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    xmlChar *source_lang = root ? xmlNodeGetLang(root) : NULL;
+    char *lead_sep = rec_l10n_message(source_lang ? (const char *)source_lang : "en", "lead.sep");
+    xmlFree(source_lang);
+    applier a = {t,    xmlHashCreate((int)t->n + 1), xmlHashCreate((int)t->n + 1),
+                 xmlHashCreate((int)t->n + 1), m, diags, stats, lang,
+                 lead_sep ? lead_sep : rec_xstrdup(" "), xmlHashCreate(16), false};
     memset(stats, 0, sizeof *stats);
     for (size_t i = 0; i < t->n; i++) {
         entry *e = &t->v[i];
@@ -752,9 +967,10 @@ void rec_translation_apply(const rec_translation *t, xmlDocPtr doc, const char *
         else if (prev != &ambiguous && strcmp(prev->target, e->target) != 0)
             xmlHashUpdateEntry(a.by_source, (const xmlChar *)e->source, &ambiguous, NULL);
     }
-    xmlNodePtr root = xmlDocGetRootElement(doc);
     if (root) {
+        a.noting = true;
         walk(&a, root, NULL, note_source);
+        a.noting = false;
         walk(&a, root, NULL, segment);
     }
     if (root && lang)
@@ -762,4 +978,6 @@ void rec_translation_apply(const rec_translation *t, xmlDocPtr doc, const char *
     xmlHashFree(a.by_id, NULL);
     xmlHashFree(a.by_source, NULL);
     xmlHashFree(a.current, NULL);
+    xmlHashFree(a.states, NULL);
+    free(a.lead_sep);
 }

@@ -13,6 +13,8 @@
 #define REC_TRANSLATE_H
 
 #include <libxml/tree.h>
+#include <stdbool.h>
+#include <stddef.h>
 
 #include "diag.h"
 #include "patterns.h"
@@ -39,11 +41,24 @@ typedef struct {
  * report stale-translation, missing-translation (warnings) and
  * translation-footnotes (error: a translation that drops or invents a
  * footnote reference) into diags at the segment's position; set xml:lang
- * to lang. */
+ * to lang. A recipient's segment is its whole header ("To the Government
+ * of X"): its translation is split into lead and recipient by
+ * rec_translate_split_header, or becomes the recipient with an empty
+ * lead.
+ * Recommending States (item/@by) are segments too, one per name. */
 void rec_translation_apply(const rec_translation *t, xmlDocPtr doc, const char *lang,
                            rec_matcher *m, rec_diags *diags, rec_translation_stats *stats);
 
-/* The segment text as the exports write it; caller frees. */
+/* The segment text as the exports write it (a recipient's without its
+ * header words); caller frees. */
 char *rec_segment_text(const xmlNode *container);
+
+/* Where a translated recipient header ends its header words and starts the
+ * recipient, in language lang ("Au gouvernement du Cambodge": after "Au"):
+ * true with *lead_end set, or false when it cannot tell (then the whole
+ * header is the recipient, and lead is empty). The one place that knows
+ * header words at import; the reader's per-language header table plugs in
+ * here. For now it never splits. */
+bool rec_translate_split_header(const char *lang, const char *text, size_t *lead_end);
 
 #endif

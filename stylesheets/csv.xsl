@@ -11,27 +11,41 @@
   Layout
     UTF-8, CRLF after every row (the last one too), every field in double quotes,
     a double quote inside a field doubled. A header row, then one row per
-    segment in document order: dated prose, prose, recipient, item, sub-item,
-    footnote. Columns:
+    segment in document order (segments.xsl: paragraphs by role, recipient
+    headers, items, sub-items, recommending States, footnotes). Columns:
 
       location   the segment's stable id: the element's id (p1, g1.2.1, fn3);
-                 for a recipient, its group's id (g1)
-      kind       dated-prose | prose | recipient | item | sub-item | footnote
+                 for a recipient, its group's id (g1); for a State, the id of
+                 the item that names it first + ".by1"
+      kind       dated-prose | prose | heading | finding | leadin | recipient |
+                 item | sub-item | state | footnote
       recipient  context for the translator: the whitespace-normalised words of
                  the recipient of the group the segment stands in (no footnote
                  markers); empty outside any group
-      source     the segment's text, whitespace normalised, footnote references
-                 shown as [1]
+      number     the item's or paragraph's number as the page shows it (its
+                 marker: "110.1", "(a)"; nothing for a bullet)
+      by         the item's recommending State(s), as the document gives them
+      source     the segment's text as the page shows it, whitespace
+                 normalised, footnote references shown as [1]; a recipient
+                 header with its words: "To the Government of Cambodia [1]"
       target     empty, for the translation
+      developer_comments
+                 the same context in sentences of the document's language
+                 ("Kind: recommendation | Recipient: ... | Number: 2.")
 
     Why these header names: csv2po (translate-toolkit) recognises its columns
     by name. "source" and "target" are its own; "location" becomes the PO
     entry's "#:" reference, and csv2po's default duplicate style (msgctxt) turns
     the location of every unit whose source is repeated into its msgctxt. So two
     items with the same words under different recipients stay two PO entries,
-    each tied to its id. "kind" and "recipient" are not csv2po names: it ignores
-    them, and they are there for people. (A "context" column would not help:
-    csv2po does not carry it into the PO file.)
+    each tied to its id. csv2po (translate-toolkit 3.8) keeps nothing else: its
+    convertunit copies location, source and target, and drops even the
+    columns its own CSV reader knows ("context", "developer_comments"). So
+    "kind", "recipient", "number" and "by" are there for people, and
+    "developer_comments" for the tools built on translate-toolkit's CSV
+    reader (Weblate, Pootle, pogrep...), which show it as the developer's
+    comment; a PO file with the context as "#." comments comes from the
+    XLIFF export through xliff2po.
 
     A segment whose text is empty (possible only in schema-invalid input) has
     nothing to translate and gets no row: a PO entry with an empty msgid would
@@ -46,21 +60,29 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:r="urn:rec2xml:1.0"
-    exclude-result-prefixes="r">
+    xmlns:st="urn:rec2xml:segments.xsl:states"
+    exclude-result-prefixes="r st">
 
   <xsl:import href="common.xsl"/>
+  <xsl:import href="segments.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
 
   <xsl:param name="bom" select="'0'"/>
 
   <xsl:variable name="CRLF" select="'&#13;&#10;'"/>
+  <!-- between the sentences of developer_comments: a CSV field is one line -->
+  <xsl:variable name="note-sep" select="' | '"/>
+
+  <xsl:variable name="msg.lead.sep">
+    <xsl:call-template name="gentext"><xsl:with-param name="key" select="'lead.sep'"/></xsl:call-template>
+  </xsl:variable>
 
   <xsl:template match="/">
     <xsl:if test="$bom = '1'">
       <xsl:text>&#xFEFF;</xsl:text>
     </xsl:if>
-    <xsl:text>"location","kind","recipient","source","target"</xsl:text>
+    <xsl:text>"location","kind","recipient","number","by","source","target","developer_comments"</xsl:text>
     <xsl:value-of select="$CRLF"/>
     <xsl:apply-templates select="*/*"/>
   </xsl:template>
@@ -86,6 +108,15 @@
           <xsl:with-param name="id" select="@id"/>
           <xsl:with-param name="kind" select="'dated-prose'"/>
           <xsl:with-param name="recipient" select="$recipient"/>
+          <xsl:with-param name="number" select="normalize-space(@marker)"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="@role = 'heading' or @role = 'finding' or @role = 'leadin'">
+        <xsl:call-template name="row">
+          <xsl:with-param name="id" select="@id"/>
+          <xsl:with-param name="kind" select="string(@role)"/>
+          <xsl:with-param name="recipient" select="$recipient"/>
+          <xsl:with-param name="number" select="normalize-space(@marker)"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
@@ -93,17 +124,20 @@
           <xsl:with-param name="id" select="@id"/>
           <xsl:with-param name="kind" select="'prose'"/>
           <xsl:with-param name="recipient" select="$recipient"/>
+          <xsl:with-param name="number" select="normalize-space(@marker)"/>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
+  <!-- the header as the page shows it: its words, then the recipient -->
   <xsl:template match="r:recipient">
     <xsl:param name="recipient" select="''"/>
     <xsl:call-template name="row">
       <xsl:with-param name="id" select="../@id"/>
       <xsl:with-param name="kind" select="'recipient'"/>
       <xsl:with-param name="recipient" select="$recipient"/>
+      <xsl:with-param name="lead" select="normalize-space(@lead)"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -116,6 +150,8 @@
           <xsl:with-param name="kind" select="'sub-item'"/>
           <xsl:with-param name="recipient" select="$recipient"/>
           <xsl:with-param name="content" select="r:text"/>
+          <xsl:with-param name="number" select="normalize-space(@marker[../@numbering != 'bullet'])"/>
+          <xsl:with-param name="by" select="normalize-space(@by)"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
@@ -124,12 +160,32 @@
           <xsl:with-param name="kind" select="'item'"/>
           <xsl:with-param name="recipient" select="$recipient"/>
           <xsl:with-param name="content" select="r:text"/>
+          <xsl:with-param name="number" select="normalize-space(@marker[../@numbering != 'bullet'])"/>
+          <xsl:with-param name="by" select="normalize-space(@by)"/>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates select="r:item">
+    <xsl:if test="@by">
+      <xsl:call-template name="first-states">
+        <xsl:with-param name="recipient" select="$recipient"/>
+      </xsl:call-template>
+    </xsl:if>
+    <!-- sub-items, and a note printed inside the item (at a page foot) -->
+    <xsl:apply-templates select="r:item | r:footnote">
       <xsl:with-param name="recipient" select="$recipient"/>
     </xsl:apply-templates>
+  </xsl:template>
+
+  <!-- a recommending State (segments.xsl; the context is in its lookup tree) -->
+  <xsl:template match="st:state" mode="state">
+    <xsl:param name="recipient" select="''"/>
+    <xsl:call-template name="row">
+      <xsl:with-param name="id" select="@id"/>
+      <xsl:with-param name="kind" select="'state'"/>
+      <xsl:with-param name="recipient" select="$recipient"/>
+      <xsl:with-param name="content" select="/.."/>
+      <xsl:with-param name="words" select="string(@name)"/>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="r:footnote">
@@ -146,13 +202,20 @@
 
   <!-- ============================================================ row -->
 
-  <!-- One CSV row, written straight to the output. -->
+  <!-- One CSV row, written straight to the output: a segment whose text is
+       $content's (the context's own by default) or, for a State, $words,
+       after $lead for a recipient header. Every parameter is a string or a
+       node-set: nothing per row is built in a variable. -->
   <xsl:template name="row">
     <xsl:param name="id"/>
     <xsl:param name="kind"/>
     <xsl:param name="content" select="."/>
+    <xsl:param name="words" select="''"/>
+    <xsl:param name="lead" select="''"/>
     <xsl:param name="recipient" select="''"/>
-    <xsl:if test="normalize-space($content) != ''">
+    <xsl:param name="number" select="''"/>
+    <xsl:param name="by" select="''"/>
+    <xsl:if test="normalize-space($content) != '' or $words != ''">
       <xsl:text>"</xsl:text>
       <xsl:choose>
         <xsl:when test="contains($id, '&quot;')">
@@ -173,8 +236,56 @@
       <xsl:text>","</xsl:text>
       <xsl:value-of select="$recipient"/>
       <xsl:text>","</xsl:text>
+      <xsl:if test="$number != ''">
+        <xsl:call-template name="emit-text">
+          <xsl:with-param name="s" select="$number"/>
+        </xsl:call-template>
+      </xsl:if>
+      <xsl:text>","</xsl:text>
+      <xsl:if test="$by != ''">
+        <xsl:call-template name="emit-text">
+          <xsl:with-param name="s" select="$by"/>
+        </xsl:call-template>
+      </xsl:if>
+      <xsl:text>","</xsl:text>
+      <xsl:if test="$lead != ''">
+        <xsl:call-template name="emit-text">
+          <xsl:with-param name="s" select="$lead"/>
+        </xsl:call-template>
+        <xsl:value-of select="$msg.lead.sep"/>
+      </xsl:if>
       <xsl:apply-templates select="$content/node()" mode="source"/>
-      <xsl:text>",""</xsl:text>
+      <xsl:if test="$words != ''">
+        <xsl:call-template name="emit-text">
+          <xsl:with-param name="s" select="$words"/>
+        </xsl:call-template>
+      </xsl:if>
+      <xsl:text>","","</xsl:text>
+      <!-- the context again, in sentences of the document's language, for
+           translate-toolkit's readers (segments.xsl); the recipient is
+           quoted already, and the catalogue's messages hold no double quote
+           (tests/l10n.sh checks) -->
+      <xsl:call-template name="kind-note">
+        <xsl:with-param name="kind" select="$kind"/>
+      </xsl:call-template>
+      <xsl:if test="$recipient != '' and $kind != 'recipient'">
+        <xsl:value-of select="concat($note-sep, $note.recipient.before, $recipient, $note.recipient.after)"/>
+      </xsl:if>
+      <xsl:if test="$number != ''">
+        <xsl:value-of select="concat($note-sep, $note.number.before)"/>
+        <xsl:call-template name="emit-text">
+          <xsl:with-param name="s" select="$number"/>
+        </xsl:call-template>
+        <xsl:value-of select="$note.number.after"/>
+      </xsl:if>
+      <xsl:if test="$by != ''">
+        <xsl:value-of select="concat($note-sep, $note.by.before)"/>
+        <xsl:call-template name="emit-text">
+          <xsl:with-param name="s" select="$by"/>
+        </xsl:call-template>
+        <xsl:value-of select="$note.by.after"/>
+      </xsl:if>
+      <xsl:text>"</xsl:text>
       <xsl:value-of select="$CRLF"/>
     </xsl:if>
   </xsl:template>

@@ -4,32 +4,50 @@
   xliff.xsl - rec2xml XML to XLIFF 1.2, the package a translator's CAT tool
   (OmegaT, Trados, memoQ, Poedit through xliff2po, Weblate) opens.
 
-  One trans-unit per translatable segment, in document order: the date line
-  and other prose, each recipient, each item and sub-item, each footnote.
-  The trans-unit id is the segment's id, the same as in the CSV export (a
-  recipient's is its group's id), so `rec2xml -\-translation FILE.xlf` puts
-  every target back where it belongs. Footnote references are inline
-  placeholders the translator moves but cannot break: <ph> whose content
-  and equiv-text are the marker as written ([1]). Not <x/>: translate-
-  toolkit's xliff2po drops an <x/> and the reference with it, while it
-  keeps a <ph>'s content. The recipient a segment belongs to is a note,
-  for context.
+  One trans-unit per translatable segment, in document order (segments.xsl:
+  paragraphs by role, recipient headers with their words, items and
+  sub-items, recommending States, footnotes). The trans-unit id is the
+  segment's id, the same as in the CSV export (a recipient's is its group's
+  id), so `rec2xml -\-translation FILE.xlf` puts every target back where it
+  belongs; restype says the kind (x-item, x-recipient...). Footnote
+  references are inline placeholders the translator moves but cannot break:
+  <ph> whose content and equiv-text are the marker as written ([1]). Not
+  <x/>: translate-toolkit's xliff2po drops an <x/> and the reference with
+  it, while it keeps a <ph>'s content.
+
+  Each unit says, in notes for the translator written in the document's
+  language (l10n.xml), its kind, its recipient, its number as the page shows
+  it and its recommending State(s). The notes are from="developer": that is
+  what xliff2po turns into the PO entry's "#." comments (translator notes,
+  from="translator", become "# " comments; any other from is dropped).
 
   Parameters (rec2xml -\-param NAME=VALUE):
     target-lang  the target-language attribute (rec2xml -\-target-lang sets
                  it); empty: left out
-    original     the file's original attribute (default: recommendations.xml)
+    original     the file's original attribute: rec2xml passes the input's
+                 file name (each file of a batch its own); default
+                 recommendations.xml (standard input)
+    lang         the language of the notes, overriding the root's xml:lang
+                 (l10n.xsl)
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:r="urn:rec2xml:1.0"
+    xmlns:st="urn:rec2xml:segments.xsl:states"
     xmlns="urn:oasis:names:tc:xliff:document:1.2"
-    exclude-result-prefixes="r">
+    exclude-result-prefixes="r st">
+
+  <xsl:import href="l10n.xsl"/>
+  <xsl:import href="segments.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 
   <xsl:param name="target-lang" select="''"/>
   <xsl:param name="original" select="'recommendations.xml'"/>
+
+  <xsl:variable name="msg.lead.sep">
+    <xsl:call-template name="gentext"><xsl:with-param name="key" select="'lead.sep'"/></xsl:call-template>
+  </xsl:variable>
 
   <xsl:template match="/r:recommendations">
     <xliff version="1.2">
@@ -64,30 +82,56 @@
   <!-- anything else (schema-invalid) is not a segment -->
   <xsl:template match="*" priority="-1"/>
 
-  <!-- one segment: its id, what it is, its text, the recipient as context -->
+  <!-- one segment: its id, its kind, its text ($content's, or for a State
+       $words; after $lead for a recipient header), and the translator's
+       context notes (segments.xsl). Every parameter is a string or a
+       node-set: nothing per unit is built in a variable. -->
   <xsl:template name="unit">
     <xsl:param name="id"/>
     <xsl:param name="kind"/>
-    <xsl:param name="content"/>
+    <xsl:param name="content" select="."/>
+    <xsl:param name="words" select="''"/>
+    <xsl:param name="lead" select="''"/>
     <xsl:param name="recipient" select="''"/>
+    <xsl:param name="number" select="''"/>
+    <xsl:param name="by" select="''"/>
     <trans-unit id="{$id}" resname="{$id}" restype="x-{$kind}">
       <source>
+        <xsl:if test="$lead != ''">
+          <xsl:value-of select="concat($lead, $msg.lead.sep)"/>
+        </xsl:if>
         <xsl:apply-templates select="$content/node()" mode="inline"/>
+        <xsl:value-of select="$words"/>
       </source>
+      <note from="developer" annotates="source">
+        <xsl:call-template name="kind-note">
+          <xsl:with-param name="kind" select="$kind"/>
+        </xsl:call-template>
+      </note>
       <xsl:if test="$recipient != '' and $kind != 'recipient'">
-        <note from="rec2xml" annotates="source">
-          <xsl:text>Recipient: </xsl:text>
-          <xsl:value-of select="$recipient"/>
+        <note from="developer" annotates="source">
+          <xsl:value-of select="concat($note.recipient.before, $recipient, $note.recipient.after)"/>
+        </note>
+      </xsl:if>
+      <xsl:if test="$number != ''">
+        <note from="developer" annotates="source">
+          <xsl:value-of select="concat($note.number.before, $number, $note.number.after)"/>
+        </note>
+      </xsl:if>
+      <xsl:if test="$by != ''">
+        <note from="developer" annotates="source">
+          <xsl:value-of select="concat($note.by.before, $by, $note.by.after)"/>
         </note>
       </xsl:if>
     </trans-unit>
   </xsl:template>
 
+  <!-- the header as the page shows it: its words, then the recipient -->
   <xsl:template match="r:recipient">
     <xsl:call-template name="unit">
       <xsl:with-param name="id" select="../@id"/>
       <xsl:with-param name="kind" select="'recipient'"/>
-      <xsl:with-param name="content" select="."/>
+      <xsl:with-param name="lead" select="normalize-space(@lead)"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -96,8 +140,16 @@
     <xsl:call-template name="unit">
       <xsl:with-param name="recipient" select="$recipient"/>
       <xsl:with-param name="id" select="@id"/>
-      <xsl:with-param name="kind" select="'prose'"/>
-      <xsl:with-param name="content" select="."/>
+      <xsl:with-param name="kind">
+        <xsl:choose>
+          <xsl:when test="@date">dated-prose</xsl:when>
+          <xsl:when test="@role = 'heading' or @role = 'finding' or @role = 'leadin'">
+            <xsl:value-of select="@role"/>
+          </xsl:when>
+          <xsl:otherwise>prose</xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+      <xsl:with-param name="number" select="normalize-space(@marker)"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -106,12 +158,37 @@
     <xsl:call-template name="unit">
       <xsl:with-param name="recipient" select="$recipient"/>
       <xsl:with-param name="id" select="@id"/>
-      <xsl:with-param name="kind" select="'item'"/>
+      <xsl:with-param name="kind">
+        <xsl:choose>
+          <xsl:when test="parent::r:item">sub-item</xsl:when>
+          <xsl:otherwise>item</xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
       <xsl:with-param name="content" select="r:text"/>
+      <xsl:with-param name="number" select="normalize-space(@marker[../@numbering != 'bullet'])"/>
+      <xsl:with-param name="by" select="normalize-space(@by)"/>
     </xsl:call-template>
-    <xsl:apply-templates select="r:item">
+    <xsl:if test="@by">
+      <xsl:call-template name="first-states">
+        <xsl:with-param name="recipient" select="$recipient"/>
+      </xsl:call-template>
+    </xsl:if>
+    <!-- sub-items, and a note printed inside the item (at a page foot) -->
+    <xsl:apply-templates select="r:item | r:footnote">
       <xsl:with-param name="recipient" select="$recipient"/>
     </xsl:apply-templates>
+  </xsl:template>
+
+  <!-- a recommending State (segments.xsl; the context is in its lookup tree) -->
+  <xsl:template match="st:state" mode="state">
+    <xsl:param name="recipient" select="''"/>
+    <xsl:call-template name="unit">
+      <xsl:with-param name="recipient" select="$recipient"/>
+      <xsl:with-param name="id" select="@id"/>
+      <xsl:with-param name="kind" select="'state'"/>
+      <xsl:with-param name="content" select="/.."/>
+      <xsl:with-param name="words" select="string(@name)"/>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="r:footnote">
@@ -120,7 +197,6 @@
       <xsl:with-param name="recipient" select="$recipient"/>
       <xsl:with-param name="id" select="@id"/>
       <xsl:with-param name="kind" select="'footnote'"/>
-      <xsl:with-param name="content" select="."/>
     </xsl:call-template>
   </xsl:template>
 

@@ -22,8 +22,10 @@ try {
   process.exit(1);
 }
 
-const HEADER = ['location', 'kind', 'recipient', 'source', 'target'];
-const KINDS = new Set(['dated-prose', 'prose', 'recipient', 'item', 'sub-item', 'footnote']);
+const HEADER = ['location', 'kind', 'recipient', 'number', 'by', 'source', 'target', 'developer_comments'];
+const KINDS = new Set(['dated-prose', 'prose', 'heading', 'finding', 'leadin', 'recipient', 'item',
+                       'sub-item', 'state', 'footnote']);
+const col = Object.fromEntries(HEADER.map((name, i) => [name, i]));
 
 function check(file) {
   const bytes = readFileSync(file);
@@ -54,7 +56,7 @@ function check(file) {
 
   // Every field quoted: a field either starts a row or follows a comma, and
   // opens with a quote. Counting fields that start with `"` per record is
-  // enough with the fixed column count: 5 opening quotes per line, all fields
+  // enough with the fixed column count: 8 opening quotes per line, all fields
   // being one line (normalize-space removes newlines).
   const lines = text.split('\r\n').slice(0, -1);
   if (lines.length !== records.length) return `${lines.length} lines but ${records.length} records (a field spans lines)`;
@@ -64,7 +66,8 @@ function check(file) {
 
   const seen = new Set();
   for (const [i, rec] of records.slice(1).entries()) {
-    const [id, kind, , source, target] = rec;
+    const [id, kind, source, target, comments] =
+      ['location', 'kind', 'source', 'target', 'developer_comments'].map((name) => rec[col[name]]);
     const where = `row ${i + 2}`;
     if (!id) return `${where}: empty location`;
     if (seen.has(id)) return `${where}: duplicate location ${id}`;
@@ -73,6 +76,7 @@ function check(file) {
     if (!source) return `${where}: empty source`;
     if (source !== source.replace(/[ \t\r\n]+/g, ' ').trim()) return `${where}: source not whitespace-normalised`;
     if (target !== '') return `${where}: target not empty`;
+    if (!comments) return `${where}: no developer_comments`;
   }
   return null;
 }

@@ -303,7 +303,9 @@ bad=0
 for f in "$B"/*; do
     [ -f "$f" ] || continue
     b=$(basename "$f")
-    cmp -s "$f" "$WORK/refmany/m01.${b##*.}" || bad=$((bad + 1))
+    # the copies differ only in the name an XLIFF file gives its input
+    cmp -s <(sed 's/ original="m[0-9]*\.txt"//' "$f") \
+        <(sed 's/ original="m01\.txt"//' "$WORK/refmany/m01.${b##*.}") || bad=$((bad + 1))
 done
 [ "$bad" -eq 0 ] && ok "batch: external SIGTERM: every file complete" ||
     fail "batch: external SIGTERM: every file complete" "$bad truncated"

@@ -21,7 +21,7 @@ entries=$(grep -c '^msgid "[^"]' "$WORK/from-xliff.po"; true)
 multi=$(grep -c '^msgid ""$' "$WORK/from-xliff.po"; true)
 [ $((entries + multi - 1)) -eq "$segments" ] && ok "xliff2po: one PO entry per segment ($segments)" ||
     fail "xliff2po: one PO entry per segment" "$((entries + multi - 1)) entries, $segments segments"
-grep -q 'msgid "Government of Cambodia \[1\]"' "$WORK/from-xliff.po" &&
+grep -q 'msgid "To the Government of Cambodia \[1\]"' "$WORK/from-xliff.po" &&
     ok "xliff2po keeps the footnote placeholder" || fail "xliff2po keeps the footnote placeholder"
 if [ -d tests/node_modules/xliff ]; then
     node -e '
@@ -108,7 +108,7 @@ grep -q "segments translated, 1 stale, 1 missing$" "$WORK/err" && ok "coverage s
     fail "coverage summary" "$(tail -1 "$WORK/err")"
 
 # --- a translation that drops or invents a footnote reference --------------------
-sed 's/"FR Government of Cambodia \[1\]"/"FR Gouvernement du Cambodge"/' "$WORK/report.fr.csv" >"$WORK/dropped.csv"
+sed 's/"FR To the Government of Cambodia \[1\]"/"FR Au gouvernement du Cambodge"/' "$WORK/report.fr.csv" >"$WORK/dropped.csv"
 expect_status "a dropped footnote reference is an error" 1 "$REC2XML" --translation "$WORK/dropped.csv" \
     --target-lang fr -o "$WORK/dropped.xml" "$WORK/report.txt"
 grep -q 'the translation of g1 cites footnotes \[\] where the source cites \[1\]; the source text is kept \[translation-footnotes\]' "$WORK/err" &&

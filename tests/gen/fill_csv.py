@@ -5,9 +5,10 @@
 usage: fill_csv.py IN OUT [FORMAT]
 
 Writes OUT: IN's rows with the target column filled from FORMAT, a
-str.format template over the row's columns (location, kind, recipient,
-source); default "FR {source}". Quoted and CRLF-terminated as rec2xml writes
-its CSV, so csv2po and rec2xml --translation read it as a translator's file.
+str.format template over the row's columns by their header names (location,
+kind, recipient, number, by, source...); default "FR {source}". Quoted and
+CRLF-terminated as rec2xml writes its CSV, so csv2po and rec2xml
+--translation read it as a translator's file.
 """
 import csv
 import sys
@@ -20,9 +21,11 @@ def main():
         rows = list(csv.reader(f))
     with open(out, "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-        w.writerow(rows[0])
+        header = rows[0]
+        w.writerow(header)
+        target = header.index("target")
         for r in rows[1:]:
-            r[4] = template.format(location=r[0], kind=r[1], recipient=r[2], source=r[3])
+            r[target] = template.format(**dict(zip(header, r)))
             w.writerow(r)
 
 
