@@ -371,10 +371,16 @@ static int apply_translation(options *o, const rec_translation *t, rec_matcher *
     if (o->input.strict)
         rec_diags_promote_warnings(&in->diags);
     rec_diags_sort(&in->diags);
+    /* what the reader guessed about the file (a CSV separated by ';') is
+     * said here: it is not a problem, so not a diagnostic, which are
+     * warnings or errors that --strict, the counts and the exit status
+     * weigh; this line is the import's own account */
+    const char *note = rec_translation_note(t);
     if (!o->quiet && o->report == REC_REPORT_GCC)
-        fprintf(o->err, "rec2xml: %s: %zu/%zu segments translated, %zu stale, %zu missing%s\n",
+        fprintf(o->err, "rec2xml: %s: %zu/%zu segments translated, %zu stale, %zu missing%s%s%s\n",
                 o->translation, st.translated, st.segments, st.stale, st.missing,
-                st.broken ? ", some with broken footnote references" : "");
+                st.broken ? ", some with broken footnote references" : "", note ? "; " : "",
+                note ? note : "");
     if (in->diags.errors > errors) {
         in->status = REC_INVALID;
         return -1;

@@ -28,6 +28,7 @@ struct rec_translation {
     size_t n, cap;
     char *lang;
     char *path;
+    char separator;               /* a CSV's column separator; 0 otherwise */
 };
 
 /* ---- text helpers ---------------------------------------------------------- */
@@ -216,10 +217,41 @@ typedef struct {
     unsigned long line;
 } record;
 
+/* The column separator of a CSV starting at s[*i]: spreadsheets write ';'
+ * where the decimal mark is a comma (most of Europe, Latin America) and
+ * tabs when asked for "text". Excel's own "sep=;" first line says it, and
+ * is stepped over; otherwise the header line decides: of ',' ';' and tab
+ * outside quotes, the most frequent (our header has seven of one, none of
+ * the others), a comma when there is none. */
+static char csv_separator(const char *s, size_t n, size_t *i, unsigned long *line)
+{
+    if (n - *i >= 5 && memcmp(s + *i, "sep=", 4) == 0 && strchr(",;\t", s[*i + 4]) &&
+        (n - *i == 5 || s[*i + 5] == '\r' || s[*i + 5] == '\n')) {
+        char sep = s[*i + 4];
+        *i += 5;
+        if (*i < n && s[*i] == '\r')
+            (*i)++;
+        if (*i < n && s[*i] == '\n')
+            (*i)++;
+        (*line)++;
+        return sep;
+    }
+    size_t count[3] = {0, 0, 0};
+    bool quoted = false;
+    for (size_t k = *i; k < n && (quoted || (s[k] != '\r' && s[k] != '\n')); k++) {
+        if (s[k] == '"')
+            quoted = !quoted;
+        else if (!quoted)
+            count[0] += s[k] == ',', count[1] += s[k] == ';', count[2] += s[k] == '\t';
+    }
+    return count[1] > count[0] && count[1] >= count[2] ? ';' : count[2] > count[0] ? '\t' : ',';
+}
+
 static int csv_read(rec_translation *t, const char *s, size_t n, rec_diags *diags)
 {
     size_t i = n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     unsigned long line = 1;
+    char sep = t->separator = csv_separator(s, n, &i, &line);
     record *rows = NULL;
     size_t nrows = 0;
     int rc = 0;
@@ -257,13 +289,13 @@ static int csv_read(rec_translation *t, const char *s, size_t n, rec_diags *diag
                 }
             } else {
                 size_t from = i;
-                while (i < n && s[i] != ',' && s[i] != '\r' && s[i] != '\n')
+                while (i < n && s[i] != sep && s[i] != '\r' && s[i] != '\n')
                     i++;
                 put(&b, s + from, i - from);
             }
             r.f = rec_xrealloc(r.f, (r.n + 1) * sizeof *r.f);
             r.f[r.n++] = b.s;
-            if (i < n && s[i] == ',') {
+            if (i < n && s[i] == sep) {
                 i++;
                 continue;
             }
@@ -660,6 +692,18 @@ void rec_translation_free(rec_translation *t)
 const char *rec_translation_lang(const rec_translation *t)
 {
     return t->lang;
+}
+
+const char *rec_translation_note(const rec_translation *t)
+{
+    switch (t->separator) {
+    case ';':
+        return "CSV columns separated by semicolons";
+    case '\t':
+        return "CSV columns separated by tabs";
+    default:
+        return NULL;
+    }
 }
 
 /* ---- applying ------------------------------------------------------------------ */

@@ -33,6 +33,10 @@ void rec_translation_free(rec_translation *t);
  * Language header), or NULL. Owned by t. */
 const char *rec_translation_lang(const rec_translation *t);
 
+/* What the reader guessed about the file that a user should hear (a CSV
+ * whose columns are separated by semicolons or tabs), or NULL. Static. */
+const char *rec_translation_note(const rec_translation *t);
+
 typedef struct {
     size_t segments, translated, stale, missing, broken;
 } rec_translation_stats;

@@ -77,6 +77,23 @@ jing /usr/share/xml/docbook/schema/rng/5.0/docbook.rng "$WORK"/dbk/*.dbk >"$WORK
     ok "jing accepts every translated DocBook" || fail "jing accepts every translated DocBook" "$(head -5 "$WORK/jing")"
 grep -q 'xml:lang="fr"' "$WORK/dbk/report.fr.csv.dbk" && ok "translated DocBook says xml:lang=fr" || fail "translated DocBook lang"
 
+# --- spreadsheets of other locales write ; or tabs between columns ---------------
+/usr/bin/python3 - "$WORK/report.fr.csv" "$WORK" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
+for name, sep, first in (("semicolon", ";", ""), ("tab", "\t", ""), ("excel", ";", "sep=;\r\n")):
+    with open("%s/report.fr.%s.csv" % (sys.argv[2], name), "w", encoding="utf-8", newline="") as f:
+        f.write(first)
+        csv.writer(f, delimiter=sep, lineterminator="\r\n").writerows(rows)
+PY
+for t in semicolon:semicolons tab:tabs excel:semicolons; do
+    name=${t%%:*} said=${t#*:}
+    expect_status "import a CSV separated by $said ($name)" 0 "$REC2XML" --translation "$WORK/report.fr.$name.csv" \
+        --target-lang fr -o "$WORK/$name.xml" "$WORK/report.txt"
+    grep -q "^rec2xml: $WORK/report.fr.$name.csv: $segments/$segments segments translated, 0 stale, 0 missing; CSV columns separated by $said$" "$WORK/err" &&
+        ok "the $name CSV: every segment, and the separator said" || fail "the $name CSV" "$(tail -2 "$WORK/err")"
+done
+
 # --- the report changes after the export ----------------------------------------
 /usr/bin/python3 - "$WORK/report.txt" "$WORK/edited.txt" <<'PY'
 import sys
