@@ -51,9 +51,16 @@
   <!-- ========================================================== blocks -->
 
   <!-- A blank line before every block but the first of its parent, except
-       between two items (one list). -->
+       between two items (one list). What writes nothing (a page, a
+       recipient that is not written: see below) is not the block before;
+       looking past a page costs a scan of the siblings, paid only where a
+       page stands. -->
   <xsl:template name="separator">
-    <xsl:if test="preceding-sibling::*[1] and not(self::r:item[@marker] and preceding-sibling::*[1]/self::r:item[@marker])">
+    <xsl:variable name="before" select="preceding-sibling::*[1]"/>
+    <xsl:variable name="prev"
+        select="$before[not(self::r:page)] | $before[self::r:page]/preceding-sibling::*[not(self::r:page)][1]"/>
+    <xsl:if test="$prev and not($prev/self::r:recipient[@from or not(@lead)])
+                  and not(self::r:item[@marker] and $prev/self::r:item[@marker])">
       <xsl:value-of select="$NL"/>
     </xsl:if>
   </xsl:template>

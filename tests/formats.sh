@@ -67,6 +67,19 @@ done
 [ "$roundtrips" -gt 60 ] && ok "text round trip gives the same XML ($roundtrips documents)" ||
     fail "text round trip covers the examples" "only $roundtrips documents"
 
+# a recipient named by its lead-in, and a page, write nothing: no blank line
+# for them (the text form has no leading or doubled blank line)
+printf 'The following recommendations were made to Freedonia:\n\n  1. Ratify the Convention.\n  2. Close the centres.\n' \
+    >"$WORK/leadin.txt"
+"$REC2XML" -t text -o "$WORK/leadin.out.txt" "$WORK/leadin.txt" 2>/dev/null
+"$REC2XML" -t text -o "$WORK/vocabulary.out.txt" tests/schemas/valid/vocabulary-12-14.xml 2>/dev/null
+if [ "$(head -c 1 "$WORK/leadin.out.txt")" != "" ] && [ "$(head -1 "$WORK/leadin.out.txt")" != "" ] &&
+   ! grep -qzP '\n\n\n' "$WORK/leadin.out.txt" "$WORK/vocabulary.out.txt"; then
+    ok "-t text: no blank line for a derived recipient or a page"
+else
+    fail "-t text: no blank line for a derived recipient or a page" "$(head -4 "$WORK/leadin.out.txt" | cat -A)"
+fi
+
 # 4. a house style: a user stylesheet imports the built-in one and overrides
 #    one template; parameters pass as xsltproc's --stringparam do
 SAMPLE=input/cambodia-drug-detention-2013.txt
