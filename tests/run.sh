@@ -58,6 +58,7 @@ else
     run_part pdf bash tests/pdf.sh
     run_part ci bash tests/ci.sh
     run_part translate bash tests/translate.sh
+    run_part l10n bash tests/l10n.sh
     run_part fuzz-regressions sh tests/fuzz/regress.sh
     run_part readme bash tests/readme.sh
 fi
