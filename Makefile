@@ -167,7 +167,12 @@ uninstall:
 clean:
 	rm -rf build rec2xml out tests/work
 
-.PHONY: bench
+.PHONY: bench rtl-screenshot
 bench:
 	bash bench/run.sh
+
+# contrib/html-output-ar.png: the sample translated into Arabic, as headless
+# Chromium shows it (tests/rtl.sh takes it and checks the layout).
+rtl-screenshot: rec2xml
+	RTL_SCREENSHOT=contrib/html-output-ar.png bash tests/rtl.sh
 include tests/fuzz/fuzz.mk
