@@ -39,7 +39,7 @@ BIN   ?= rec2xml
 SRCS := $(filter-out src/embed.c,$(wildcard src/*.c))
 OBJS := $(SRCS:src/%.c=$(BUILD)/%.o) $(BUILD)/embedded.o
 RESOURCES := schemas/rec2xml.rng schemas/rec2xml.sch $(wildcard stylesheets/*.xsl) \
-             $(wildcard stylesheets/*.xml)
+             $(wildcard stylesheets/l10n/*.xml)
 SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 .PHONY: all run check deps deps-test deps-dist dist-check install install-strip uninstall clean test asan leakcheck lint hardening
@@ -133,16 +133,19 @@ lint: build/embedded.c
 # What make install puts where; make uninstall removes exactly these, and
 # the directories that are rec2xml's own. The man page names the installed
 # schemas, so its /usr/local/share/rec2xml becomes $(PKGDATADIR).
-# (the message catalogue l10n.xml with them: the stylesheets read it beside them)
-STYLESHEETS := $(wildcard stylesheets/*.xsl) $(wildcard stylesheets/*.xml)
+# (the message catalogue, a file per language, with them: the stylesheets
+# read it beside them)
+STYLESHEETS := $(wildcard stylesheets/*.xsl)
+L10N := $(wildcard stylesheets/l10n/*.xml)
 install: rec2xml
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) \
-	    $(DESTDIR)$(PKGDATADIR)/stylesheets $(DESTDIR)$(PKGDATADIR)/contrib/github
+	    $(DESTDIR)$(PKGDATADIR)/stylesheets/l10n $(DESTDIR)$(PKGDATADIR)/contrib/github
 	$(INSTALL_PROGRAM) -m 755 rec2xml $(DESTDIR)$(BINDIR)/rec2xml
 	sed 's|/usr/local/share/rec2xml|$(PKGDATADIR)|g' rec2xml.1 >$(BUILD)/rec2xml.1
 	$(INSTALL_DATA) $(BUILD)/rec2xml.1 $(DESTDIR)$(MANDIR)/man1/rec2xml.1
 	$(INSTALL_DATA) schemas/rec2xml.rng schemas/rec2xml.sch $(DESTDIR)$(PKGDATADIR)
 	$(INSTALL_DATA) $(STYLESHEETS) $(DESTDIR)$(PKGDATADIR)/stylesheets
+	$(INSTALL_DATA) $(L10N) $(DESTDIR)$(PKGDATADIR)/stylesheets/l10n
 	$(INSTALL) -m 755 contrib/pre-commit $(DESTDIR)$(PKGDATADIR)/contrib/pre-commit
 	$(INSTALL_DATA) contrib/README.md $(DESTDIR)$(PKGDATADIR)/contrib/README.md
 	$(INSTALL_DATA) contrib/github/rec2xml.yml $(DESTDIR)$(PKGDATADIR)/contrib/github/rec2xml.yml
@@ -156,11 +159,12 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/rec2xml $(DESTDIR)$(MANDIR)/man1/rec2xml.1 \
 	    $(DESTDIR)$(BASHCOMPDIR)/rec2xml \
 	    $(DESTDIR)$(PKGDATADIR)/rec2xml.rng $(DESTDIR)$(PKGDATADIR)/rec2xml.sch \
-	    $(STYLESHEETS:%=$(DESTDIR)$(PKGDATADIR)/%) \
+	    $(STYLESHEETS:%=$(DESTDIR)$(PKGDATADIR)/%) $(L10N:%=$(DESTDIR)$(PKGDATADIR)/%) \
 	    $(DESTDIR)$(PKGDATADIR)/contrib/pre-commit $(DESTDIR)$(PKGDATADIR)/contrib/README.md \
 	    $(DESTDIR)$(PKGDATADIR)/contrib/github/rec2xml.yml
 	@for d in $(DESTDIR)$(PKGDATADIR)/contrib/github $(DESTDIR)$(PKGDATADIR)/contrib \
-	    $(DESTDIR)$(PKGDATADIR)/stylesheets $(DESTDIR)$(PKGDATADIR); do \
+	    $(DESTDIR)$(PKGDATADIR)/stylesheets/l10n $(DESTDIR)$(PKGDATADIR)/stylesheets \
+	    $(DESTDIR)$(PKGDATADIR); do \
 	    [ ! -d "$$d" ] || rmdir "$$d" 2>/dev/null || echo "uninstall: $$d holds other files: kept"; \
 	done
 

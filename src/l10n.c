@@ -12,7 +12,7 @@
 #include "util.h"
 
 #define L10N_NS "urn:rec2xml:l10n"
-#define CATALOGUE "stylesheets/l10n.xml"
+#define L10N_DIR "stylesheets/l10n/"
 
 static bool is(const xmlNode *n, const char *name)
 {
@@ -21,27 +21,58 @@ static bool is(const xmlNode *n, const char *name)
            xmlStrEqual(n->name, (const xmlChar *)name);
 }
 
-/* The text of <msg key="key"> in <lang xml:lang="lang">, or NULL. */
-static char *find(const xmlNode *root, const char *lang, const char *key)
+/* The built-in catalogue file name ("en.xml"), parsed; NULL when there is
+ * none. Caller frees. */
+static xmlDocPtr read_file(const char *name)
 {
-    for (const xmlNode *l = root->children; l; l = l->next) {
-        if (!is(l, "lang"))
+    char *path = rec_asprintf("%s%s", L10N_DIR, name);
+    const rec_resource *r = rec_resource_find(path);
+    char *url = rec_asprintf("%s%s", REC_RESOURCE_SCHEME, path);
+    xmlDocPtr doc = r ? xmlReadMemory((const char *)r->data, (int)r->size, url, "UTF-8",
+                                      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
+                      : NULL;
+    free(url);
+    free(path);
+    return doc;
+}
+
+/* The text of the root's <msg key="key">, or NULL. */
+static char *find(const xmlDoc *doc, const char *key)
+{
+    const xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
+    for (const xmlNode *m = root ? root->children : NULL; m; m = m->next) {
+        if (!is(m, "msg"))
             continue;
-        xmlChar *tag = xmlNodeGetLang(l);
-        bool here = tag && xmlStrcasecmp(tag, (const xmlChar *)lang) == 0;
-        xmlFree(tag);
-        if (!here)
+        xmlChar *k = xmlGetProp(m, (const xmlChar *)"key");
+        bool match = k && xmlStrEqual(k, (const xmlChar *)key);
+        xmlFree(k);
+        if (match) {
+            xmlChar *text = xmlNodeGetContent(m);
+            char *s = rec_xstrdup(text ? (const char *)text : "");
+            xmlFree(text);
+            return s;
+        }
+    }
+    return NULL;
+}
+
+/* The file en.xml lists for the language code, or NULL. Caller frees. */
+static char *file_of(const xmlDoc *en, const char *code)
+{
+    const xmlNode *root = en ? xmlDocGetRootElement(en) : NULL;
+    for (const xmlNode *l = root ? root->children : NULL; l; l = l->next) {
+        if (!is(l, "languages"))
             continue;
-        for (const xmlNode *m = l->children; m; m = m->next) {
-            if (!is(m, "msg"))
+        for (const xmlNode *k = l->children; k; k = k->next) {
+            if (!is(k, "language"))
                 continue;
-            xmlChar *k = xmlGetProp(m, (const xmlChar *)"key");
-            bool match = k && xmlStrEqual(k, (const xmlChar *)key);
-            xmlFree(k);
+            xmlChar *c = xmlGetProp(k, (const xmlChar *)"code");
+            bool match = c && xmlStrcasecmp(c, (const xmlChar *)code) == 0;
+            xmlFree(c);
             if (match) {
-                xmlChar *text = xmlNodeGetContent(m);
-                char *s = rec_xstrdup(text ? (const char *)text : "");
-                xmlFree(text);
+                xmlChar *f = xmlGetProp(k, (const xmlChar *)"file");
+                char *s = f && !strchr((const char *)f, '/') ? rec_xstrdup((const char *)f) : NULL;
+                xmlFree(f);
                 return s;
             }
         }
@@ -51,19 +82,16 @@ static char *find(const xmlNode *root, const char *lang, const char *key)
 
 char *rec_l10n_message(const char *lang, const char *key)
 {
-    const rec_resource *r = rec_resource_find(CATALOGUE);
-    xmlDocPtr doc = r ? xmlReadMemory((const char *)r->data, (int)r->size, REC_RESOURCE_SCHEME CATALOGUE,
-                                      "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
-                      : NULL;
-    xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+    xmlDocPtr en = read_file("en.xml");
     char *primary = rec_xstrndup(lang ? lang : "", lang ? strcspn(lang, "-_") : 0);
-    char *s = NULL;
-    if (root) {
-        s = find(root, primary, key);
-        if (!s)
-            s = find(root, "en", key);
-    }
+    char *file = file_of(en, primary);
+    xmlDocPtr own = file ? read_file(file) : NULL;
+    char *s = find(own, key);
+    if (!s)
+        s = find(en, key);
+    xmlFreeDoc(own);
+    free(file);
     free(primary);
-    xmlFreeDoc(doc);
+    xmlFreeDoc(en);
     return s;
 }

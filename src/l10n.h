@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* l10n.h - the stylesheets' message catalogue (stylesheets/l10n.xml, built
- * into the binary), for the few words the C code must write exactly as the
- * stylesheets do.
+/* l10n.h - the stylesheets' message catalogue (stylesheets/l10n/LANG.xml,
+ * built into the binary), for the few words the C code must write exactly
+ * as the stylesheets do.
  *
  * The stylesheets write a recipient header's segment as its words, the
  * language's separator (lead.sep: a space, none in Chinese) and the
@@ -12,9 +12,9 @@
 #define REC_L10N_H
 
 /* The message key in language lang (a BCP 47 tag, of which the primary
- * subtag is looked up: "fr-CA" reads "fr"), or in English when the
- * catalogue has no such message in lang, as the stylesheets do; NULL when
- * English has none either. Caller frees. */
+ * subtag is looked up in en.xml's list of languages: "fr-CA" reads fr.xml),
+ * or in English when the catalogue has no such message in lang, as the
+ * stylesheets do; NULL when English has none either. Caller frees. */
 char *rec_l10n_message(const char *lang, const char *key);
 
 #endif

@@ -271,7 +271,7 @@ void rec_transform_init(void)
 }
 
 /* document() may read what is built into the binary (the stylesheets'
- * message catalogue, rec2xml:/stylesheets/l10n.xml) and nothing else.
+ * message catalogue, rec2xml:/stylesheets/l10n/LANG.xml) and nothing else.
  * libxslt asks this for every URI whose scheme is not file: (it counts them
  * all as network); names that are no built-in resource are refused here,
  * before load() is ever asked for them. */

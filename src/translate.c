@@ -717,7 +717,7 @@ typedef struct {
     rec_translation_stats *stats;
     const char *lang;            /* the translation's language */
     char *lead_sep;              /* between a header's words and the recipient, in
-                                    the source's language (l10n.xml: lead.sep) */
+                                    the source's language (l10n/LANG.xml: lead.sep) */
     xmlHashTablePtr states;      /* State name -> its translation (or &ambiguous:
                                     none), once it has been looked up */
     bool noting;                 /* the first walk: only note the sources */

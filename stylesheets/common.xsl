@@ -6,7 +6,7 @@
   It is imported (xsl:import href="common.xsl") by html.xsl and docbook.xsl and
   csv.xsl; it is never applied on its own and has no xsl:output, so every
   importing stylesheet decides its own serialisation. It imports l10n.xsl:
-  every word a stylesheet writes comes from the message catalogue l10n.xml.
+  every word a stylesheet writes comes from the message catalogue l10n/*.xml.
 
   Parameters: lang (l10n.xsl). Each importing stylesheet declares and
   documents its own.

@@ -22,7 +22,7 @@
     The article carries xml:lang, so DocBook XSL writes its own words (table
     of contents, "Note"...) in the document's language, and dir="rtl" for a
     right-to-left one. Every word this stylesheet writes comes from the
-    message catalogue (l10n.xml).
+    message catalogue (l10n/*.xml).
 
   Mapping
     recommendations  article version="5.0", info (title, pubdate when dated)

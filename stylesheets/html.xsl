@@ -26,7 +26,7 @@
 
   Language
     * Every word this stylesheet writes comes from the message catalogue
-      (l10n.xml) in the page's language: the title, "Notes", the back-links'
+      (l10n/*.xml) in the page's language: the title, "Notes", the back-links'
       accessible names, "Recommended by". The page says its language (lang)
       and direction (dir="rtl" for Arabic, Persian, Hebrew, Urdu...); the
       house style uses only logical properties (margin-inline-start,

@@ -2,8 +2,8 @@
 <!-- SPDX-License-Identifier: MIT -->
 <!--
   l10n.xsl: the words the rec2xml stylesheets write, in the document's
-  language, from the message catalogue l10n.xml (see its head for the
-  messages and for adding a language).
+  language, from the message catalogue l10n/*.xml (l10n/en.xml says what
+  each message is for and how a language is added).
 
   Imported by common.xsl (so by html.xsl, docbook.xsl, csv.xsl) and by
   xliff.xsl; never applied on its own.
@@ -28,16 +28,20 @@
                     value may be a result-tree fragment)
 
   How lookups stay cheap: the language is worked out once, in global
-  variables; a message is found with one xsl:key look-up on the catalogue
-  (loaded once per transformation by document(), which libxslt caches);
-  messages wanted per node (a back-link per citation, a note per segment)
-  are looked up once into a global variable by the stylesheet that uses
-  them, and filled in with gentext.format's msg parameter.
+  variables; a transformation parses two small files, English and the
+  document's language (one file per language, as DocBook XSL has: a single
+  file of every language cost a small document's HTML twice the
+  instructions of the transformation itself); a message is found with one
+  xsl:key look-up in its file; messages wanted per node (a back-link per
+  citation, a note per segment) are looked up once into a global variable
+  by the stylesheet that uses them, and filled in with gentext.format's msg
+  parameter.
 
-  document('l10n.xml') is relative to this stylesheet: inside rec2xml it is
-  rec2xml:/stylesheets/l10n.xml, built into the binary (the only resources
-  a stylesheet may read); with xsltproc on the source tree it is the file
-  next to this one.
+  document('l10n/en.xml') is relative to this stylesheet, and the language
+  file relative to en.xml, which lists them: inside rec2xml they are
+  rec2xml:/stylesheets/l10n/*.xml, built into the binary (the only
+  resources a stylesheet may read); with xsltproc on the source tree or the
+  installed stylesheets, the files beside this one.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -46,9 +50,7 @@
 
   <xsl:param name="lang" select="''"/>
 
-  <xsl:key name="l10n" match="l:msg" use="concat(../@xml:lang, '/', @key)"/>
-
-  <xsl:variable name="l10n.catalogue" select="document('l10n.xml')"/>
+  <xsl:key name="l10n" match="l:msg" use="@key"/>
 
   <xsl:variable name="l10n.upper"
       select="'ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞŒŸАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ'"/>
@@ -75,10 +77,15 @@
   <xsl:variable name="l10n.script"
       select="substring-before(substring-after($l10n.subtags, '-'), '-')"/>
 
+  <!-- English (and the list of languages), and the document's language's
+       file when the catalogue has one (document() of no node loads nothing;
+       of the file attribute, the file beside en.xml) -->
+  <xsl:variable name="l10n.en" select="document('l10n/en.xml')"/>
+  <xsl:variable name="l10n.language" select="$l10n.en/l:l10n/l:languages/l:language[@code = $l10n.lang]"/>
+  <xsl:variable name="l10n.own" select="document($l10n.language/@file)"/>
+
   <xsl:variable name="l10n.dir">
-    <xsl:variable name="rtl" select="concat(' ', normalize-space($l10n.catalogue/l:l10n/l:rtl), ' ')"/>
-    <xsl:variable name="scripts"
-        select="concat(' ', normalize-space($l10n.catalogue/l:l10n/l:rtl-scripts), ' ')"/>
+    <xsl:variable name="scripts" select="concat(' ', normalize-space($l10n.en/l:l10n/l:scripts[@dir = 'rtl']), ' ')"/>
     <xsl:choose>
       <xsl:when test="string-length($l10n.script) = 4">
         <xsl:choose>
@@ -86,7 +93,7 @@
           <xsl:otherwise>ltr</xsl:otherwise>
         </xsl:choose>
       </xsl:when>
-      <xsl:when test="$l10n.lang != '' and contains($rtl, concat(' ', $l10n.lang, ' '))">rtl</xsl:when>
+      <xsl:when test="$l10n.language/@dir = 'rtl'">rtl</xsl:when>
       <xsl:otherwise>ltr</xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
@@ -94,15 +101,35 @@
   <!-- gentext: the message $key, in the document's language or English. -->
   <xsl:template name="gentext">
     <xsl:param name="key"/>
-    <xsl:variable name="lang-key" select="concat($l10n.lang, '/', $key)"/>
-    <xsl:for-each select="$l10n.catalogue">
-      <xsl:variable name="own" select="key('l10n', $lang-key)"/>
+    <xsl:choose>
+      <xsl:when test="$l10n.own">
+        <xsl:for-each select="$l10n.own">
+          <xsl:choose>
+            <xsl:when test="key('l10n', $key)">
+              <xsl:value-of select="key('l10n', $key)[1]"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:call-template name="l10n.english">
+                <xsl:with-param name="key" select="$key"/>
+              </xsl:call-template>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="l10n.english">
+          <xsl:with-param name="key" select="$key"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="l10n.english">
+    <xsl:param name="key"/>
+    <xsl:for-each select="$l10n.en">
       <xsl:choose>
-        <xsl:when test="$own">
-          <xsl:value-of select="$own[1]"/>
-        </xsl:when>
-        <xsl:when test="key('l10n', concat('en/', $key))">
-          <xsl:value-of select="key('l10n', concat('en/', $key))[1]"/>
+        <xsl:when test="key('l10n', $key)">
+          <xsl:value-of select="key('l10n', $key)[1]"/>
         </xsl:when>
         <xsl:otherwise>
           <xsl:message>the message catalogue has no message '<xsl:value-of select="$key"/>'</xsl:message>

@@ -28,7 +28,7 @@
   What it provides
     note.*.before, note.*.after
                      the translator's context notes in the document's language
-                     (l10n.xml: note.kind, note.recipient, note.number, by), cut
+                     (l10n/*.xml: note.kind, note.recipient, note.number, by), cut
                      at their one placeholder, so that a note is
                      concat(before, value, after): looked up once per
                      transformation, no template call and no result-tree

@@ -16,7 +16,7 @@
   it, while it keeps a <ph>'s content.
 
   Each unit says, in notes for the translator written in the document's
-  language (l10n.xml), its kind, its recipient, its number as the page shows
+  language (l10n/*.xml), its kind, its recipient, its number as the page shows
   it and its recommending State(s). The notes are from="developer": that is
   what xliff2po turns into the PO entry's "#." comments (translator notes,
   from="translator", become "# " comments; any other from is dropped).

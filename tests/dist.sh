@@ -61,7 +61,7 @@ fi
     echo "644 $share/bash-completion/completions/rec2xml"
     echo "644 $share/rec2xml/rec2xml.rng"
     echo "644 $share/rec2xml/rec2xml.sch"
-    for x in stylesheets/*.xsl stylesheets/*.xml; do echo "644 $share/rec2xml/$x"; done
+    for x in stylesheets/*.xsl stylesheets/l10n/*.xml; do echo "644 $share/rec2xml/$x"; done
     echo "755 $share/rec2xml/contrib/pre-commit"
     echo "644 $share/rec2xml/contrib/README.md"
     echo "644 $share/rec2xml/contrib/github/rec2xml.yml"
@@ -73,7 +73,7 @@ for pair in schemas/rec2xml.rng:rec2xml/rec2xml.rng schemas/rec2xml.sch:rec2xml/
     contrib/pre-commit:rec2xml/contrib/pre-commit contrib/README.md:rec2xml/contrib/README.md \
     contrib/github/rec2xml.yml:rec2xml/contrib/github/rec2xml.yml \
     contrib/bash-completion/rec2xml:bash-completion/completions/rec2xml \
-    $(for x in stylesheets/*.xsl stylesheets/*.xml; do echo "$x:rec2xml/$x"; done); do
+    $(for x in stylesheets/*.xsl stylesheets/l10n/*.xml; do echo "$x:rec2xml/$x"; done); do
     cmp -s "${pair%%:*}" "$root/$share/${pair#*:}" || bad="$bad ${pair%%:*}"
 done
 [ -z "$bad" ] && ok "install: the files are the tree's" || fail "install: the files are the tree's" "$bad"

@@ -269,7 +269,7 @@ cat >"$WORK/reads.xsl" <<'XSL'
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:l="urn:rec2xml:l10n">
   <xsl:template match="/">
-    <p><xsl:value-of select="document('rec2xml:/stylesheets/l10n.xml')//l:lang[@xml:lang='fr']/l:msg[@key='notes']"/>
+    <p><xsl:value-of select="document('rec2xml:/stylesheets/l10n/fr.xml')//l:msg[@key='notes']"/>
       <xsl:value-of select="document('rec2xml:/stylesheets/../../../../etc/hostname')"/></p>
   </xsl:template>
 </xsl:stylesheet>
@@ -277,7 +277,7 @@ XSL
 expect_status "a stylesheet reading outside the built-in resources fails" 1 \
     "$REC2XML" --stylesheet "$WORK/reads.xsl" -t html "$SRC"
 grep -q 'Network file read for rec2xml:/stylesheets/../../../../etc/hostname refused' "$WORK/err" &&
-    ! grep -q 'l10n.xml' "$WORK/err" && ok "the catalogue is read, the rest refused" ||
+    ! grep -q 'l10n/fr.xml' "$WORK/err" && ok "the catalogue is read, the rest refused" ||
     fail "the catalogue is read, the rest refused" "$(head -3 "$WORK/err")"
 # --- the real consumers, once over every page and article above ------------------
 # (the documents in three languages, the translated samples, the vocabulary

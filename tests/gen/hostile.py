@@ -155,7 +155,7 @@ write("document-http.xsl", sheet(
 # (the message catalogue) and nothing else, even through the same scheme
 write("document-builtin.xsl", sheet(
     '<xsl:template match="/"><p>catalogue: <xsl:value-of select="count(document('
-    '\'rec2xml:/stylesheets/l10n.xml\')//*)"/></p></xsl:template>'))
+    '\'rec2xml:/stylesheets/l10n/en.xml\')//*)"/></p></xsl:template>'))
 write("document-rec2xml.xsl", sheet(
     '<xsl:template match="/"><p><xsl:copy-of select="document(\'rec2xml:/../../../etc/passwd\')"/>'
     '<xsl:copy-of select="document(\'rec2xml:/stylesheets/../../../../etc/passwd\')"/>'

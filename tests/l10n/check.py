@@ -3,10 +3,11 @@
 """check.py - the checks of tests/l10n.sh that read the message catalogue.
 
   check.py catalogue LANG...
-      stylesheets/l10n.xml has a block for each LANG, each with exactly the
-      English block's keys, each message keeping the English one's
-      {placeholders}, none holding an ASCII double quote (the CSV writes
-      messages unescaped), and lists ar fa he ur as right to left.
+      stylesheets/l10n/en.xml lists a file for each LANG (English aside),
+      each file says its language and has exactly en.xml's keys, each
+      message keeping the English one's {placeholders}, none holding an
+      ASCII double quote (the CSV writes messages unescaped); ar fa he ur
+      are listed as right to left.
 
   check.py stylesheets FILE.xsl...
       Every word the stylesheets could write comes from the catalogue: no
@@ -40,7 +41,7 @@ import unicodedata
 import xml.etree.ElementTree as ET
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-CATALOGUE = os.path.join(HERE, "..", "..", "stylesheets", "l10n.xml")
+CATALOGUE = os.path.join(HERE, "..", "..", "stylesheets", "l10n")
 L = "{urn:rec2xml:l10n}"
 XSL = "{http://www.w3.org/1999/XSL/Transform}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -89,10 +90,14 @@ def has_letter(s):
 
 
 def catalogue():
-    root = ET.parse(CATALOGUE).getroot()
-    blocks = {}
-    for block in root.iter(L + "lang"):
-        blocks[block.get(XML_LANG)] = {m.get("key"): (m.text or "") for m in block.iter(L + "msg")}
+    """en.xml's root, and each listed file's messages by its xml:lang."""
+    root = ET.parse(os.path.join(CATALOGUE, "en.xml")).getroot()
+    blocks = {"en": {m.get("key"): (m.text or "") for m in root.findall(L + "msg")}}
+    for language in root.iter(L + "language"):
+        if language.get("file"):
+            other = ET.parse(os.path.join(CATALOGUE, language.get("file"))).getroot()
+            if other.get(XML_LANG) == language.get("code"):
+                blocks[language.get("code")] = {m.get("key"): (m.text or "") for m in other.findall(L + "msg")}
     return root, blocks
 
 
@@ -107,7 +112,7 @@ def check_catalogue(langs):
     for lang in langs:
         own = blocks.get(lang)
         if own is None:
-            say(False, "catalogue: a block for %s" % lang)
+            say(False, "catalogue: a file for %s, listed in en.xml, that says it is %s" % (lang, lang))
             continue
         missing = sorted(set(en) - set(own))
         extra = sorted(set(own) - set(en))
@@ -117,7 +122,7 @@ def check_catalogue(langs):
         say(not moved, "catalogue: %s keeps every placeholder" % lang, ", ".join(moved))
         quoted = [k for k, v in own.items() if '"' in v]
         say(not quoted, "catalogue: %s has no double quote in a message" % lang, ", ".join(quoted))
-    rtl = (root.findtext(L + "rtl") or "").split()
+    rtl = [x.get("code") for x in root.iter(L + "language") if x.get("dir") == "rtl"]
     say(all(x in rtl for x in ("ar", "fa", "he", "ur")), "catalogue: ar fa he ur are right to left")
 
 
