@@ -442,6 +442,14 @@ static bool header_in(rec_matcher *m, int lang, const char *line, size_t len,
     return true;
 }
 
+bool rec_match_header_words(rec_matcher *m, int lang, const char *text, size_t len, rec_span *lead)
+{
+    const pcre2_code *re = field(m, lang, F_HEADER);
+    if (!run_code(m, re, text, len, 0, 0) || !named(m, re, "lead", lead))
+        return false;
+    return lead->end > lead->start;
+}
+
 bool rec_match_footnote(rec_matcher *m, const char *line, size_t len, rec_footnote_match *out)
 {
     if (!run(m, P_FOOTNOTE, line, len, 0))

@@ -55,6 +55,10 @@ typedef struct {
 bool rec_match_header(rec_matcher *m, int lang, const char *line, size_t len,
                       rec_header_match *out);
 
+/* The header words ("Au", "To the") that start text, known to be a
+ * recipient header in lang whatever its length (a translated one). */
+bool rec_match_header_words(rec_matcher *m, int lang, const char *text, size_t len, rec_span *lead);
+
 /* "[3] text" starting in column 1: the label ("3") and the text (trimmed,
  * possibly empty). */
 typedef struct {

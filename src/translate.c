@@ -12,6 +12,7 @@
 #include "l10n.h"
 #include "source.h"
 #include "tree.h"
+#include "lang.h"
 #include "util.h"
 #include "xmlin.h"
 
@@ -726,15 +727,15 @@ typedef struct {
 /* A marker for a source text whose entries disagree on the translation. */
 static entry ambiguous;
 
-bool rec_translate_split_header(const char *lang, const char *text, size_t *lead_end)
+bool rec_translate_split_header(rec_matcher *m, const char *lang, const char *text, size_t *lead_end)
 {
-    /* No language's header words are known to the import yet: the reader's
-     * per-language header table (patterns.c) will answer here. Until then a
-     * translated header is a header whose words are not told apart. */
-    (void)lang;
-    (void)text;
-    (void)lead_end;
-    return false;
+    /* the reader's header words of the translation's language (lang.c) */
+    int l = rec_lang_find(lang);
+    rec_span lead;
+    if (l < 0 || !rec_match_header_words(m, l, text, strlen(text), &lead))
+        return false;
+    *lead_end = lead.end;
+    return true;
 }
 
 /* The segment's source text as the exports write it: a recipient header is
@@ -819,7 +820,7 @@ static void replace_recipient(applier *a, xmlNodePtr recipient, const char *head
         return;
     }
     const char *rest = header;
-    if (rec_translate_split_header(a->lang, header, &end) && end > 0 && end < strlen(header)) {
+    if (rec_translate_split_header(a->m, a->lang, header, &end) && end > 0 && end < strlen(header)) {
         rest = header + end;
         rest += strspn(rest, " ");
     }

@@ -60,9 +60,8 @@ char *rec_segment_text(const xmlNode *container);
 /* Where a translated recipient header ends its header words and starts the
  * recipient, in language lang ("Au gouvernement du Cambodge": after "Au"):
  * true with *lead_end set, or false when it cannot tell (then the whole
- * header is the recipient, and lead is empty). The one place that knows
- * header words at import; the reader's per-language header table plugs in
- * here. For now it never splits. */
-bool rec_translate_split_header(const char *lang, const char *text, size_t *lead_end);
+ * header is the recipient, and lead is empty). The header words are the
+ * reader's (lang.c), matched through m. */
+bool rec_translate_split_header(rec_matcher *m, const char *lang, const char *text, size_t *lead_end);
 
 #endif

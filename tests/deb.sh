@@ -71,7 +71,7 @@ dpkg-deb -c "$deb" 2>/dev/null | awk '$1 !~ /^d/ {print substr($1, 2, 9), $6}' |
     echo "rw-r--r-- ./usr/share/bash-completion/completions/rec2xml"
     echo "rw-r--r-- ./usr/share/rec2xml/rec2xml.rng"
     echo "rw-r--r-- ./usr/share/rec2xml/rec2xml.sch"
-    for x in stylesheets/*.xsl; do echo "rw-r--r-- ./usr/share/rec2xml/$x"; done
+    for x in stylesheets/*.xsl stylesheets/l10n/*.xml; do echo "rw-r--r-- ./usr/share/rec2xml/$x"; done
     echo "rwxr-xr-x ./usr/share/rec2xml/contrib/pre-commit"
     echo "rw-r--r-- ./usr/share/rec2xml/contrib/README.md"
     echo "rw-r--r-- ./usr/share/rec2xml/contrib/github/rec2xml.yml"
