@@ -522,9 +522,10 @@ static void lists(rec_reader *r)
                 !heading)
                 rec_diags_add(r->diags, l->number, col_of(r, b->first, li->a), REC_WARNING,
                               "prose-in-list",
-                              "this paragraph after an item was read as prose, which ends the list; the "
-                              "item above stops mid-sentence: did you mean it to go on here (no blank line "
-                              "between)?");
+                              "this paragraph after an item was read as prose, which ends the list; %s: "
+                              "did you mean it to go on here (no blank line between)?",
+                              block_ends_clause(r, prev) ? "it starts in lower case, as a sentence goes on"
+                                                         : "the item above stops mid-sentence");
         }
         prev = b;
     }

@@ -156,7 +156,7 @@
     </xsl:if>
     <xsl:variable name="changes">
       <xsl:choose>
-        <xsl:when test="not(preceding-sibling::r:item)">0</xsl:when>
+        <xsl:when test="not(preceding-sibling::r:item[1])">0</xsl:when>
         <xsl:when test="translate(@marker, $ALNUM, '') = translate(../r:item[1]/@marker, $ALNUM, '')
                         and (translate(@marker, $NOTDIGIT, '') = '') = (translate(../r:item[1]/@marker, $NOTDIGIT, '') = '')">0</xsl:when>
         <xsl:otherwise>

@@ -73,7 +73,7 @@ def blanks(n, w):
 def prose(n, w):
     w(HEAD + "  • An item.\n\n")
     for i in range(n):
-        w(f"a line of prose number {i}\n")
+        w(f"{'A' if i == 0 else 'a'} line of prose number {i}\n")
 
 
 def markers(n, w):
