@@ -33,7 +33,7 @@ rec_block *rec_block_add(rec_reader *r, rec_block_kind kind, size_t first)
     return b;
 }
 
-typedef enum { OPEN_NONE, OPEN_ITEM, OPEN_PROSE, OPEN_FOOTNOTE, OPEN_HEADER } open_kind;
+typedef enum { OPEN_NONE, OPEN_ITEM, OPEN_PROSE, OPEN_FOOTNOTE, OPEN_HEADER, OPEN_CONTENTS } open_kind;
 
 typedef struct {
     rec_reader *r;
@@ -43,6 +43,8 @@ typedef struct {
     bool header_may_continue;
     bool item_wants_text;    /* the open item's marker stands alone so far */
     bool seen_header, have_date;
+    size_t measure;          /* with form feeds (a PDF's text): the widest
+                                line, in characters; else 0 */
     /* pages that interrupted the open block, emitted after it: line ranges */
     size_t pending[8][2];
     size_t npending;
@@ -188,6 +190,31 @@ static bool run_in(const builder *bd, size_t i)
     return !next;
 }
 
+/* Width of line i's content in characters. */
+static size_t width(const rec_reader *r, size_t i)
+{
+    const rec_lineinfo *li = &r->lines[i];
+    size_t w = 0;
+    for (size_t k = li->a; k < li->b; k++)
+        w += ((unsigned char)r->line[i].text[k] & 0xC0) != 0x80;
+    return w;
+}
+
+/* pdftotext without -layout sets no blank line between paragraphs; where
+ * a line ends a sentence well short of the page's measure, its paragraph
+ * ended there, and a line that does not go on in lower case starts the
+ * next one (as a reader sees the ragged end of a paragraph). */
+static bool paragraph_ended(const builder *bd, size_t i)
+{
+    const rec_reader *r = bd->r;
+    if (!bd->measure || bd->last_content + 1 != i || !ends_clause(r, bd->last_content))
+        return false;
+    if (4 * width(r, bd->last_content) >= 3 * bd->measure)
+        return false;
+    const rec_line *l = &r->line[i];
+    return !rec_match_lowercase_start(r->m, l->text, l->len);
+}
+
 static bool is_date_line(builder *bd, size_t i, char iso[11])
 {
     const rec_line *l = &bd->r->line[i];
@@ -281,6 +308,8 @@ static void text_line(builder *bd, size_t i)
         close_block(bd);
         return;
     }
+    if ((bd->open == OPEN_ITEM || bd->open == OPEN_PROSE) && !bd->item_wants_text && paragraph_ended(bd, i))
+        close_block(bd);
     if (bd->open == OPEN_ITEM || bd->open == OPEN_FOOTNOTE) {
         if (bd->item_wants_text)
             r->blocks[bd->block].text_line = i;
@@ -302,8 +331,11 @@ static void text_line(builder *bd, size_t i)
         extend(bd, i);
         return;
     }
+    /* a recipient's name goes on in lower case or after "of"; it ends no
+     * sentence ("the ministries first." under it is text) */
     if (bd->open == OPEN_HEADER && bd->header_may_continue && bd->last_content + 1 == i &&
-        (rec_match_lowercase_start(r->m, l->text, l->len) || header_unfinished(r, bd->last_content))) {
+        (rec_match_lowercase_start(r->m, l->text, l->len) || header_unfinished(r, bd->last_content)) &&
+        !strchr(".!?", l->text[r->lines[i].b - 1])) {
         extend(bd, i);
         if (r->lines[i].flags & LF_COLON)
             bd->header_may_continue = false;
@@ -498,6 +530,15 @@ void rec_read_blocks(rec_reader *r)
     memset(&bd, 0, sizeof bd);
     bd.r = r;
     size_t n = r->nlines;
+    bool feeds = false;
+    for (size_t i = 0; i < n && !feeds; i++)
+        feeds = (r->lines[i].flags & LF_PAGE) != 0;
+    for (size_t i = 0; i < n && feeds; i++) {
+        rec_line_kind k = (rec_line_kind)r->lines[i].kind;
+        size_t w = k == L_TEXT || k == L_ITEM || k == L_CONTENTS ? width(r, i) : 0;
+        if (w > bd.measure)
+            bd.measure = w;
+    }
     columns col = {rec_xcalloc((n ? n : 1) * sizeof *col.label), rec_xcalloc((n ? n : 1) * sizeof *col.to),
                    rec_xcalloc(n ? n : 1)};
     find_columns(r, &col);
@@ -557,7 +598,19 @@ void rec_read_blocks(rec_reader *r)
             memset(bd.last_value, 0, sizeof bd.last_value);
             break;
         case L_TEXT:
+            if (bd.open == OPEN_CONTENTS)
+                close_block(&bd);
             text_line(&bd, i);
+            break;
+        case L_CONTENTS:
+            if (bd.open == OPEN_CONTENTS) {
+                extend(&bd, i);
+            } else {
+                open_block(&bd, B_PROSE, OPEN_CONTENTS, i);
+                r->blocks[bd.block].role = ROLE_CONTENTS;
+            }
+            if (li->flags & LF_ENDS)
+                close_block(&bd);
             break;
         }
     }

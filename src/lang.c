@@ -87,6 +87,7 @@ const rec_lang rec_langs[] = {
                    "july|jul", "august|aug", "september|sept|sep", "october|oct", "november|nov",
                    "december|dec"},
         .articles = "the",
+        .contents = "(?i:(?:table" S "+of" S "+)?contents)",
         .stopwords = "the and of to in that for with should on by are is be this its their",
     },
     {
@@ -145,6 +146,7 @@ const rec_lang rec_langs[] = {
                    "juillet|juil", "ao[ûu]t", "septembre|sept", "octobre|oct", "novembre|nov",
                    "d[ée]cembre|d[ée]c"},
         .articles = "le la les l' l’",
+        .contents = "(?i:table" S "+des" S "+mati[èe]res|sommaire)",
         .stopwords = "le la les des du de et que pour dans sur au aux une est par qui doit devrait",
     },
     {
@@ -197,6 +199,7 @@ const rec_lang rec_langs[] = {
                    "julio|jul", "agosto|ago", "septiembre|setiembre|sept|sep", "octubre|oct",
                    "noviembre|nov", "diciembre|dic"},
         .articles = "el la los las",
+        .contents = "(?i:(?:tabla" S "+de" S "+)?contenidos?|[íi]ndice)",
         .stopwords = "el la los las del de que para en por con una se al debe su sus",
     },
     {
@@ -248,6 +251,7 @@ const rec_lang rec_langs[] = {
                    "julho|jul", "agosto|ago", "setembro|set", "outubro|out", "novembro|nov",
                    "dezembro|dez"},
         .articles = "o a os as",
+        .contents = "(?i:[íi]ndice|sum[áa]rio)",
         .stopwords = "os as do da dos das de que para em por com uma não ao deve seu sua pelo pela",
     },
     {
@@ -293,6 +297,7 @@ const rec_lang rec_langs[] = {
                    "мая|май", "июня|июнь|июн", "июля|июль|июл", "августа|август|авг",
                    "сентября|сентябрь|сен|сент", "октября|октябрь|окт", "ноября|ноябрь|ноя",
                    "декабря|декабрь|дек"},
+        .contents = "(?i:содержание|оглавление)",
         .stopwords = "и в не на что с по для к о от это государство следует",
     },
     {
@@ -329,6 +334,7 @@ const rec_lang rec_langs[] = {
                    "مايو|أيار|ايار", "يونيو|يونيه|حزيران", "يوليو|يوليه|تموز", "أغسطس|اغسطس|آب",
                    "سبتمبر|أيلول|ايلول", "أكتوبر|اكتوبر|تشرين" S "+الأول|تشرين" S "+الاول",
                    "نوفمبر|تشرين" S "+الثاني", "ديسمبر|كانون" S "+الأول|كانون" S "+الاول"},
+        .contents = "(?:قائمة" S "+)?(?:المحتويات|المحتوى)",
         .stopwords = "في من على إلى أن التي الذي عن مع",
     },
     {
@@ -353,6 +359,7 @@ const rec_lang rec_langs[] = {
         .pending = "(?:将.{0,20}审议|将予以审议|将作出答复|将.{0,10}答复)",
         .date = "^" S "*(?<y>[0-9\\x{ff10}-\\x{ff19}]{4})" S "*年" S "*(?<mo>[0-9\\x{ff10}-\\x{ff19}]{1,2})" S "*月"
                 S "*(?<d>[0-9\\x{ff10}-\\x{ff19}]{1,2})" S "*日" S "*$",
+        .contents = "目录|目錄|內容目錄",
         .stopwords = "的 和 在 是 应 缔约国",
     },
 };

@@ -51,6 +51,9 @@ typedef struct {
     const char *state_party;
     /* The title of a UN report names the State: group to. */
     const char *title;
+    /* The heading of a table of contents, the whole line: "Contents",
+     * "Table des matières" (DocBook XSL's words among them). */
+    const char *contents;
     /* UPR responses named in a lead-in. */
     const char *supported, *noted, *pending;
 

@@ -300,7 +300,7 @@ static counts count_blocks(rec_reader *r)
             c.headers++;
         if (b->kind == B_ITEM && r->lines[b->first].mk == MK_DECIMAL)
             c.decimals++;
-        if (b->kind != B_ITEM && b->kind != B_PROSE)
+        if ((b->kind != B_ITEM && b->kind != B_PROSE) || b->role == ROLE_CONTENTS)
             continue;
         bool main = main_number(r, b, &last) || paragraph_number(r, b);
         c.main_numbers += main;

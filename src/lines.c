@@ -7,6 +7,7 @@
  * text) once they have seen the whole document. */
 #include "reader.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
@@ -299,6 +300,57 @@ static void latin_twins(rec_reader *r)
     }
 }
 
+/* Is line i an item numbered with a capital and a full stop ("B.",
+ * "IV.")? */
+static bool capital_dot(const rec_reader *r, size_t i)
+{
+    const rec_lineinfo *li = &r->lines[i];
+    return li->kind == L_ITEM && (li->mk == MK_UALPHA || li->mk == MK_UROMAN) &&
+           r->line[i].text[li->s1.end - 1] == '.' && r->line[i].text[li->s1.start] != '(';
+}
+
+/* ... with text after it ("A." alone labels a column of headings: blocks.c) */
+static bool capital_dot_item(const rec_reader *r, size_t i)
+{
+    return capital_dot(r, i) && r->lines[i].s2.start < r->lines[i].s2.end;
+}
+
+/* "A." and "IV." number a UN report's sections ("A. Legal framework"):
+ * they are items only in a list, next to the one before or after them in
+ * the same numbering ("A. ..." then "B. ..."), with nothing between but
+ * the first one's wrapped text and blanks. */
+static void capital_lists(rec_reader *r)
+{
+    size_t n = r->nlines;
+    size_t prev = (size_t)-1; /* the last capital-dot item, while adjacent */
+    bool *keep = rec_xcalloc(n ? n : 1);
+    bool after_blank = false;
+    for (size_t i = 0; i < n; i++) {
+        const rec_lineinfo *li = &r->lines[i];
+        if (capital_dot_item(r, i)) {
+            if (prev != (size_t)-1 && r->lines[prev].mk == li->mk && r->lines[prev].value + 1 == li->value)
+                keep[prev] = keep[i] = true;
+            prev = i;
+            after_blank = false;
+        } else if (li->kind == L_BLANK) {
+            after_blank = true;
+        } else if (li->kind != L_TEXT || after_blank) {
+            prev = (size_t)-1; /* a paragraph or another line between */
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        if (capital_dot(r, i) && !keep[i]) {
+            rec_lineinfo *li = &r->lines[i];
+            li->kind = L_TEXT;
+            li->mk = MK_NONE;
+            li->value = 0;
+            li->flags &= (uint8_t)~LF_GLUED;
+            memset(&li->s1, 0, sizeof li->s1);
+            memset(&li->s2, 0, sizeof li->s2);
+        }
+    free(keep);
+}
+
 void rec_read_lines(rec_reader *r)
 {
     r->lines = rec_xmalloc((r->nlines ? r->nlines : 1) * sizeof *r->lines);
@@ -310,5 +362,6 @@ void rec_read_lines(rec_reader *r)
         else if (r->lines[i].kind == L_HEADER)
             prev_item = NULL;
     }
+    capital_lists(r);
     latin_twins(r);
 }

@@ -11,7 +11,8 @@
  * and runs of page numbers mark them. Near a boundary - up to FURNITURE
  * lines on each side, blanks aside - a line is furniture when it is a page
  * number, a document symbol or job number, or a line that recurs at other
- * boundaries (digits aside: "12 | HUMAN RIGHTS WATCH"). The furniture of
+ * boundaries (digits aside: "12 | HUMAN RIGHTS WATCH") or that repeats
+ * the document's title or its first words. The furniture of
  * one boundary becomes one page element carrying the number of the page
  * that begins there. Linear: one hash table of recurring lines. */
 #include "reader.h"
@@ -78,7 +79,42 @@ typedef struct {
     rec_reader *r;
     xmlHashTablePtr counts;
     bool feeds;          /* the document has form feeds */
+    char title[2 * KEY_MAX + 2]; /* the key of the document's first lines */
+    size_t title_end;    /* the line after them */
 } pages;
+
+/* The document's first paragraph (its first TITLE_LINES lines at most)
+ * is its title; the key of its words, for running heads that repeat it or
+ * its start ("Recommendations" over "Recommendations to the Government
+ * of X"). */
+#define TITLE_LINES 4
+static void title_key(pages *p)
+{
+    rec_reader *r = p->r;
+    size_t i = 0, k = 0;
+    char key[KEY_MAX + 1];
+    while (i < r->nlines && r->lines[i].kind == L_BLANK)
+        i++;
+    for (size_t n = 0; i < r->nlines && n < TITLE_LINES && r->lines[i].kind == L_TEXT; i++, n++) {
+        if (!furniture_key(r, i, key) || k + strlen(key) + 2 > sizeof p->title)
+            break;
+        if (k)
+            p->title[k++] = ' ';
+        memcpy(p->title + k, key, strlen(key) + 1);
+        k += strlen(key);
+        p->title_end = i + 1;
+        if (i + 1 < r->nlines && (r->lines[i + 1].flags & LF_PAGE))
+            break;
+    }
+}
+
+/* Does line i, keyed key, repeat the title or its first words? */
+static bool repeats_title(const pages *p, size_t i, const char *key)
+{
+    size_t n = strlen(key);
+    return i >= p->title_end && n >= 8 && strncmp(p->title, key, n) == 0 &&
+           (p->title[n] == ' ' || p->title[n] == '\0');
+}
 
 /* Is line i furniture? *page gets a printed page number (or stays). */
 static bool is_furniture(pages *p, size_t i, long *page)
@@ -97,7 +133,7 @@ static bool is_furniture(pages *p, size_t i, long *page)
     if (f == REC_FURNITURE_SYMBOL)
         return true;
     char key[KEY_MAX + 1];
-    return furniture_key(p->r, i, key) && count_of(p->counts, key) >= 2;
+    return furniture_key(p->r, i, key) && (count_of(p->counts, key) >= 2 || repeats_title(p, i, key));
 }
 
 /* Mark the furniture at the boundary before line b (b itself is the first
@@ -300,9 +336,11 @@ static void infer_boundaries(pages *p)
 void rec_read_pages(rec_reader *r)
 {
     size_t n = r->nlines;
-    pages p = {r, xmlHashCreate(64), false};
+    pages p = {r, xmlHashCreate(64), false, "", 0};
     for (size_t i = 0; i < n && !p.feeds; i++)
         p.feeds = (r->lines[i].flags & LF_PAGE) != 0;
+    if (p.feeds)
+        title_key(&p);
     if (!p.feeds) {
         infer_boundaries(&p);
         xmlHashFree(p.counts, NULL);

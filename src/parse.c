@@ -620,7 +620,7 @@ static void add_prose(parser *p, size_t k)
     pop_to(p, 0); /* an item after this prose cannot nest in one before it */
     xmlNodePtr prose = element(p, container(p), "prose", l->number, column(l, li->a));
     sattr(prose, "id", id);
-    static const char *const roles[] = {NULL, NULL, "heading", "finding", "leadin"};
+    static const char *const roles[] = {NULL, NULL, "heading", "finding", "leadin", "contents"};
     if (roles[b->role])
         sattr(prose, "role", roles[b->role]);
     p->block_ids[k] = rec_xstrdup(id);
@@ -748,6 +748,7 @@ xmlDocPtr rec_parse(const rec_source *src, rec_matcher *m, const rec_parse_optio
     char *reflowed;
     rec_read_reflow(&r, &reflowed);
     rec_read_lines(&r);
+    rec_read_contents(&r);
     rec_read_pages(&r);
     rec_read_notes(&r);
     rec_read_numbered_notes(&r);

@@ -26,12 +26,13 @@
 
 /* Markers that need a blank after them: bullets (two stacked count as
  * one: "- •"), numbers (12. 12) (12) 12-), UPR decimals (110.1), letters
- * ((a) a)), roman numerals ((iv) iv)), Cyrillic and Arabic letters, and
+ * ((a) a) a. A.), roman numerals ((iv) iv) iv. IV.: "A." and "IV." only
+ * in a list, lines.c), Cyrillic and Arabic letters, and
  * Arabic-Indic digits. */
 #define SPACED BULLET "(?:" WS "+" BULLET "(?=" WS "))?" \
     "|[0-9]{1,3}(?:\\.[0-9]{1,3}){1,3}\\.?" \
     "|[0-9]{1,3}[.)\\-]|\\([0-9]{1,3}\\)" \
-    "|\\([A-Za-z]\\)|[A-Za-z]\\)" \
+    "|\\([A-Za-z]\\)|[A-Za-z]\\)|[A-Za-z]\\.|[ivxIVX]{2,6}\\." \
     "|\\((?:[ivxlc]{2,7}|[IVXLC]{2,7})\\)|(?:[ivxlc]{2,7}|[IVXLC]{2,7})\\)" \
     "|\\([\\x{430}-\\x{44f}\\x{451}]\\)|[\\x{430}-\\x{44f}\\x{451}]\\)" \
     "|\\([\\x{621}-\\x{64a}]\\x{640}?\\)|[\\x{621}-\\x{64a}]\\x{640}?\\)" \
@@ -48,7 +49,11 @@
     "|\\x{ff08}[一二三四五六七八九十0-9A-Za-z\\x{ff10}-\\x{ff19}]{1,3}\\x{ff09}" \
     "|\\([一二三四五六七八九十]{1,3}\\)"
 
-enum { P_ITEM, P_FOOTNOTE, P_FNREF, P_LOWER, P_UPPER, P_ISO, P_PAGENO, P_SYMBOL, P_COUNT };
+/* Dot leaders of a table of contents, and the page reference they lead to. */
+#define LEADER "(?:(?:\\." WS "?){4,}|\\x{2026}{2,}|(?:\\x{b7}" WS "?){4,})"
+#define PAGEREF "(?:[0-9]{1,4}(?:" WS "*[\\-\\x{2013}]" WS "*[0-9]{1,4})?(?:" WS "+[0-9]{1,4})?|[ivxlc]{1,6})"
+
+enum { P_ITEM, P_FOOTNOTE, P_FNREF, P_LOWER, P_UPPER, P_ISO, P_PAGENO, P_SYMBOL, P_LEADER, P_COUNT };
 
 static const char *const sources[P_COUNT] = {
     /* 1: marker, 2: text, 3: set when glued */
@@ -74,12 +79,16 @@ static const char *const sources[P_COUNT] = {
                  "|[0-9]{2}-[0-9]{5}(?:" WS "*\\([A-Z]\\))?"
                  "|\\*[0-9]{7,}\\*"
                  ")" WS "*$",
+    /* an entry of a table of contents: dot leaders and a page (paragraphs
+     * and a page in UN reports: "1-4   3"), after the entry's words, or
+     * before them in a right-to-left text as extracted */
+    [P_LEADER] = "^" WS "*(?:.*?" WS "*" LEADER WS "*" PAGEREF "|" PAGEREF WS "*" LEADER ".*?)" WS "*$",
 };
 
 /* One language's patterns, by field of rec_lang. */
 enum {
     F_HEADER, F_NOT_HEADER, F_RECOMMENDS, F_ADDRESSEE, F_ADDRESSEES, F_STATE_PARTY, F_TITLE,
-    F_SUPPORTED, F_NOTED, F_PENDING, F_DATE, F_LEADIN, F_MONTH = F_LEADIN + REC_LANG_LEADINS,
+    F_SUPPORTED, F_NOTED, F_PENDING, F_DATE, F_CONTENTS, F_LEADIN, F_MONTH = F_LEADIN + REC_LANG_LEADINS,
     F_COUNT = F_MONTH + 12
 };
 
@@ -149,6 +158,10 @@ static const char *field_source(const rec_lang *l, int f, uint32_t *opts, char *
     case F_NOTED: return l->noted;
     case F_PENDING: return l->pending;
     case F_DATE: return l->date;
+    case F_CONTENTS:
+        if (!l->contents)
+            return NULL;
+        return *owned = rec_asprintf("^" WS "*(?:%s)" WS "*:?" WS "*$", l->contents);
     default:
         break;
     }
@@ -571,6 +584,38 @@ int rec_match_furniture(rec_matcher *m, const char *line, size_t len, long *page
     if (run(m, P_SYMBOL, line, len, 0))
         return REC_FURNITURE_SYMBOL;
     return REC_FURNITURE_NONE;
+}
+
+/* Does s[0..len) hold the n bytes of w? */
+static bool holds(const char *s, size_t len, const char *w, size_t n)
+{
+    for (size_t i = 0; i + n <= len; i++) {
+        const char *p = memchr(s + i, w[0], len - n - i + 1);
+        if (!p)
+            return false;
+        if (memcmp(p, w, n) == 0)
+            return true;
+        i = (size_t)(p - s);
+    }
+    return false;
+}
+
+bool rec_match_contents_entry(rec_matcher *m, const char *line, size_t len)
+{
+    /* most lines have no leader: spare them the pattern */
+    if (!holds(line, len, "....", 4) && !holds(line, len, ". . . .", 7) &&
+        !holds(line, len, "\xE2\x80\xA6\xE2\x80\xA6", 6) && !holds(line, len, "\xC2\xB7 \xC2\xB7", 5) &&
+        !holds(line, len, "\xC2\xB7\xC2\xB7", 4))
+        return false;
+    return run(m, P_LEADER, line, len, 0);
+}
+
+bool rec_match_contents_heading(rec_matcher *m, int lang, const char *line, size_t len)
+{
+    if (len > 80)
+        return false;
+    const pcre2_code *re = field(m, lang, F_CONTENTS);
+    return re && run_code(m, re, line, len, 0, 0);
 }
 
 bool rec_match_lowercase_start(rec_matcher *m, const char *line, size_t len)

@@ -80,6 +80,12 @@ bool rec_find_fnref(rec_matcher *m, const char *s, size_t len, size_t from,
 enum { REC_FURNITURE_NONE, REC_FURNITURE_PAGENO, REC_FURNITURE_SYMBOL };
 int rec_match_furniture(rec_matcher *m, const char *line, size_t len, long *page);
 
+/* A line of a table of contents: an entry's words, dot leaders and a page
+ * ("To the Government .......... 1", "I. Introduction ..... 1-4   3"). */
+bool rec_match_contents_entry(rec_matcher *m, const char *line, size_t len);
+/* The heading of a table of contents in lang ("Contents", "Sommaire"). */
+bool rec_match_contents_heading(rec_matcher *m, int lang, const char *line, size_t len);
+
 /* Does the text's first non-blank character start a word in lower case
  * (any script)? */
 bool rec_match_lowercase_start(rec_matcher *m, const char *line, size_t len);

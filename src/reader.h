@@ -6,6 +6,7 @@
  *
  *   reflow.c  a list run onto one line, split before each marker
  *   lines.c   each line on its own: blank, text, item, header, footnote
+ *   contents.c a table of contents, and the title above it
  *   pages.c   page furniture: running heads, page numbers, document symbols
  *   notes.c   footnotes printed as symbols ("*", "†") at the foot of a page
  *   hyphen.c  end-of-line hyphens, decided with the document's own words
@@ -28,8 +29,9 @@
 
 typedef enum {
     L_BLANK, L_TEXT, L_ITEM, L_HEADER, L_FOOTNOTE, L_FURNITURE,
-    L_NOTEREF /* a note's number alone on its line: the superscript of the
-                 block above it, as pdftotext prints one on a heading */
+    L_NOTEREF, /* a note's number alone on its line: the superscript of the
+                  block above it, as pdftotext prints one on a heading */
+    L_CONTENTS /* a line of a table of contents (contents.c) */
 } rec_line_kind;
 
 enum {
@@ -40,6 +42,7 @@ enum {
     LF_COLON = 16,    /* the content ends with a colon */
     LF_ESCAPED = 32,  /* the content starts with a backslash: text, whatever
                          it looks like; the backslash is not part of it */
+    LF_ENDS = 64,     /* contents: the line ends an entry (or the heading) */
 };
 
 /* The shape of a list marker. */
@@ -61,7 +64,7 @@ typedef struct {
 } rec_lineinfo;
 
 typedef enum { B_PROSE, B_ITEM, B_HEADER, B_FOOTNOTE, B_PAGE } rec_block_kind;
-typedef enum { ROLE_NONE, ROLE_DATE, ROLE_HEADING, ROLE_FINDING, ROLE_LEADIN } rec_role;
+typedef enum { ROLE_NONE, ROLE_DATE, ROLE_HEADING, ROLE_FINDING, ROLE_LEADIN, ROLE_CONTENTS } rec_role;
 
 typedef struct {
     uint8_t kind;          /* rec_block_kind */
@@ -145,6 +148,8 @@ rec_marker_kind rec_marker_kind_of(const rec_lineinfo *prev_same_indent, const c
                                    size_t n, long *value);
 const char *rec_numbering_name(rec_marker_kind k);
 
+/* contents.c */
+void rec_read_contents(rec_reader *r);
 /* pages.c */
 void rec_read_pages(rec_reader *r);
 /* notes.c */

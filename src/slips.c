@@ -300,7 +300,7 @@ static void near_headers(rec_reader *r)
             if (r->blocks[j].kind != B_PAGE && !(r->blocks[j].kind == B_PROSE && r->blocks[j].role == ROLE_HEADING))
                 next = &r->blocks[j]; /* a sub-heading may stand between */
         bool list_follows = next && (next->kind == B_ITEM || (next->kind == B_PROSE && next->role == ROLE_LEADIN));
-        if (b->kind == B_PROSE && b->role != ROLE_DATE && !b->numbered) {
+        if (b->kind == B_PROSE && b->role != ROLE_DATE && b->role != ROLE_CONTENTS && !b->numbered) {
             if (!near_to_the(r, b->first) && headers && list_follows && b->role != ROLE_LEADIN &&
                 b->last - b->first <= 2)
                 missing_to(r, b->first, (r->lines[b->first].flags & LF_COLON) ? b->first : b->last);

@@ -190,7 +190,7 @@
   <xsl:variable name="title-prose-candidate"
       select="set:leading(/r:recommendations/*,
                           /r:recommendations/*[self::r:group or self::r:item][1])
-              [self::r:prose and not(@date)][1]"/>
+              [self::r:prose and not(@date) and not(@role = 'contents')][1]"/>
   <xsl:variable name="title-prose-words" select="normalize-space($title-prose-candidate)"/>
   <xsl:variable name="title-prose"
       select="$title-prose-candidate[$title-prose-words != ''

@@ -40,6 +40,11 @@
     prose roles      heading: bridgehead; finding, leadin: para role=...; a
                      paragraph number (marker) stays at the start of its text
     page             nothing (page furniture is not the report's text)
+    prose role=contents  nothing (a printed table of contents: DocBook XSL
+                     prints its own)
+    long title       info/titleabbrev, the catalogue's title, for the running
+                     heads of the printed pages (a long title there would
+                     wrap into the text)
     title line       the document's title line is info/title, not repeated
     footnote         footnote xml:id=fnN label=N (with a para) at the FIRST
                      citation in document order outside any footnote, and
@@ -119,6 +124,13 @@
   <!-- ========================================================= article -->
 
   <xsl:template match="/">
+    <xsl:variable name="title-text">
+      <xsl:choose>
+        <xsl:when test="normalize-space($title) != ''"><xsl:value-of select="$title"/></xsl:when>
+        <xsl:when test="$title-line"><xsl:value-of select="$title-line"/></xsl:when>
+        <xsl:otherwise><xsl:call-template name="document-title"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <article version="5.0" xml:lang="{$l10n.tag}">
       <xsl:if test="$l10n.dir = 'rtl'">
         <xsl:attribute name="dir">rtl</xsl:attribute>
@@ -140,6 +152,11 @@
             </xsl:otherwise>
           </xsl:choose>
         </title>
+        <xsl:if test="string-length(normalize-space($title-text)) &gt; 40">
+          <titleabbrev>
+            <xsl:call-template name="gentext"><xsl:with-param name="key" select="'title'"/></xsl:call-template>
+          </titleabbrev>
+        </xsl:if>
         <xsl:if test="normalize-space(/*/@date) != ''">
           <pubdate><xsl:value-of select="normalize-space(/*/@date)"/></pubdate>
         </xsl:if>
@@ -281,6 +298,10 @@
       <xsl:apply-templates/>
     </para>
   </xsl:template>
+
+  <!-- A table of contents read from a printed report is its apparatus,
+       like page furniture: DocBook XSL prints its own makes its own. -->
+  <xsl:template match="r:prose[@role = 'contents']"/>
 
   <xsl:template match="r:prose">
     <xsl:choose>

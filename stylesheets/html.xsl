@@ -56,7 +56,8 @@
     * An item's recommending State(s) (by) follow its text; prose keeps its
       role: a heading is an h3, a finding and a lead-in are paragraphs of
       their class; a numbered paragraph shows its number. Page breaks of the
-      source (page) show nothing and never cut a list.
+      source (page) show nothing and never cut a list, and a printed table
+      of contents (prose role="contents") shows nothing either.
     * The document's title line, when it has one, is the h1 (with its id)
       and is not repeated where it stood.
 -->
@@ -215,6 +216,10 @@
       <xsl:apply-templates/>
     </h2>
   </xsl:template>
+
+  <!-- A table of contents read from a printed report is its apparatus,
+       like page furniture: the page lists its recipients itself makes its own. -->
+  <xsl:template match="r:prose[@role = 'contents']"/>
 
   <xsl:template match="r:prose">
     <xsl:choose>

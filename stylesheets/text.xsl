@@ -99,6 +99,8 @@
         <xsl:value-of select="normalize-space(@marker)"/>
         <xsl:text> </xsl:text>
       </xsl:when>
+      <!-- an entry of a table of contents reads back as one by its leaders -->
+      <xsl:when test="@role = 'contents'"/>
       <xsl:otherwise>
         <xsl:call-template name="escape"/>
       </xsl:otherwise>
