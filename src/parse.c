@@ -745,8 +745,8 @@ xmlDocPtr rec_parse(const rec_source *src, rec_matcher *m, const rec_parse_optio
         r.layout_forced = true;
     }
     r.recipient = opts->recipient;
-    char *reflowed;
-    rec_read_reflow(&r, &reflowed);
+    char *reflowed[2];
+    rec_read_reflow(&r, reflowed);
     rec_read_lines(&r);
     rec_read_contents(&r);
     rec_read_pages(&r);
@@ -818,6 +818,7 @@ xmlDocPtr rec_parse(const rec_source *src, rec_matcher *m, const rec_parse_optio
     free(r.refs);
     if (r.line != src->lines)
         free((void *)r.line);
-    free(reflowed);
+    free(reflowed[0]);
+    free(reflowed[1]);
     return p.doc;
 }

@@ -135,10 +135,10 @@ void rec_joined_free(rec_joined *j);
 void rec_joined_pos(const rec_reader *r, const rec_joined *j, size_t off,
                     unsigned long *line, unsigned long *col);
 
-/* reflow.c: sets r->line, r->nlines; *buffer (caller frees) holds the
- * text of split lines, and r->line is a new array (caller frees) when it
- * is not src->lines */
-void rec_read_reflow(rec_reader *r, char **buffer);
+/* reflow.c: sets r->line, r->nlines; buffers[0] and buffers[1] (caller
+ * frees both) hold the text of merged and split lines, and r->line is a
+ * new array (caller frees) when it is not src->lines */
+void rec_read_reflow(rec_reader *r, char **buffers);
 /* lines.c */
 void rec_read_lines(rec_reader *r);
 bool rec_is_blank_at(const char *s, size_t len, size_t i);

@@ -9,9 +9,20 @@
  * of a sentence). The pieces keep their line number and their column on
  * it, so diagnostics still point into the file; a warning says the line
  * was split. (A paragraph spread one word per line needs nothing: the
- * lines of a paragraph are joined anyway.) */
+ * lines of a paragraph are joined anyway.)
+ *
+ * pdftotext -layout sets a note's superscript number on a line of its own
+ * above the text it belongs to, at its column: "    1        3" over
+ * "• Release all detainees      and close the centers.". In a PDF's text
+ * (form feeds), such a line of small numbers over a line of text is read
+ * into it: a number past the start of the text is a reference, "[1]",
+ * after the word it stands after; a number a column or two left of the
+ * text is the label of a note at the foot of the page, "[1] See ...".
+ * Numbers glued together ("12" over "Investigate.") that are no note's
+ * label are the run of labels they can only be ([1][2]). */
 #include "reader.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +30,226 @@
 
 #define LONG_LINE 200 /* shorter lines are not run-together pages */
 #define MAX_CUTS 4096
+#define MAX_SUPS 8     /* superscripts a line of them holds */
+#define MAX_LABEL 999
+
+/* ---- superscripts on lines of their own ----------------------------------- */
+
+typedef struct {
+    unsigned col;      /* display column */
+    size_t start, end; /* the digits */
+} sup_number;
+
+/* Display column of byte i of line l (characters; a tab to the next 8). */
+static unsigned column_of(const rec_line *l, size_t i)
+{
+    unsigned c = 0;
+    for (size_t k = 0; k < i; k++) {
+        unsigned char b = (unsigned char)l->text[k];
+        if (b == '\t')
+            c = (c / 8 + 1) * 8;
+        else if (b != '\f' && (b & 0xC0) != 0x80)
+            c++;
+    }
+    return c;
+}
+
+/* The numbers of a line that holds nothing else (1 to 3 digits each, up to
+ * MAX_SUPS): their count, or 0. */
+static size_t sup_numbers(const rec_line *l, sup_number *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < l->len;) {
+        if (rec_is_blank_at(l->text, l->len, i)) {
+            i += rec_blank_len(l->text, l->len, i);
+            continue;
+        }
+        size_t k = i;
+        while (k < l->len && l->text[k] >= '0' && l->text[k] <= '9')
+            k++;
+        if (k == i || k - i > 3 || n == MAX_SUPS || (k < l->len && !rec_is_blank_at(l->text, l->len, k)))
+            return 0;
+        out[n].col = column_of(l, i);
+        out[n].start = i, out[n].end = k;
+        n++;
+        i = k;
+    }
+    return n;
+}
+
+static long value_of(const char *s, size_t a, size_t b)
+{
+    long v = 0;
+    while (a < b)
+        v = v * 10 + (s[a++] - '0');
+    return v;
+}
+
+/* The columns where line l's text starts and ends, or false for a blank. */
+static bool text_columns(const rec_line *l, unsigned *from, unsigned *to)
+{
+    size_t a = 0, b = l->len;
+    rec_trim(l->text, l->len, &a, &b);
+    if (a == b)
+        return false;
+    *from = column_of(l, a);
+    *to = column_of(l, b);
+    return true;
+}
+
+/* Do the numbers of line i stand as superscripts over line i + 1? Each is
+ * past the start of its text (a reference) or, first on the line, one or
+ * two columns before it (a note's label). *labels counts the labels. */
+static bool over_text(const rec_line *above, const sup_number *num, size_t n, const rec_line *text,
+                      size_t *labels)
+{
+    unsigned from, to;
+    /* a new page under it: the number is the foot of the page before */
+    if (memchr(text->text, '\f', text->len) || !text_columns(text, &from, &to))
+        return false;
+    *labels = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (num[k].col > from)
+            continue;
+        /* a label stands left of its note, or over its first letter when
+         * the notes start after a blank (a page number above a paragraph
+         * has no blank under it either, but stands apart from the text) */
+        bool apart = !above || text_columns(above, &(unsigned){0}, &(unsigned){0}) == false;
+        if (k == 0 && num[k].col + 2 >= from && (num[k].col < from || apart)) {
+            (*labels)++;
+            continue;
+        }
+        return false;
+    }
+    return true;
+}
+
+/* Write the label run digits s[a, b) stand for: the number itself when a
+ * note has that label, else the ascending labels its digits split into
+ * ("12" -> [1][2]), else the number. */
+static size_t write_refs(char *o, const char *s, size_t a, size_t b, const unsigned char *label)
+{
+    long v = value_of(s, a, b);
+    size_t n = b - a;
+    if (n > 1 && !label[v]) {
+        /* two or three parts, each a label, each greater than the last */
+        for (size_t i = 1; i < n; i++) {
+            long x = value_of(s, a, a + i), y = value_of(s, a + i, b);
+            if (s[a + i] != '0' && label[x] && label[y] && y > x)
+                return (size_t)sprintf(o, "[%ld][%ld]", x, y);
+            for (size_t j = i + 1; j < n; j++) {
+                long z = value_of(s, a + j, b);
+                y = value_of(s, a + i, a + j);
+                if (s[a + i] != '0' && s[a + j] != '0' && label[x] && label[y] && label[z] && x < y && y < z)
+                    return (size_t)sprintf(o, "[%ld][%ld][%ld]", x, y, z);
+            }
+        }
+    }
+    return (size_t)sprintf(o, "[%ld]", v);
+}
+
+/* Line i + 1 with the superscripts of line i read into it, written at o;
+ * its length. */
+static size_t merge_sups(const rec_line *sup, const sup_number *num, size_t n, const rec_line *text,
+                         size_t labels, const unsigned char *label, char *o)
+{
+    size_t a = 0, b = text->len;
+    rec_trim(text->text, text->len, &a, &b);
+    char *start = o;
+    size_t k = 0;
+    /* a form feed before the text stays first */
+    for (size_t i = 0; i < a; i++)
+        if (text->text[i] == '\f')
+            *o++ = '\f';
+    if (labels) {
+        o += write_refs(o, sup->text, num[0].start, num[0].end, label);
+        *o++ = ' ';
+        k = 1;
+    } else {
+        memcpy(o, text->text, a);
+        o += a;
+    }
+    size_t i = a;
+    while (i < b) {
+        /* copy up to the next word's end; a reference whose column the
+         * word reaches goes after it */
+        size_t w = i;
+        while (w < b && !rec_is_blank_at(text->text, text->len, w))
+            w++;
+        memcpy(o, text->text + i, w - i);
+        o += w - i;
+        size_t next = w;
+        while (next < b && rec_is_blank_at(text->text, text->len, next))
+            next += rec_blank_len(text->text, text->len, next);
+        unsigned next_col = next < b ? column_of(text, next) : ~0u;
+        while (k < n && num[k].col < next_col)
+            o += write_refs(o, sup->text, num[k].start, num[k].end, label), k++;
+        memcpy(o, text->text + w, next - w);
+        o += next - w;
+        i = next;
+    }
+    while (k < n)
+        o += write_refs(o, sup->text, num[k].start, num[k].end, label), k++;
+    *o = '\0';
+    return (size_t)(o - start);
+}
+
+/* Read the superscript lines of a PDF's text into the lines under them:
+ * r->line becomes a new array (caller frees) whose merged lines are in
+ * *buffer (caller frees). */
+static void read_superscripts(rec_reader *r, char **buffer)
+{
+    const rec_line *line = r->line;
+    size_t nl = r->nlines;
+    bool feeds = false;
+    for (size_t i = 0; i < nl && !feeds; i++)
+        feeds = memchr(line[i].text, '\f', line[i].len) != NULL;
+    if (!feeds)
+        return;
+    unsigned char *label = rec_xcalloc(MAX_LABEL + 1);
+    unsigned char *merge = rec_xcalloc(nl ? nl : 1);
+    size_t merged = 0, bytes = 0;
+    sup_number num[MAX_SUPS];
+    for (size_t i = 0; i + 1 < nl; i++) {
+        size_t n = sup_numbers(&line[i], num), labels;
+        if (!n || !over_text(i ? &line[i - 1] : NULL, num, n, &line[i + 1], &labels))
+            continue;
+        merge[i] = 1;
+        merged++;
+        bytes += line[i + 1].len + 4 + 16 * n; /* "[999][999][999]" each at most */
+        if (labels)
+            label[value_of(line[i].text, num[0].start, num[0].end)] = 1;
+        i++; /* the line under it is text, not numbers */
+    }
+    if (!merged) {
+        free(label);
+        free(merge);
+        return;
+    }
+    rec_line *lines = rec_xmalloc(nl * sizeof *lines);
+    char *buf = rec_xcalloc(bytes + 16), *o = buf; /* zeroed: see source.c on the JIT */
+    size_t k = 0;
+    for (size_t i = 0; i < nl; i++) {
+        if (!merge[i]) {
+            lines[k++] = line[i];
+            continue;
+        }
+        size_t n = sup_numbers(&line[i], num), labels;
+        over_text(i ? &line[i - 1] : NULL, num, n, &line[i + 1], &labels);
+        size_t len = merge_sups(&line[i], num, n, &line[i + 1], labels, label, o);
+        lines[k] = line[i + 1];
+        lines[k].text = o;
+        lines[k].len = len;
+        k++;
+        o += len + 1;
+        i++;
+    }
+    free(label);
+    free(merge);
+    r->line = lines;
+    r->nlines = k;
+    *buffer = buf;
+}
 
 /* A bullet between blanks at s[i] (" • "): its length, or 0. */
 static size_t bullet_at(const char *s, size_t i, size_t len)
@@ -78,31 +309,34 @@ static size_t cuts_of(const rec_line *l, size_t *cut)
     return n >= 2 ? n : 0;
 }
 
-void rec_read_reflow(rec_reader *r, char **buffer)
+void rec_read_reflow(rec_reader *r, char **buffers)
 {
     const rec_source *src = r->src;
     r->line = src->lines;
     r->nlines = src->nlines;
-    *buffer = NULL;
+    buffers[0] = buffers[1] = NULL;
+    read_superscripts(r, &buffers[0]);
+    const rec_line *in = r->line;
+    size_t nin = r->nlines;
     size_t *cut = rec_xmalloc(MAX_CUTS * sizeof *cut);
     size_t extra = 0, bytes = 0;
-    for (size_t i = 0; i < src->nlines; i++) {
-        if (src->lines[i].len < LONG_LINE)
+    for (size_t i = 0; i < nin; i++) {
+        if (in[i].len < LONG_LINE)
             continue;
-        size_t n = cuts_of(&src->lines[i], cut);
+        size_t n = cuts_of(&in[i], cut);
         extra += n;
         if (n)
-            bytes += src->lines[i].len + n + 1;
+            bytes += in[i].len + n + 1;
     }
     if (!extra) {
         free(cut);
         return;
     }
-    rec_line *lines = rec_xmalloc((src->nlines + extra) * sizeof *lines);
+    rec_line *lines = rec_xmalloc((nin + extra) * sizeof *lines);
     char *buf = rec_xcalloc(bytes + 16), *o = buf; /* zeroed: see source.c on the JIT */
     size_t k = 0;
-    for (size_t i = 0; i < src->nlines; i++) {
-        const rec_line *l = &src->lines[i];
+    for (size_t i = 0; i < nin; i++) {
+        const rec_line *l = &in[i];
         size_t n = l->len >= LONG_LINE ? cuts_of(l, cut) : 0;
         if (!n) {
             lines[k++] = *l;
@@ -127,7 +361,9 @@ void rec_read_reflow(rec_reader *r, char **buffer)
         }
     }
     free(cut);
+    if (in != src->lines)
+        free((void *)in);
     r->line = lines;
     r->nlines = k;
-    *buffer = buf;
+    buffers[1] = buf;
 }

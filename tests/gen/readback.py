@@ -1,0 +1,66 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: MIT
+"""readback.py NAME ORIGINAL.xml READ.xml [NAME ORIGINAL.xml READ.xml]...
+- does each document read back from its printed form say what the original
+says? Prints one line per document: its NAME, a tab, and what differs
+(nothing after the tab when they agree): the recipients (their words, without the header words
+and note references), the item texts (without note references), the
+footnotes' texts. Markers may differ (DocBook XSL numbers a lettered list
+"a.", whatever the source wrote); page furniture, the title, the table of
+contents and prose are the printed form's own.
+"""
+import sys
+import xml.etree.ElementTree as ET
+
+NS = "{urn:rec2xml:1.0}"
+
+
+def text_of(e):
+    """The element's words, leaving out its note references (fnref) and
+    its header words (lead)."""
+    parts = [e.text or ""]
+    for c in e:
+        if c.tag not in (NS + "fnref", NS + "lead"):
+            parts.append("".join(c.itertext()))
+        parts.append(c.tail or "")
+    return " ".join("".join(parts).split())
+
+
+def view(path):
+    root = ET.parse(path).getroot()
+    recipients = [text_of(r) for g in root.iter(NS + "group")
+                  for r in g.findall(NS + "recipient")[:1]]
+    items = [text_of(t) for it in root.iter(NS + "item") for t in it.findall(NS + "text")[:1]]
+    notes = [text_of(f) for f in root.iter(NS + "footnote")]
+    return {"recipients": recipients, "items": items, "footnotes": notes}
+
+
+def compare(original, read):
+    want = view(original)
+    try:
+        got = view(read)
+    except (ET.ParseError, OSError) as e:
+        return "not read back: %s" % e
+    why = []
+    for what in ("recipients", "items", "footnotes"):
+        a, b = want[what], got[what]
+        if a == b:
+            continue
+        diff = next(((k, x, y) for k, (x, y) in enumerate(zip(a, b)) if x != y), None)
+        if diff:
+            why.append("%s %d: %r, read %r" % (what[:-1], diff[0] + 1, diff[1][:80], diff[2][:80]))
+        else:
+            why.append("%d %s, read %d" % (len(a), what, len(b)))
+    return "; ".join(why)
+
+
+def main():
+    args = sys.argv[1:]
+    if not args or len(args) % 3:
+        sys.exit(__doc__)
+    for k in range(0, len(args), 3):
+        print("%s\t%s" % (args[k], compare(args[k + 1], args[k + 2])))
+
+
+if __name__ == "__main__":
+    main()
