@@ -207,12 +207,15 @@ static size_t width(const rec_reader *r, size_t i)
 static bool paragraph_ended(const builder *bd, size_t i)
 {
     const rec_reader *r = bd->r;
-    if (!bd->measure || bd->last_content + 1 != i || !ends_clause(r, bd->last_content))
-        return false;
-    if (4 * width(r, bd->last_content) >= 3 * bd->measure)
+    size_t last = bd->last_content;
+    if (!bd->measure || last + 1 != i || 4 * width(r, last) >= 3 * bd->measure)
         return false;
     const rec_line *l = &r->line[i];
-    return !rec_match_lowercase_start(r->m, l->text, l->len);
+    if (ends_clause(r, last))
+        return !rec_match_lowercase_start(r->m, l->text, l->len);
+    /* a short line with no stop is a heading's (or a title's) end, unless
+     * it plainly goes on ("... and to") */
+    return !header_unfinished(r, last) && rec_match_uppercase_start(r->m, l->text, l->len);
 }
 
 static bool is_date_line(builder *bd, size_t i, char iso[11])
@@ -533,9 +536,11 @@ void rec_read_blocks(rec_reader *r)
     bool feeds = false;
     for (size_t i = 0; i < n && !feeds; i++)
         feeds = (r->lines[i].flags & LF_PAGE) != 0;
+    /* the measure: the widest line; a table of contents' dot leaders are
+     * narrower than letters, so its lines count four fifths */
     for (size_t i = 0; i < n && feeds; i++) {
         rec_line_kind k = (rec_line_kind)r->lines[i].kind;
-        size_t w = k == L_TEXT || k == L_ITEM || k == L_CONTENTS ? width(r, i) : 0;
+        size_t w = k == L_TEXT || k == L_ITEM ? width(r, i) : k == L_CONTENTS ? 4 * width(r, i) / 5 : 0;
         if (w > bd.measure)
             bd.measure = w;
     }

@@ -12,7 +12,8 @@
  *
  * A table of contents ends the front matter: a header line above it is
  * the title ("Recommendations to the Government of X" on a cover), which
- * heads nothing, so it is read as text. Linear: each line is looked at a
+ * heads nothing, so it is read as text, and its lines are marked front
+ * matter (LF_FRONT) for the passes that look for headings. Linear: each line is looked at a
  * bounded number of times. */
 #include "reader.h"
 
@@ -102,9 +103,11 @@ void rec_read_contents(rec_reader *r)
         }
         if (first_table) {
             /* the front matter heads nothing */
-            for (size_t k = 0; k < start; k++)
+            for (size_t k = 0; k < start; k++) {
                 if (r->lines[k].kind == L_HEADER)
                     r->lines[k].kind = L_TEXT;
+                r->lines[k].flags |= LF_FRONT;
+            }
             first_table = false;
         }
         for (size_t k = start; k <= last; k++) {

@@ -551,7 +551,8 @@ static void headings_as_recipients(rec_reader *r)
     size_t found = 0;
     for (size_t k = 0; k < r->nblocks; k++) {
         rec_block *b = &r->blocks[k];
-        if (b->kind != B_PROSE || b->role != ROLE_NONE || b->numbered || b->last - b->first > 3)
+        if (b->kind != B_PROSE || b->role != ROLE_NONE || b->numbered || b->last - b->first > 3 ||
+            (r->lines[b->first].flags & LF_FRONT))
             continue;
         rec_block *nb = next_block(r, k);
         if (!nb || (nb->kind != B_ITEM && nb->kind != B_PROSE))
@@ -825,10 +826,11 @@ void rec_read_layout(rec_reader *r)
     if (r->layout == LAYOUT_TREATY || r->layout == LAYOUT_UPR || r->layout == LAYOUT_SPECIAL)
         numbered_paragraphs(r);
     leadins(r);
-    groups(r);
+    /* before groups(): a lead-in under such a heading introduces its items */
     if (c.headers == 0 && (r->layout == LAYOUT_PARAGRAPHS || r->layout == LAYOUT_HEADINGS ||
                            r->layout == LAYOUT_LEADINS))
         headings_as_recipients(r);
+    groups(r);
     lost_bullets(r);
     topics(r);
     if (r->layout == LAYOUT_UPR)

@@ -231,6 +231,12 @@ static void classify(rec_reader *r, size_t i, const rec_lineinfo *prev_item)
     } else if (l->text[strspn(l->text, "\f")] == '[' && rec_match_footnote(r->m, l->text, l->len, &fm)) {
         li->kind = L_FOOTNOTE;
         li->s1 = fm.label, li->s2 = fm.text;
+    } else if (r->feeds && l->text[li->a] == '[' && rec_match_footnote(r->m, l->text + li->a, l->len - li->a, &fm)) {
+        /* a PDF's text is indented as its page: a note's label stands at
+         * the indentation of the text around it */
+        li->kind = L_FOOTNOTE;
+        li->s1 = (rec_span){fm.label.start + li->a, fm.label.end + li->a};
+        li->s2 = (rec_span){fm.text.start + li->a, fm.text.end + li->a};
     } else if (rec_match_item(r->m, l->text, l->len, &im)) {
         li->kind = L_ITEM;
         li->s1 = im.marker, li->s2 = im.text;
@@ -300,6 +306,104 @@ static void latin_twins(rec_reader *r)
     }
 }
 
+/* The marker a text line starts with, glued to its text ("iii.a3",
+ * "10.d10", "w.b23"): its length, or 0. Numbers, one letter or a roman
+ * numeral, then "." or ")", then a letter or digit. */
+static size_t glued_token(const rec_reader *r, size_t i)
+{
+    const rec_lineinfo *li = &r->lines[i];
+    const char *s = r->line[i].text;
+    if (li->kind != L_TEXT || (li->flags & LF_ESCAPED))
+        return 0;
+    size_t k = li->a;
+    while (k < li->b && k - li->a < 3 && s[k] >= '0' && s[k] <= '9')
+        k++;
+    if (k == li->a)
+        while (k < li->b && k - li->a < 6 && ((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z'))
+            k++;
+    size_t n = k - li->a;
+    if (n == 0 || k + 1 >= li->b || (s[k] != '.' && s[k] != ')'))
+        return 0;
+    if (n > 1 && !(s[li->a] >= '0' && s[li->a] <= '9') && strspn(s + li->a, "ivxlcIVXLC") < n)
+        return 0; /* a word, not a numeral */
+    unsigned char c = (unsigned char)s[k + 1];
+    if (!(c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) && !(c >= '0' && c <= '9'))
+        return 0;
+    return n + 1;
+}
+
+/* DocBook XSL (and other typesetters) print a numbered list's wider
+ * labels glued to the text ("iii.a3" under "ii. a2"), which pdftotext
+ * keeps. Such a line is an item when the item above or below it is the
+ * one before or after it in the same numbering; alone it stays text
+ * ("e.g.the" is no list). */
+static void glued_in_list(rec_reader *r)
+{
+    size_t n = r->nlines;
+    uint8_t *mk = rec_xcalloc(n ? n : 1);
+    long *value = rec_xcalloc((n ? n : 1) * sizeof *value);
+    size_t *len = rec_xcalloc((n ? n : 1) * sizeof *len);
+    /* the last item or candidate, as an item: "x." after "w.b23" is the
+     * letter after w, not ten */
+    rec_lineinfo prev = {0};
+    bool have_prev = false;
+    for (size_t i = 0; i < n; i++) {
+        rec_lineinfo *li = &r->lines[i];
+        if (li->kind == L_ITEM) {
+            size_t m = li->s1.end - li->s1.start;
+            const char *t = r->line[i].text + li->s1.start;
+            if (have_prev && prev.mk != li->mk && m >= 2 && strchr("ivxIVX", *t) && !strchr("ivxIVX", t[1]))
+                li->mk = (uint8_t)rec_marker_kind_of(&prev, t, m, &li->value);
+            mk[i] = li->mk, value[i] = li->value;
+            prev = *li;
+            have_prev = true;
+            continue;
+        }
+        len[i] = glued_token(r, i);
+        if (len[i]) {
+            mk[i] = (uint8_t)rec_marker_kind_of(have_prev ? &prev : NULL, r->line[i].text + li->a, len[i],
+                                                &value[i]);
+            if (mk[i] == MK_BULLET) {
+                len[i] = 0, mk[i] = 0;
+            } else {
+                memset(&prev, 0, sizeof prev);
+                prev.kind = L_ITEM, prev.mk = mk[i], prev.value = value[i];
+                have_prev = true;
+            }
+        } else if (li->kind != L_TEXT && li->kind != L_BLANK) {
+            have_prev = false;
+        }
+    }
+    /* a candidate next to its neighbour in the numbering (blanks and a
+     * few wrapped lines between) */
+    size_t last = (size_t)-1;
+    bool *keep = rec_xcalloc(n ? n : 1);
+    for (size_t i = 0; i < n; i++) {
+        if (!mk[i])
+            continue;
+        if (last != (size_t)-1 && i - last <= 6 && mk[last] == mk[i] && value[last] + 1 == value[i]) {
+            keep[i] = len[i] != 0;
+            keep[last] = len[last] != 0;
+        }
+        last = i;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (!keep[i])
+            continue;
+        rec_lineinfo *li = &r->lines[i];
+        li->kind = L_ITEM;
+        li->flags |= LF_GLUED;
+        li->mk = mk[i];
+        li->value = value[i];
+        li->s1.start = li->a, li->s1.end = li->a + len[i];
+        li->s2.start = li->a + len[i], li->s2.end = li->b;
+    }
+    free(keep);
+    free(mk);
+    free(value);
+    free(len);
+}
+
 /* Is line i an item numbered with a capital and a full stop ("B.",
  * "IV.")? */
 static bool capital_dot(const rec_reader *r, size_t i)
@@ -354,6 +458,8 @@ static void capital_lists(rec_reader *r)
 void rec_read_lines(rec_reader *r)
 {
     r->lines = rec_xmalloc((r->nlines ? r->nlines : 1) * sizeof *r->lines);
+    for (size_t i = 0; i < r->nlines && !r->feeds; i++)
+        r->feeds = memchr(r->line[i].text, '\f', r->line[i].len) != NULL;
     const rec_lineinfo *prev_item = NULL;
     for (size_t i = 0; i < r->nlines; i++) {
         classify(r, i, prev_item);
@@ -362,6 +468,7 @@ void rec_read_lines(rec_reader *r)
         else if (r->lines[i].kind == L_HEADER)
             prev_item = NULL;
     }
+    glued_in_list(r);
     capital_lists(r);
     latin_twins(r);
 }

@@ -43,6 +43,8 @@ enum {
     LF_ESCAPED = 32,  /* the content starts with a backslash: text, whatever
                          it looks like; the backslash is not part of it */
     LF_ENDS = 64,     /* contents: the line ends an entry (or the heading) */
+    LF_FRONT = 128,   /* front matter: above a table of contents (a title
+                         page), which heads nothing */
 };
 
 /* The shape of a list marker. */
@@ -110,6 +112,8 @@ typedef struct {
     bool layout_forced;
     const char *recipient; /* --recipient, or NULL; not owned */
     size_t pages;          /* page boundaries found */
+    bool feeds;            /* the text has form feeds: a PDF's, as pdftotext
+                              writes it (lines.c) */
     char symbols[REC_NOTE_SYMBOLS][8]; /* footnote labels printed as symbols
                                           ("*", "†"), in order of definition */
     size_t nsymbols;

@@ -31,7 +31,7 @@
 #define LONG_LINE 200 /* shorter lines are not run-together pages */
 #define MAX_CUTS 4096
 #define MAX_SUPS 8     /* superscripts a line of them holds */
-#define MAX_LABEL 999
+#define MAX_LABEL 999999 /* labels have up to 6 digits, as "[123456]" */
 
 /* ---- superscripts on lines of their own ----------------------------------- */
 
@@ -54,7 +54,7 @@ static unsigned column_of(const rec_line *l, size_t i)
     return c;
 }
 
-/* The numbers of a line that holds nothing else (1 to 3 digits each, up to
+/* The numbers of a line that holds nothing else (1 to 6 digits each, up to
  * MAX_SUPS): their count, or 0. */
 static size_t sup_numbers(const rec_line *l, sup_number *out)
 {
@@ -67,7 +67,7 @@ static size_t sup_numbers(const rec_line *l, sup_number *out)
         size_t k = i;
         while (k < l->len && l->text[k] >= '0' && l->text[k] <= '9')
             k++;
-        if (k == i || k - i > 3 || n == MAX_SUPS || (k < l->len && !rec_is_blank_at(l->text, l->len, k)))
+        if (k == i || k - i > 6 || n == MAX_SUPS || (k < l->len && !rec_is_blank_at(l->text, l->len, k)))
             return 0;
         out[n].col = column_of(l, i);
         out[n].start = i, out[n].end = k;
@@ -100,8 +100,7 @@ static bool text_columns(const rec_line *l, unsigned *from, unsigned *to)
 /* Do the numbers of line i stand as superscripts over line i + 1? Each is
  * past the start of its text (a reference) or, first on the line, one or
  * two columns before it (a note's label). *labels counts the labels. */
-static bool over_text(const rec_line *above, const sup_number *num, size_t n, const rec_line *text,
-                      size_t *labels)
+static bool over_text(const sup_number *num, size_t n, const rec_line *text, size_t *labels)
 {
     unsigned from, to;
     /* a new page under it: the number is the foot of the page before */
@@ -111,17 +110,24 @@ static bool over_text(const rec_line *above, const sup_number *num, size_t n, co
     for (size_t k = 0; k < n; k++) {
         if (num[k].col > from)
             continue;
-        /* a label stands left of its note, or over its first letter when
-         * the notes start after a blank (a page number above a paragraph
-         * has no blank under it either, but stands apart from the text) */
-        bool apart = !above || text_columns(above, &(unsigned){0}, &(unsigned){0}) == false;
-        if (k == 0 && num[k].col + 2 >= from && (num[k].col < from || apart)) {
+        if (k == 0 && num[k].col + 8 >= from) { /* left of its note, or over it */
             (*labels)++;
             continue;
         }
         return false;
     }
     return true;
+}
+
+/* Do the digits s[a, b) stand for labels of notes, whole or split? */
+static bool resolves(const char *s, size_t a, size_t b, const unsigned char *label)
+{
+    if (label[value_of(s, a, b)])
+        return true;
+    for (size_t i = a + 1; i < b; i++)
+        if (s[i] != '0' && label[value_of(s, a, i)] && resolves(s, i, b, label) && value_of(s, i, b) > 0)
+            return true;
+    return false;
 }
 
 /* Write the label run digits s[a, b) stand for: the number itself when a
@@ -166,8 +172,20 @@ static size_t merge_sups(const rec_line *sup, const sup_number *num, size_t n, c
         *o++ = ' ';
         k = 1;
     } else {
-        memcpy(o, text->text, a);
-        o += a;
+        /* a citation over a paragraph's first letters: glued to it, so
+         * that "[1]is cited above." reads as text, not as note 1, and the
+         * paragraph starts at its column */
+        unsigned from = column_of(text, a);
+        if (n && num[0].col <= from + 2) {
+            for (unsigned c = 0; c < num[0].col && c < from; c++)
+                *o++ = ' ';
+            while (k < n && num[k].col <= from + 2)
+                o += write_refs(o, sup->text, num[k].start, num[k].end, label), k++;
+        } else {
+            for (size_t i = 0; i < a; i++)
+                if (text->text[i] != '\f')
+                    *o++ = text->text[i];
+        }
     }
     size_t i = a;
     while (i < b) {
@@ -210,16 +228,51 @@ static void read_superscripts(rec_reader *r, char **buffer)
     unsigned char *merge = rec_xcalloc(nl ? nl : 1);
     size_t merged = 0, bytes = 0;
     sup_number num[MAX_SUPS];
-    for (size_t i = 0; i + 1 < nl; i++) {
-        size_t n = sup_numbers(&line[i], num), labels;
-        if (!n || !over_text(i ? &line[i - 1] : NULL, num, n, &line[i + 1], &labels))
+    /* the notes at the foot of a page share the column of their labels:
+     * a number further right, over the start of a paragraph, cites a note
+     * ("1" over "is cited above."), and a line of numbers is read only
+     * when each is a note's label (a table's figures are none) */
+    unsigned *label_col = rec_xmalloc((nl ? nl : 1) * sizeof *label_col);
+    for (size_t i = 0; i < nl; i++) {
+        size_t n = i + 1 < nl && !memchr(line[i].text, '\f', line[i].len) ? sup_numbers(&line[i], num) : 0;
+        size_t labels;
+        label_col[i] = ~0u;
+        if (n && over_text(num, n, &line[i + 1], &labels)) {
+            merge[i] = 1;
+            if (labels)
+                label_col[i] = num[0].col;
+        }
+    }
+    unsigned page_col = ~0u;
+    for (size_t i = nl; i-- > 0;) {
+        if (memchr(line[i].text, '\f', line[i].len))
+            page_col = ~0u;
+        if (label_col[i] == ~0u)
             continue;
-        merge[i] = 1;
-        merged++;
-        bytes += line[i + 1].len + 4 + 16 * n; /* "[999][999][999]" each at most */
-        if (labels)
+        if (page_col == ~0u)
+            page_col = label_col[i]; /* the page's last label */
+        if (label_col[i] != page_col) {
+            merge[i] = 2; /* a citation at a paragraph's start */
+        } else {
+            sup_numbers(&line[i], num);
             label[value_of(line[i].text, num[0].start, num[0].end)] = 1;
-        i++; /* the line under it is text, not numbers */
+        }
+    }
+    free(label_col);
+    for (size_t i = 0; i < nl; i++) {
+        if (!merge[i])
+            continue;
+        size_t n = sup_numbers(&line[i], num);
+        for (size_t k = merge[i] == 1 && label[value_of(line[i].text, num[0].start, num[0].end)] ? 1 : 0;
+             k < n && merge[i]; k++)
+            if (!resolves(line[i].text, num[k].start, num[k].end, label))
+                merge[i] = 0;
+        if (!merge[i] || (i && merge[i - 1])) {
+            merge[i] = 0; /* numbers under numbers: not superscripts */
+            continue;
+        }
+        merged++;
+        bytes += line[i + 1].len + 4 + 24 * MAX_SUPS; /* "[123456]" or "[99][99][99]" each at most */
     }
     if (!merged) {
         free(label);
@@ -235,7 +288,9 @@ static void read_superscripts(rec_reader *r, char **buffer)
             continue;
         }
         size_t n = sup_numbers(&line[i], num), labels;
-        over_text(i ? &line[i - 1] : NULL, num, n, &line[i + 1], &labels);
+        over_text(num, n, &line[i + 1], &labels);
+        if (merge[i] == 2)
+            labels = 0;
         size_t len = merge_sups(&line[i], num, n, &line[i + 1], labels, label, o);
         lines[k] = line[i + 1];
         lines[k].text = o;

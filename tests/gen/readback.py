@@ -48,7 +48,11 @@ def compare(original, read):
             continue
         diff = next(((k, x, y) for k, (x, y) in enumerate(zip(a, b)) if x != y), None)
         if diff:
-            why.append("%s %d: %r, read %r" % (what[:-1], diff[0] + 1, diff[1][:80], diff[2][:80]))
+            k, x, y = diff
+            at = next((i for i, (p, q) in enumerate(zip(x, y)) if p != q), min(len(x), len(y)))
+            at = max(0, at - 30)
+            why.append("%s %d: %r, read %r" % (what[:-1], k + 1, ("…" if at else "") + x[at:at + 70],
+                                                ("…" if at else "") + y[at:at + 70]))
         else:
             why.append("%d %s, read %d" % (len(a), what, len(b)))
     return "; ".join(why)
