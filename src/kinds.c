@@ -48,6 +48,9 @@ const rec_kind rec_kinds[] = {
      "Check the file at the position given, or export it again."},
     {"translation-unreadable", "error", "A translation file cannot be opened.",
      "Check the path and the file's extension (.csv, .xlf, .xliff, .po)."},
+    {"input-too-large", "error", "An input is larger than --max-input-size.",
+     "Check that the file is the report (not a device or a runaway export); if it is, give a "
+     "larger --max-input-size."},
     {"io-error", "error", "A file cannot be read or written.",
      "Check the path, the permissions and the free space."},
     {NULL, NULL, NULL, NULL},

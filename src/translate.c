@@ -561,13 +561,16 @@ rec_translation *rec_translation_read_bytes(const char *name, const char *bytes,
     return t;
 }
 
-rec_translation *rec_translation_read(const char *path, rec_diags *diags)
+rec_translation *rec_translation_read(const char *path, size_t max, rec_diags *diags)
 {
     rec_source src;
     rec_source_init(&src);
     char *err = NULL;
-    if (rec_source_read(&src, path, &err) != REC_OK) {
-        rec_diags_add(diags, 0, 0, REC_ERROR, "translation-unreadable", "%s", err);
+    const char *kind = NULL;
+    if (rec_source_read(&src, path, max, &kind, &err) != REC_OK) {
+        rec_diags_add(diags, 0, 0, REC_ERROR,
+                      strcmp(kind, "input-too-large") == 0 ? kind : "translation-unreadable", "%s",
+                      err);
         free(err);
         return NULL;
     }

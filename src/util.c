@@ -5,17 +5,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void out_of_memory(size_t n)
+#include <libxml/xmlmemory.h>
+
+void rec_out_of_memory(size_t n)
 {
     fprintf(stderr, "rec2xml: out of memory (asked for %zu bytes)\n", n);
-    abort();
+    abort(); /* the SIGABRT handler removes the temporaries (tempfile.c) */
 }
 
 void *rec_xmalloc(size_t n)
 {
     void *p = malloc(n ? n : 1);
     if (!p)
-        out_of_memory(n);
+        rec_out_of_memory(n);
     return p;
 }
 
@@ -23,7 +25,7 @@ void *rec_xcalloc(size_t n)
 {
     void *p = calloc(n ? n : 1, 1);
     if (!p)
-        out_of_memory(n);
+        rec_out_of_memory(n);
     return p;
 }
 
@@ -31,8 +33,32 @@ void *rec_xrealloc(void *p, size_t n)
 {
     void *q = realloc(p, n ? n : 1);
     if (!q)
-        out_of_memory(n);
+        rec_out_of_memory(n);
     return q;
+}
+
+/* libxml2's allocators, checked: libxml2 and libxslt handle a NULL from
+ * malloc in most places, and in a few (2.9) they do not; rec2xml's own
+ * calls (xmlNewDocNode, xmlNewProp, ...) would crash on one too. Every
+ * libxml2 allocation fails the way rec_xmalloc does. */
+static void *xml_malloc(size_t n)
+{
+    return rec_xmalloc(n);
+}
+
+static void *xml_realloc(void *p, size_t n)
+{
+    return rec_xrealloc(p, n);
+}
+
+static char *xml_strdup(const char *s)
+{
+    return rec_xstrdup(s);
+}
+
+void rec_xml_checked_memory(void)
+{
+    xmlMemSetup(free, xml_malloc, xml_realloc, xml_strdup);
 }
 
 char *rec_xstrndup(const char *s, size_t n)

@@ -8,6 +8,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Say "out of memory" on standard error and abort (the SIGABRT handler
+ * removes the temporaries). */
+void rec_out_of_memory(size_t n) __attribute__((noreturn));
+
+/* Make every libxml2 and libxslt allocation abort as rec_xmalloc does.
+ * Call once, before any other libxml2 function. */
+void rec_xml_checked_memory(void);
+
 /* Allocation that aborts with a message on exhaustion; caller frees. */
 void *rec_xmalloc(size_t n);
 void *rec_xcalloc(size_t n); /* zeroed */

@@ -109,7 +109,7 @@ void rec_fuzz_write_all(rec_fuzz_env *e, xmlDocPtr doc, rec_diags *diags)
         if (!e->loaded[f])
             continue;
         char *err = NULL;
-        rec_output *out = rec_output_open("/dev/null", 0644, &err);
+        rec_output *out = rec_output_open("/dev/null", 0644, false, &err);
         if (!out) {
             fprintf(stderr, "fuzz: %s\n", err);
             abort();
