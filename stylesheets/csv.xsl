@@ -32,6 +32,12 @@
     them, and they are there for people. (A "context" column would not help:
     csv2po does not carry it into the PO file.)
 
+    A cell that a spreadsheet would evaluate as a formula (one that starts
+    with = + - @, a tab or a CR: =HYPERLINK(...) becomes a live link in Calc
+    or Excel) starts with an apostrophe, as OWASP recommends against CSV
+    injection; so does a cell made of apostrophes and then one of those, so
+    that rec2xml's import takes exactly one apostrophe off (template 'guard').
+
     A segment whose text is empty (possible only in schema-invalid input) has
     nothing to translate and gets no row: a PO entry with an empty msgid would
     be taken for the PO header.
@@ -54,6 +60,8 @@
   <xsl:param name="bom" select="'0'"/>
 
   <xsl:variable name="CRLF" select="'&#13;&#10;'"/>
+  <xsl:variable name="APOS">'</xsl:variable>
+  <xsl:variable name="EVALUATED" select="'=+-@&#9;&#13;'"/>
 
   <xsl:template match="/">
     <xsl:if test="$bom = '1'">
@@ -153,6 +161,9 @@
     <xsl:param name="recipient" select="''"/>
     <xsl:if test="normalize-space($content) != ''">
       <xsl:text>"</xsl:text>
+      <xsl:call-template name="guard">
+        <xsl:with-param name="s" select="normalize-space($id)"/>
+      </xsl:call-template>
       <xsl:choose>
         <xsl:when test="contains($id, '&quot;')">
           <xsl:call-template name="quote">
@@ -170,8 +181,16 @@
       <xsl:text>","</xsl:text>
       <xsl:value-of select="$kind"/>
       <xsl:text>","</xsl:text>
+      <xsl:call-template name="guard">
+        <xsl:with-param name="s" select="$recipient"/>
+      </xsl:call-template>
       <xsl:value-of select="$recipient"/>
       <xsl:text>","</xsl:text>
+      <xsl:if test="not($content/node()[not(self::text()) or normalize-space()][1][self::r:fnref])">
+        <xsl:call-template name="guard">
+          <xsl:with-param name="s" select="normalize-space($content)"/>
+        </xsl:call-template>
+      </xsl:if>
       <xsl:apply-templates select="$content/node()" mode="source"/>
       <xsl:text>",""</xsl:text>
       <xsl:value-of select="$CRLF"/>
@@ -233,6 +252,17 @@
         <xsl:value-of select="$s"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- guard: an apostrophe when the cell $s begins would be evaluated by a
+       spreadsheet (its first character after any apostrophes is one of
+       $EVALUATED). -->
+  <xsl:template name="guard">
+    <xsl:param name="s"/>
+    <xsl:variable name="first" select="substring(translate($s, $APOS, ''), 1, 1)"/>
+    <xsl:if test="$first != '' and contains($EVALUATED, $first)">
+      <xsl:text>'</xsl:text>
+    </xsl:if>
   </xsl:template>
 
   <!-- quote: $s with every " doubled (RFC 4180). -->
