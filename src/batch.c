@@ -314,12 +314,12 @@ static int plan(pool *p)
             bad = 1;
         }
         if (xmlHashAddEntry(inputs, (const xmlChar *)p->inputs[i], AS_ENTRY(i)) != 0) {
-            fprintf(o->err, "rec2xml: '%s' is given twice\n", p->inputs[i]);
+            rec_say(o->err, "'%s' is given twice", p->inputs[i]);
             bad = 1;
         } else if (xmlHashAddEntry(bases, (const xmlChar *)p->bases[i], AS_ENTRY(i)) != 0) {
             int j = AS_INDEX(xmlHashLookup(bases, (const xmlChar *)p->bases[i]));
-            fprintf(o->err, "rec2xml: '%s' and '%s' would both be written as '%s.*'; "
-                            "rename one or convert them separately\n",
+            rec_say(o->err, "'%s' and '%s' would both be written as '%s.*'; "
+                            "rename one or convert them separately",
                     p->inputs[j], p->inputs[i], p->bases[i]);
             bad = 1;
         }
@@ -332,8 +332,8 @@ static int plan(pool *p)
             char *out = output_path(p, i, (rec_format)f);
             if (stat(out, &out_st) == 0 && out_st.st_dev == in_st.st_dev &&
                 out_st.st_ino == in_st.st_ino) {
-                fprintf(o->err, "rec2xml: the %s output of '%s' would overwrite the input "
-                                "itself; choose another -d\n",
+                rec_say(o->err, "the %s output of '%s' would overwrite the input "
+                                "itself; choose another -d",
                         rec_format_name((rec_format)f), p->inputs[i]);
                 bad = 1;
             }
@@ -347,10 +347,10 @@ static int plan(pool *p)
     if (stat(o->outdir, &d) != 0 && errno == ENOENT && mkdir(o->outdir, 0777) == 0)
         (void)stat(o->outdir, &d);
     if (stat(o->outdir, &d) != 0) {
-        fprintf(o->err, "rec2xml: output directory '%s': %s\n", o->outdir, strerror(errno));
+        rec_say(o->err, "output directory '%s': %s", o->outdir, strerror(errno));
         bad = 1;
     } else if (!S_ISDIR(d.st_mode)) {
-        fprintf(o->err, "rec2xml: output directory '%s': Not a directory\n", o->outdir);
+        rec_say(o->err, "output directory '%s': Not a directory", o->outdir);
         bad = 1;
     }
     if (!bad)
@@ -398,13 +398,17 @@ static void summary(const pool *p, int converted, int failed, int current, unsig
             converted, failed);
     if (current)
         fprintf(o->err, ", %d up to date", current);
-    fprintf(o->err, "; %u file%s written to %s\n", written, written == 1 ? "" : "s", o->outdir);
+    char *dir = rec_escape_text(o->outdir);
+    fprintf(o->err, "; %u file%s written to %s\n", written, written == 1 ? "" : "s", dir);
+    free(dir);
     if (failed) {
         int shown = 0;
         fprintf(o->err, "rec2xml: failed:");
         for (int i = 0; i < p->n && shown < 10; i++)
             if (p->results[i].verdict != REC_EXIT_OK) {
-                fprintf(o->err, " %s", p->inputs[i]);
+                char *shown_path = rec_escape_text(p->inputs[i]);
+                fprintf(o->err, " %s", shown_path);
+                free(shown_path);
                 shown++;
             }
         fprintf(o->err, "%s\n", failed > shown ? " …" : "");

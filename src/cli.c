@@ -128,10 +128,11 @@ static rec_exit usage_error(options *o, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fprintf(o->err, "rec2xml: ");
-    vfprintf(o->err, fmt, ap);
-    fprintf(o->err, "\nTry 'rec2xml --help' for more information.\n");
+    char *msg = rec_vasprintf(fmt, ap); /* it quotes the command line */
     va_end(ap);
+    rec_say(o->err, "%s", msg);
+    fprintf(o->err, "Try 'rec2xml --help' for more information.\n");
+    free(msg);
     return REC_EXIT_USAGE;
 }
 
@@ -199,7 +200,7 @@ static rec_exit add_listed_inputs(options *o)
 {
     char *err = NULL;
     if (rec_file_list_read(&o->list, o->files_from, o->null, o->input.max_size, &err) != 0) {
-        fprintf(o->err, "rec2xml: --files-from: %s\n", err);
+        rec_say(o->err, "--files-from: %s", err);
         free(err);
         return REC_EXIT_USAGE;
     }
@@ -434,7 +435,7 @@ static int apply_translation(options *o, const rec_translation *t, rec_matcher *
         rec_diags_promote_warnings(&in->diags);
     rec_diags_sort(&in->diags);
     if (!o->quiet && o->report == REC_REPORT_GCC)
-        fprintf(o->err, "rec2xml: %s: %zu/%zu segments translated, %zu stale, %zu missing%s\n",
+        rec_say(o->err, "%s: %zu/%zu segments translated, %zu stale, %zu missing%s",
                 o->translation, st.translated, st.segments, st.stale, st.missing,
                 st.broken ? ", some with broken footnote references" : "");
     if (in->diags.errors > errors) {
@@ -460,8 +461,7 @@ static rec_exit run(options *o, const rec_engine *engine, const rec_stylesheets 
 {
     rec_exit worst = REC_EXIT_OK;
     if (!o->check && output_is_input(o)) {
-        fprintf(o->err, "rec2xml: '%s' is the input itself; rec2xml never overwrites its input\n",
-                o->output);
+        rec_say(o->err, "'%s' is the input itself; rec2xml never overwrites its input", o->output);
         return REC_EXIT_USAGE;
     }
     rec_matcher *m = rec_matcher_new(engine->patterns);
@@ -479,15 +479,14 @@ static rec_exit run(options *o, const rec_engine *engine, const rec_stylesheets 
         }
         const char *declared = rec_translation_lang(translation);
         if (!o->target_lang && declared && !language_tag(declared)) {
-            fprintf(o->err, "rec2xml: %s says its language is '%s', which is not a language tag; "
-                            "give --target-lang\n", o->translation, declared);
+            rec_say(o->err, "%s says its language is '%s', which is not a language tag; "
+                            "give --target-lang", o->translation, declared);
             rec_translation_free(translation);
             rec_matcher_free(m);
             return REC_EXIT_USAGE;
         }
         if (!o->target_lang && !declared) {
-            fprintf(o->err, "rec2xml: %s does not say its language; give --target-lang\n",
-                    o->translation);
+            rec_say(o->err, "%s does not say its language; give --target-lang", o->translation);
             rec_translation_free(translation);
             rec_matcher_free(m);
             return REC_EXIT_USAGE;

@@ -143,6 +143,15 @@ uint32_t rec_utf8_decode(const char *str, size_t len)
     }
 }
 
+bool rec_invisible_char(uint32_t c)
+{
+    return (c >= 0x200B && c <= 0x200F) ||  /* zero-width space, joiners, LRM, RLM */
+           (c >= 0x202A && c <= 0x202E) ||  /* bidi embeddings and overrides */
+           (c >= 0x2066 && c <= 0x2069) ||  /* bidi isolates */
+           c == 0x2028 || c == 0x2029 ||    /* line and paragraph separators */
+           c == 0x2060 || c == 0xFEFF;      /* word joiner, zero-width no-break space */
+}
+
 size_t rec_utf8_count(const char *s, size_t n)
 {
     size_t count = 0;
