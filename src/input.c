@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "invisible.h"
 #include "parse.h"
 #include "tree.h"
 #include "util.h"
@@ -55,6 +56,8 @@ static void judge(rec_input *in, const rec_engine *e, rec_matcher *m, const char
     } else if (rec_source_split(&in->src, &in->diags) == REC_OK) {
         in->doc = rec_parse(&in->src, m, url, opts->lang ? opts->lang : "en", &in->diags);
     }
+    if (in->doc) /* while the lines are there to find the columns */
+        rec_check_invisible(in->doc, in->is_xml ? NULL : &in->src, &in->diags);
     /* the tree holds the words now; the lines go, and the bytes too unless
      * a diagnostic will quote them (100 MB of text: 230 MB less) */
     rec_source_drop(&in->src, !opts->drop_source && !in->is_xml);

@@ -22,6 +22,10 @@ const rec_kind rec_kinds[] = {
      "Save the file as UTF-8 (in most editors: Save As, encoding UTF-8)."},
     {"control-character", "error", "A control character that a document cannot hold.",
      "Delete the character; it usually comes from a PDF or word-processor export."},
+    {"invisible-character", "warning",
+     "A recipient or an item holds a bidi control, a zero-width character or a line separator.",
+     "Delete the character: it shows as nothing or reorders the text, so two names that look the "
+     "same differ. --strict makes this an error."},
     {"too-deep", "warning", "Items nest deeper than 50 levels.",
      "Check the indentation; deeper items are kept at level 50."},
     {"duplicate-id", "error", "Two elements of an XML input share an id.",
