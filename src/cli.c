@@ -546,26 +546,32 @@ static rec_exit run(options *o, const rec_engine *engine, const rec_stylesheets 
 }
 
 /* --diff OLD NEW: 0 no change in the recommendations, 1 changes, 2 when a
- * file cannot be read or parsed. */
+ * file cannot be read or parsed. Each document is freed once its items are
+ * collected: only one tree is in memory at a time. */
 static rec_exit diff(options *o, const rec_engine *engine)
 {
     rec_matcher *m = rec_matcher_new(engine->patterns);
-    rec_input in[2];
+    rec_differ *d = rec_differ_new();
     rec_exit rc = REC_EXIT_OK;
     for (int i = 0; i < 2; i++) {
-        rec_input_load(&in[i], engine, m, o->inputs[i], &o->input);
-        if (!in[i].doc) {
-            report(o, &in[i]);
+        rec_input in;
+        rec_input_load(&in, engine, m, o->inputs[i], &o->input);
+        if (in.doc) {
+            rec_differ_add(d, i, in.doc);
+        } else {
+            report(o, &in);
             rc = REC_EXIT_USAGE;
         }
+        rec_input_free(&in);
     }
+    rec_matcher_free(m);
     if (rc == REC_EXIT_OK) {
         rec_diff_stats st;
         bool color = o->diff_format == REC_DIFF_TEXT && isatty(STDOUT_FILENO);
-        bool changed = rec_diff(in[0].doc, in[1].doc, o->inputs[0], o->inputs[1], o->diff_format,
-                                color, stdout, &st);
+        bool changed = rec_differ_report(d, o->inputs[0], o->inputs[1], o->diff_format, color,
+                                         stdout, &st);
         if (fflush(stdout) != 0 || ferror(stdout)) {
-            fprintf(o->err, "rec2xml: cannot write to standard output\n");
+            rec_say(o->err, "cannot write to standard output");
             rc = REC_EXIT_USAGE;
         } else {
             rc = changed ? REC_EXIT_INVALID : REC_EXIT_OK;
@@ -575,9 +581,7 @@ static rec_exit diff(options *o, const rec_engine *engine)
                             "%zu unchanged\n",
                     st.added, st.removed, st.changed, st.moved, st.unchanged);
     }
-    rec_input_free(&in[0]);
-    rec_input_free(&in[1]);
-    rec_matcher_free(m);
+    rec_differ_free(d);
     return rc;
 }
 
