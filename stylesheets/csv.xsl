@@ -62,6 +62,10 @@
   <xsl:variable name="CRLF" select="'&#13;&#10;'"/>
   <xsl:variable name="APOS">'</xsl:variable>
   <xsl:variable name="EVALUATED" select="'=+-@&#9;&#13;'"/>
+  <!-- the first characters that call for a closer look (guard); with
+       blanks, for a cell whose words start after them -->
+  <xsl:variable name="LEADS" select="concat($APOS, $EVALUATED)"/>
+  <xsl:variable name="LEADS_WS" select="concat($LEADS, ' &#10;')"/>
 
   <xsl:template match="/">
     <xsl:if test="$bom = '1'">
@@ -161,9 +165,11 @@
     <xsl:param name="recipient" select="''"/>
     <xsl:if test="normalize-space($content) != ''">
       <xsl:text>"</xsl:text>
-      <xsl:call-template name="guard">
-        <xsl:with-param name="s" select="normalize-space($id)"/>
-      </xsl:call-template>
+      <xsl:if test="contains($LEADS_WS, substring($id, 1, 1))">
+        <xsl:call-template name="guard">
+          <xsl:with-param name="s" select="normalize-space($id)"/>
+        </xsl:call-template>
+      </xsl:if>
       <xsl:choose>
         <xsl:when test="contains($id, '&quot;')">
           <xsl:call-template name="quote">
@@ -181,14 +187,19 @@
       <xsl:text>","</xsl:text>
       <xsl:value-of select="$kind"/>
       <xsl:text>","</xsl:text>
-      <xsl:call-template name="guard">
-        <xsl:with-param name="s" select="$recipient"/>
-      </xsl:call-template>
+      <xsl:if test="contains($LEADS, substring($recipient, 1, 1))">
+        <xsl:call-template name="guard">
+          <xsl:with-param name="s" select="$recipient"/>
+        </xsl:call-template>
+      </xsl:if>
       <xsl:value-of select="$recipient"/>
       <xsl:text>","</xsl:text>
-      <xsl:if test="not($content/node()[not(self::text()) or normalize-space()][1][self::r:fnref])">
+      <!-- the cell starts with its first node that has words: "[" for a
+           footnote reference, which no spreadsheet evaluates -->
+      <xsl:if test="contains($LEADS_WS, substring($content, 1, 1))">
         <xsl:call-template name="guard">
-          <xsl:with-param name="s" select="normalize-space($content)"/>
+          <xsl:with-param name="s" select="normalize-space(
+              $content/node()[not(self::text()) or normalize-space()][1][not(self::r:fnref)])"/>
         </xsl:call-template>
       </xsl:if>
       <xsl:apply-templates select="$content/node()" mode="source"/>
@@ -254,9 +265,10 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- guard: an apostrophe when the cell $s begins would be evaluated by a
-       spreadsheet (its first character after any apostrophes is one of
-       $EVALUATED). -->
+  <!-- guard: an apostrophe when the cell that $s begins would be evaluated
+       by a spreadsheet (its first character after any apostrophes is one of
+       $EVALUATED). Called only for a cell that starts with one of $LEADS_WS
+       (one cheap test per cell: most cells start with a letter). -->
   <xsl:template name="guard">
     <xsl:param name="s"/>
     <xsl:variable name="first" select="substring(translate($s, $APOS, ''), 1, 1)"/>
