@@ -2,6 +2,7 @@
  * recipients and items: a check over the tree, after the parser. */
 #include "invisible.h"
 
+#include <libxml/dict.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -38,11 +39,11 @@ static const char *name_of(uint32_t c)
 static void scan(const char *s, size_t n, size_t *count, uint32_t *first)
 {
     for (size_t i = 0; i < n;) {
-        unsigned char b = (unsigned char)s[i];
-        if (b < 0xE2 || b > 0xEF) { /* every one of them is E2 or EF, then two */
-            i++;
-            continue;
-        }
+        /* every one of them starts with E2 or EF */
+        const char *lead = strpbrk(s + i, "\xE2\xEF");
+        if (!lead)
+            return;
+        i = (size_t)(lead - s);
         size_t len = rec_utf8_valid(s + i, n - i);
         if (len == 3 && rec_invisible_char(rec_utf8_decode(s + i, 3)) && (*count)++ == 0)
             *first = rec_utf8_decode(s + i, 3);
@@ -82,42 +83,67 @@ static void locate(const rec_source *src, uint32_t c, unsigned long *line, unsig
     }
 }
 
-static bool rec_element(const xmlNode *n, const char *name)
+/* The element names this check looks for; from the document's dictionary
+ * when it has one (then a name is one pointer to compare). */
+typedef struct {
+    const xmlChar *group, *item, *recipient, *text;
+} names_in;
+
+static bool rec_element(const xmlNode *n, const xmlChar *name)
 {
-    return n->type == XML_ELEMENT_NODE && n->ns && xmlStrEqual(n->ns->href, (const xmlChar *)REC_NS) &&
-           xmlStrEqual(n->name, (const xmlChar *)name);
+    return n->type == XML_ELEMENT_NODE && (n->name == name || xmlStrEqual(n->name, name)) &&
+           n->ns && xmlStrEqual(n->ns->href, (const xmlChar *)REC_NS);
+}
+
+static const xmlChar *name_in(xmlDocPtr doc, const char *name)
+{
+    const xmlChar *interned = doc->dict ? xmlDictExists(doc->dict, (const xmlChar *)name, -1) : NULL;
+    return interned ? interned : (const xmlChar *)name;
+}
+
+static void check(const xmlNode *n, bool recipient, const rec_source *src, rec_diags *diags)
+{
+    uint32_t first = 0;
+    size_t count = 0;
+    scan_element(n, &count, &first);
+    if (!count)
+        return;
+    unsigned long line, col;
+    rec_pos_get(n, &line, &col);
+    if (src && src->lines)
+        locate(src, first, &line, &col);
+    char more[48] = "";
+    if (count > 1)
+        snprintf(more, sizeof more, " (and %zu more)", count - 1);
+    rec_diags_add(diags, line, col, REC_WARNING, "invisible-character",
+                  "this %s holds U+%04X %s%s, which shows as nothing or changes the order of "
+                  "what is shown; delete it",
+                  recipient ? "recipient" : "item", (unsigned)first, name_of(first), more);
 }
 
 void rec_check_invisible(xmlDocPtr doc, const rec_source *src, rec_diags *diags)
 {
-    /* depth first, without recursion: items may nest deep */
-    for (xmlNodePtr n = xmlDocGetRootElement(doc); n;) {
-        bool recipient = rec_element(n, "recipient");
-        if (recipient || (rec_element(n, "text") && n->parent && rec_element(n->parent, "item"))) {
-            uint32_t first = 0;
-            size_t count = 0;
-            scan_element(n, &count, &first);
-            if (count) {
-                unsigned long line, col;
-                rec_pos_get(n, &line, &col);
-                if (src && src->lines)
-                    locate(src, first, &line, &col);
-                char more[48] = "";
-                if (count > 1)
-                    snprintf(more, sizeof more, " (and %zu more)", count - 1);
-                rec_diags_add(diags, line, col, REC_WARNING, "invisible-character",
-                              "this %s holds U+%04X %s%s, which shows as nothing or changes the "
-                              "order of what is shown; delete it",
-                              recipient ? "recipient" : "item", (unsigned)first, name_of(first),
-                              more);
+    /* groups and items only, depth first without recursion (items nest
+     * deep): their recipient and text children are scanned, nothing else */
+    names_in e = {name_in(doc, "group"), name_in(doc, "item"), name_in(doc, "recipient"),
+                  name_in(doc, "text")};
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    for (xmlNodePtr n = root ? root->children : NULL; n;) {
+        bool group = rec_element(n, e.group), item = !group && rec_element(n, e.item);
+        if (group || item) {
+            for (xmlNodePtr k = n->children; k; k = k->next) {
+                if (group && rec_element(k, e.recipient))
+                    check(k, true, src, diags);
+                else if (item && rec_element(k, e.text))
+                    check(k, false, src, diags);
             }
         }
-        if (n->type == XML_ELEMENT_NODE && n->children && !recipient) {
+        if ((group || item) && n->children) {
             n = n->children;
             continue;
         }
         while (n && !n->next)
-            n = n->parent && n->parent->type == XML_ELEMENT_NODE ? n->parent : NULL;
+            n = n->parent && n->parent != root ? n->parent : NULL;
         n = n ? n->next : NULL;
     }
 }

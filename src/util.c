@@ -43,12 +43,18 @@ void *rec_xrealloc(void *p, size_t n)
  * libxml2 allocation fails the way rec_xmalloc does. */
 static void *xml_malloc(size_t n)
 {
-    return rec_xmalloc(n);
+    void *p = malloc(n);
+    if (!p && n)
+        rec_out_of_memory(n);
+    return p;
 }
 
 static void *xml_realloc(void *p, size_t n)
 {
-    return rec_xrealloc(p, n);
+    void *q = realloc(p, n);
+    if (!q && n)
+        rec_out_of_memory(n);
+    return q;
 }
 
 static char *xml_strdup(const char *s)
