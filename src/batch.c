@@ -3,11 +3,13 @@
 #include "batch.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <libxml/hash.h>
 #include <libxml/xpath.h>
@@ -30,6 +32,8 @@ typedef struct {
     char *const *inputs;
     int n;
     char **bases;        /* output path without extension, per input; owned */
+    size_t dirlen;       /* bases[i] + dirlen: the name in the directory */
+    int dirfd;           /* the output directory, opened once (-1 with --check) */
     const rec_engine *engine;
     const rec_stylesheets *sheets;
     int format_threads;  /* threads one document's formats may use */
@@ -43,6 +47,12 @@ typedef struct {
 static char *output_path(const pool *p, int i, rec_format f)
 {
     return rec_asprintf("%s.%s", p->bases[i], rec_format_ext(f));
+}
+
+/* The output's name in the output directory (relative to p->dirfd). */
+static char *output_name(const pool *p, int i, rec_format f)
+{
+    return rec_asprintf("%s.%s", p->bases[i] + p->dirlen, rec_format_ext(f));
 }
 
 /* "dir/report.txt" -> "report" */
@@ -159,8 +169,9 @@ static void convert_one(pool *p, rec_matcher *m, int i, result *r)
             for (int f = 0; f < REC_FMT_COUNT; f++) {
                 if (!(todo & (1u << f)))
                     continue;
-                char *out = output_path(p, i, (rec_format)f);
-                if (lstat(out, &out_st) == 0 && S_ISREG(out_st.st_mode) && !older(&out_st, &in_st))
+                char *out = output_name(p, i, (rec_format)f);
+                if (fstatat(p->dirfd, out, &out_st, AT_SYMLINK_NOFOLLOW) == 0 &&
+                    S_ISREG(out_st.st_mode) && !older(&out_st, &in_st))
                     todo &= ~(1u << f);
                 free(out);
             }
@@ -188,8 +199,8 @@ static void convert_one(pool *p, rec_matcher *m, int i, result *r)
             for (int f = 0; f < REC_FMT_COUNT && ok; f++) {
                 if (!(todo & (1u << f)))
                     continue;
-                char *target = output_path(p, i, (rec_format)f);
-                outs[f] = rec_output_open(target, o->mode, true, &err);
+                char *target = output_name(p, i, (rec_format)f);
+                outs[f] = rec_output_open(p->dirfd, o->outdir, target, o->mode, &err);
                 free(target);
                 if (outs[f] && in.src.has_mtime)
                     rec_output_set_mtime(outs[f], &in.src.mtime);
@@ -276,12 +287,11 @@ static void sweep(const pool *p)
         for (int f = 0; f < REC_FMT_COUNT; f++) {
             if (!(p->o->formats & (1u << f)))
                 continue;
-            char *out = output_path(p, i, (rec_format)f);
-            const char *slash = strrchr(out, '/');
-            owned[n] = out;
-            names[n++] = slash ? slash + 1 : out;
+            owned[n] = output_name(p, i, (rec_format)f);
+            names[n] = owned[n];
+            n++;
         }
-    rec_temp_sweep(p->o->outdir, names, n);
+    rec_temp_sweep(p->dirfd, names, n);
     for (size_t k = 0; k < n; k++)
         free(owned[k]);
     free(owned);
@@ -298,6 +308,7 @@ static int plan(pool *p)
     if (o->check)
         return 0; /* nothing is written */
     p->bases = rec_xmalloc((size_t)p->n * sizeof *p->bases);
+    p->dirlen = strlen(o->outdir) + 1;
     for (int i = 0; i < p->n; i++) {
         char *s = stem(p->inputs[i]);
         p->bases[i] = rec_asprintf("%s/%s", o->outdir, s);
@@ -352,6 +363,14 @@ static int plan(pool *p)
     } else if (!S_ISDIR(d.st_mode)) {
         rec_say(o->err, "output directory '%s': Not a directory", o->outdir);
         bad = 1;
+    } else if (!bad) {
+        /* every output is made relative to this descriptor: the directory
+         * named here is the one written, even if its name is taken away */
+        p->dirfd = open(o->outdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (p->dirfd < 0) {
+            rec_say(o->err, "output directory '%s': %s", o->outdir, strerror(errno));
+            bad = 1;
+        }
     }
     if (!bad)
         sweep(p);
@@ -418,7 +437,7 @@ static void summary(const pool *p, int converted, int failed, int current, unsig
 rec_exit rec_batch_run(const rec_batch_options *o, char *const *inputs, int n,
                        const rec_engine *engine, const rec_stylesheets *sheets)
 {
-    pool p = {.o = o, .inputs = inputs, .n = n, .engine = engine, .sheets = sheets};
+    pool p = {.o = o, .inputs = inputs, .n = n, .engine = engine, .sheets = sheets, .dirfd = -1};
     rec_exit worst = REC_EXIT_OK;
     if (plan(&p) != 0) {
         worst = REC_EXIT_USAGE;
@@ -482,6 +501,8 @@ rec_exit rec_batch_run(const rec_batch_options *o, char *const *inputs, int n,
     pthread_cond_destroy(&p.changed);
     pthread_mutex_destroy(&p.lock);
 cleanup:
+    if (p.dirfd >= 0)
+        close(p.dirfd);
     for (int i = 0; p.bases && i < n; i++)
         free(p.bases[i]);
     free(p.bases);

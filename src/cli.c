@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -407,7 +408,7 @@ static void report(options *o, const rec_input *in)
 static int convert(options *o, const rec_stylesheets *sheets, rec_input *in)
 {
     char *err = NULL;
-    rec_output *out = rec_output_open(o->output, o->mode, false, &err);
+    rec_output *out = rec_output_open(AT_FDCWD, NULL, o->output, o->mode, &err);
     if (out && rec_transform(sheets, o->format, in->doc, o->params, out, &in->diags) != 0) {
         rec_output_abort(out);
         return -1;

@@ -16,7 +16,9 @@
 
 struct rec_output {
     int fd;
-    char *path;        /* the target; NULL for standard output */
+    char *path;        /* the target (relative to the -d directory's descriptor);
+                          NULL for standard output */
+    char *shown;       /* the target as messages name it */
     rec_temp *tmp;     /* the temporary file beside it; NULL: written as it is */
     int error;         /* first errno seen while writing */
     const char *refused; /* why the target was refused, or NULL */
@@ -136,36 +138,48 @@ static int named_target(rec_output *o, const char *path, struct stat *st, bool *
     return 0;
 }
 
-rec_output *rec_output_open(const char *path, mode_t mode, bool in_dir, char **err)
+/* Remove what a killed run left of the temporaries of a named output. */
+static void sweep_beside(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? rec_xstrndup(path, (size_t)(slash - path) + 1) : rec_xstrdup(".");
+    const char *name = slash ? slash + 1 : path;
+    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd >= 0) {
+        rec_temp_sweep(dfd, &name, 1);
+        close(dfd);
+    }
+    free(dir);
+}
+
+rec_output *rec_output_open(int dirfd, const char *dir, const char *name, mode_t mode,
+                            char **err)
 {
     rec_output *o = rec_xcalloc(sizeof *o);
     o->fd = -1;
-    if (!path || strcmp(path, "-") == 0) {
+    if (!name || strcmp(name, "-") == 0) {
         o->fd = STDOUT_FILENO;
     } else {
+        bool in_dir = dir != NULL;
+        o->shown = in_dir ? rec_asprintf("%s/%s", dir, name) : rec_xstrdup(name);
         struct stat st;
-        bool exists = lstat(path, &st) == 0;
+        bool exists = in_dir ? fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0
+                             : lstat(name, &st) == 0;
         int e = 0;
         if (exists && in_dir && !S_ISREG(st.st_mode)) {
             /* in an output directory, never through a link, never into a
              * device or a FIFO: an entry someone else put there */
             o->refused = what_it_is(st.st_mode);
             e = EEXIST;
-        } else if (exists) {
-            e = named_target(o, path, &st, &exists);
+        } else if (exists && !in_dir) {
+            e = named_target(o, name, &st, &exists);
         } else {
-            o->path = rec_xstrdup(path);
+            o->path = rec_xstrdup(name);
         }
         if (!e && o->fd < 0) {
-            if (!in_dir) { /* a batch sweeps its directory once, before */
-                const char *slash = strrchr(o->path, '/');
-                char *dir = slash ? rec_xstrndup(o->path, (size_t)(slash - o->path) + 1)
-                                  : rec_xstrdup(".");
-                const char *name = slash ? slash + 1 : o->path;
-                rec_temp_sweep(dir, &name, 1);
-                free(dir);
-            }
-            o->tmp = rec_temp_create(o->path);
+            if (!in_dir) /* a batch sweeps its directory once, before */
+                sweep_beside(o->path);
+            o->tmp = rec_temp_create(in_dir ? dirfd : AT_FDCWD, o->path);
             if (!o->tmp)
                 e = errno;
             else
@@ -175,11 +189,12 @@ rec_output *rec_output_open(const char *path, mode_t mode, bool in_dir, char **e
             if (o->refused)
                 *err = rec_asprintf("cannot write '%s': it is %s; rec2xml replaces only "
                                     "regular files in an output directory (remove it)",
-                                    path, o->refused);
+                                    o->shown, o->refused);
             else
-                *err = rec_asprintf("cannot write '%s': %s", path, strerror(e));
+                *err = rec_asprintf("cannot write '%s': %s", o->shown, strerror(e));
             rec_temp_release(o->tmp);
             free(o->path);
+            free(o->shown);
             free(o);
             return NULL;
         }
@@ -213,6 +228,7 @@ static void release(rec_output *o)
     else if (o->path && o->fd >= 0)
         close(o->fd); /* a device opened as it is */
     free(o->path);
+    free(o->shown);
     free(o->pending);
     free(o);
 }
@@ -240,7 +256,7 @@ int rec_output_commit(rec_output *o, char **err)
             o->error = errno;
     }
     if (o->error) {
-        *err = rec_asprintf("cannot write '%s': %s", o->path ? o->path : "standard output",
+        *err = rec_asprintf("cannot write '%s': %s", o->shown ? o->shown : "standard output",
                             strerror(o->error));
         release(o);
         return -1;

@@ -15,15 +15,18 @@
 
 typedef struct rec_output rec_output;
 
-/* Open path for writing ("-" or NULL: standard output). mode is the new
+/* Open name for writing ("-" or NULL: standard output). mode is the new
  * file's permission bits (0666 less the umask); a file replaced keeps its
  * own, less set-user-ID, set-group-ID, sticky and world-writable.
- * in_dir: path is an entry of a -d directory, which may hold what others
- * put there: anything but a regular file (a link, a FIFO, a device) is
- * refused, never opened. Otherwise path was named by the user: a link is
+ * dir: name is an entry of the -d directory dirfd (dir is its name, for
+ * messages), which may hold what others put there: anything but a regular
+ * file (a link, a FIFO, a device) is refused, never opened, and everything
+ * happens relative to dirfd, so that the directory cannot be swapped under
+ * rec2xml. dir NULL: name is a path the user gave (dirfd unused): a link is
  * followed, a device or FIFO written as it is. Returns NULL with *err set
  * (caller frees) on failure. */
-rec_output *rec_output_open(const char *path, mode_t mode, bool in_dir, char **err);
+rec_output *rec_output_open(int dirfd, const char *dir, const char *name, mode_t mode,
+                            char **err);
 
 /* Give the file this modification time when it is committed (-d: the
  * input's, taken before it was read, so that -u sees a later edit). */

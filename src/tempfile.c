@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <libxml/hash.h>
@@ -38,6 +39,7 @@
 
 static struct {
     atomic_int used;
+    int dirfd;             /* path is relative to it (AT_FDCWD) */
     char path[PATH_MAX];
 } slots[SLOTS];
 
@@ -52,6 +54,7 @@ static int claim(void)
 }
 
 struct rec_temp {
+    int dirfd;     /* the directory path is relative to; not owned */
     int fd;        /* the data descriptor, -1 once closed */
     int lock;      /* a duplicate holding the flock until release */
     int slot;      /* in slots[], or -1 */
@@ -72,7 +75,28 @@ static size_t stem_len(const char *name)
     return n;
 }
 
-rec_temp *rec_temp_create(const char *target)
+/* XXXXXX at the end of name: six letters or digits, new at each call. The
+ * name only has to be new (O_EXCL makes the file so); mixing the clock, the
+ * process and a counter keeps two processes from trying the same ones. */
+static void fill(char *name)
+{
+    static const char chars[] =
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    static atomic_uint_fast64_t counter;
+    struct timespec now;
+    clock_gettime(CLOCK_REALTIME, &now);
+    uint64_t x = (uint64_t)now.tv_nsec ^ (uint64_t)now.tv_sec << 20 ^ (uint64_t)getpid() << 40 ^
+                 (atomic_fetch_add(&counter, 1) + 1) * 0x9E3779B97F4A7C15ULL;
+    char *x6 = name + strlen(name) - 6;
+    for (int i = 0; i < 6; i++) {
+        x ^= x >> 33;
+        x *= 0xff51afd7ed558ccdULL;
+        x ^= x >> 29;
+        x6[i] = chars[x % (sizeof chars - 1)];
+    }
+}
+
+rec_temp *rec_temp_create(int dirfd, const char *target)
 {
     const char *slash = strrchr(target, '/');
     size_t dir = slash ? (size_t)(slash - target) + 1 : 0;
@@ -80,16 +104,23 @@ rec_temp *rec_temp_create(const char *target)
     char *template = rec_asprintf("%.*s.%.*s" SUFFIX, (int)dir, target, (int)stem_len(name),
                                   name);
     rec_temp *t = rec_xcalloc(sizeof *t);
+    t->dirfd = dirfd;
     t->fd = t->lock = -1;
     t->slot = strlen(template) < PATH_MAX ? claim() : -1;
     if (t->slot >= 0) {
+        slots[t->slot].dirfd = dirfd;
         t->path = slots[t->slot].path;
         memcpy(t->path, template, strlen(template) + 1);
         free(template);
     } else {
         t->path = template;
     }
-    t->fd = mkstemp(t->path);
+    for (int tries = 0; tries < 100 && t->fd < 0; tries++) {
+        fill(t->path);
+        t->fd = openat(dirfd, t->path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+        if (t->fd < 0 && errno != EEXIST)
+            break;
+    }
     if (t->fd < 0) {
         int e = errno;
         rec_temp_release(t);
@@ -97,7 +128,6 @@ rec_temp *rec_temp_create(const char *target)
         return NULL;
     }
     t->created = true;
-    (void)fcntl(t->fd, F_SETFD, FD_CLOEXEC);
     /* a sweep takes only an unlocked temporary: the lock is held by a
      * second descriptor, so that the data descriptor can be closed (and its
      * close checked) before the rename */
@@ -105,11 +135,6 @@ rec_temp *rec_temp_create(const char *target)
     if (t->lock >= 0)
         (void)flock(t->lock, LOCK_EX | LOCK_NB);
     return t;
-}
-
-const char *rec_temp_path(const rec_temp *t)
-{
-    return t->path;
 }
 
 int rec_temp_fd(const rec_temp *t)
@@ -126,7 +151,7 @@ int rec_temp_close(rec_temp *t)
 
 int rec_temp_rename(rec_temp *t, const char *target)
 {
-    if (rename(t->path, target) != 0)
+    if (renameat(t->dirfd, t->path, t->dirfd, target) != 0)
         return errno;
     t->renamed = true;
     return 0;
@@ -139,7 +164,7 @@ void rec_temp_release(rec_temp *t)
     if (t->fd >= 0)
         close(t->fd);
     if (t->created && !t->renamed)
-        unlink(t->path);
+        unlinkat(t->dirfd, t->path, 0);
     if (t->lock >= 0)
         close(t->lock);
     if (t->slot >= 0)
@@ -161,7 +186,7 @@ static void on_fatal(int sig)
     int saved_errno = errno;
     for (int i = 0; i < SLOTS; i++)
         if (atomic_load(&slots[i].used))
-            unlink(slots[i].path); /* a name being written removes nothing */
+            unlinkat(slots[i].dirfd, slots[i].path, 0); /* a name being written removes nothing */
     struct sigaction dfl;
     memset(&dfl, 0, sizeof dfl);
     dfl.sa_handler = SIG_DFL;
@@ -227,19 +252,20 @@ static void remove_stale(int dfd, const char *name)
     close(fd);
 }
 
-void rec_temp_sweep(const char *dir, const char *const *names, size_t n)
+void rec_temp_sweep(int dir, const char *const *names, size_t n)
 {
     if (n == 0)
         return;
     xmlHashTablePtr stems = xmlHashCreate(n < 16 ? 16 : n > 1u << 30 ? 1 << 30 : (int)n);
     if (!stems)
-        return;
+        rec_out_of_memory(n);
     for (size_t i = 0; i < n; i++) {
         char *stem = rec_xstrndup(names[i], stem_len(names[i]));
         xmlHashAddEntry(stems, (const xmlChar *)stem, stems);
         free(stem);
     }
-    int dfd = open(*dir ? dir : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    /* a descriptor of its own: closedir closes it */
+    int dfd = openat(dir, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     DIR *d = dfd >= 0 ? fdopendir(dfd) : NULL;
     if (!d) {
         if (dfd >= 0)

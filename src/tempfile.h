@@ -12,18 +12,19 @@
 
 typedef struct rec_temp rec_temp;
 
-/* Create the temporary for target (mode 0600, locked, registered for the
- * signal handlers). Returns NULL with errno set. The path is
- * rec_temp_path's; rec_temp_fd is open for writing, owned by t. */
-rec_temp *rec_temp_create(const char *target);
-const char *rec_temp_path(const rec_temp *t);
+/* Create the temporary for target, a path relative to the directory dirfd
+ * (AT_FDCWD: the current directory), with O_EXCL and O_NOFOLLOW: always a
+ * new file (mode 0600, locked, registered for the signal handlers). Returns
+ * NULL with errno set. rec_temp_fd is open for writing, owned by t. */
+rec_temp *rec_temp_create(int dirfd, const char *target);
 int rec_temp_fd(const rec_temp *t);
 
 /* Close the data descriptor and report the close's error (0 or errno);
  * the lock is kept until rec_temp_release. */
 int rec_temp_close(rec_temp *t);
 
-/* rename(2) the temporary onto target. 0 or errno. */
+/* Rename the temporary onto target (relative to the same directory). 0 or
+ * errno. */
 int rec_temp_rename(rec_temp *t, const char *target);
 
 /* Remove the temporary (unless renamed), drop the lock, free t. */
@@ -38,10 +39,10 @@ void rec_temp_release(rec_temp *t);
 void rec_temp_trap_signals(void);
 void rec_temp_release_signals(void);
 
-/* In directory dir, remove the stale temporaries of the outputs named
- * names[0..n) (last path components): entries .NAME.XXXXXX that are
+/* In the directory dirfd (not closed), remove the stale temporaries of the
+ * outputs named names[0..n) (entries of it): entries .NAME.XXXXXX that are
  * regular files owned by this user and not locked by a live rec2xml.
  * Nothing else is touched; an unreadable directory is left alone. */
-void rec_temp_sweep(const char *dir, const char *const *names, size_t n);
+void rec_temp_sweep(int dirfd, const char *const *names, size_t n);
 
 #endif

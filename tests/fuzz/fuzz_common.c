@@ -2,6 +2,7 @@
  * every harness drives, set up once per process. */
 #include "fuzz_common.h"
 
+#include <fcntl.h>
 #include <libxml/parser.h>
 #include <libxslt/xsltutils.h>
 #include <stdint.h>
@@ -109,7 +110,7 @@ void rec_fuzz_write_all(rec_fuzz_env *e, xmlDocPtr doc, rec_diags *diags)
         if (!e->loaded[f])
             continue;
         char *err = NULL;
-        rec_output *out = rec_output_open("/dev/null", 0644, false, &err);
+        rec_output *out = rec_output_open(AT_FDCWD, NULL, "/dev/null", 0644, &err);
         if (!out) {
             fprintf(stderr, "fuzz: %s\n", err);
             abort();
