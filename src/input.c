@@ -54,6 +54,14 @@ static void judge(rec_input *in, const rec_engine *e, rec_matcher *m, const char
     if (in->is_xml) {
         in->doc = rec_xml_read(in->src.bytes, in->src.size, url, &in->diags);
     } else if (rec_source_split(&in->src, &in->diags) == REC_OK) {
+        /* the parser reads the lines, a normalised copy: the bytes go now
+         * unless a diagnostic will quote them (100 MB less at the end of
+         * the parse, the peak of a --check) */
+        if (opts->drop_source) {
+            free(in->src.bytes);
+            in->src.bytes = NULL;
+            in->src.size = in->src.bom = 0;
+        }
         in->doc = rec_parse(&in->src, m, url, opts->lang ? opts->lang : "en", &in->diags);
     }
     if (in->doc) /* while the lines are there to find the columns */

@@ -228,6 +228,8 @@ rec_status rec_source_split(rec_source *src, rec_diags *diags)
             break;
     }
     src->nlines = n;
+    /* the doubling left up to half the array unused: give it back */
+    src->lines = rec_xrealloc(src->lines, n * sizeof *src->lines);
 
     flush_note(diags, &bad_utf8, "invalid-utf8", "byte", "save the file as UTF-8");
     flush_note(diags, &bad_char, "control-character", "control character", "delete it");
