@@ -33,12 +33,29 @@ static bool unprintable(uint32_t c)
     return c < 0x20 || (c >= 0x7F && c <= 0x9F) || rec_invisible_char(c);
 }
 
+/* The length of the run of printable ASCII at s, none of the bytes in
+ * special: what needs no escape, written in one go. */
+static size_t plain_run(const char *s, size_t n, const char *special)
+{
+    size_t k = 0;
+    while (k < n && (unsigned char)s[k] >= 0x20 && (unsigned char)s[k] < 0x7F &&
+           !strchr(special, s[k]))
+        k++;
+    return k;
+}
+
 /* s for people: an unprintable character as \n, \t, \r, \xHH (C0, DEL)
  * or \uHHHH; a byte that is not UTF-8 as \xHH. */
 static void escaped_text(FILE *out, const char *s)
 {
     size_t n = strlen(s);
     for (size_t i = 0; i < n;) {
+        size_t run = plain_run(s + i, n - i, "");
+        if (run) {
+            fwrite(s + i, 1, run, out);
+            i += run;
+            continue;
+        }
         size_t len = rec_utf8_valid(s + i, n - i);
         uint32_t c = len ? rec_utf8_decode(s + i, len) : 0;
         if (len == 0)
@@ -170,6 +187,12 @@ void rec_json_string(FILE *out, const char *s)
     size_t n = strlen(s);
     fputc('"', out);
     for (size_t i = 0; i < n;) {
+        size_t run = plain_run(s + i, n - i, "\"\\");
+        if (run) {
+            fwrite(s + i, 1, run, out);
+            i += run;
+            continue;
+        }
         size_t len = rec_utf8_valid(s + i, n - i);
         uint32_t c = len ? rec_utf8_decode(s + i, len) : 0xFFFD;
         if (len == 0)
