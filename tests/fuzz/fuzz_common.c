@@ -145,8 +145,10 @@ void rec_fuzz_report(rec_fuzz_env *e, const char *path, const rec_diags *diags,
 
 void rec_fuzz_finish(rec_fuzz_env *e, rec_input *in)
 {
-    rec_quote_source q = {in->src.bytes + in->src.bom, in->src.size - in->src.bom};
-    rec_fuzz_report(e, in->path, &in->diags, in->is_xml ? NULL : &q);
+    /* an XML input's bytes are freed once parsed: nothing to quote */
+    rec_quote_source q = {in->src.bytes ? in->src.bytes + in->src.bom : NULL,
+                          in->src.size - in->src.bom};
+    rec_fuzz_report(e, in->path, &in->diags, in->is_xml || !q.bytes ? NULL : &q);
     if (in->doc) {
         rec_fuzz_check_doc(in->doc);
         rec_fuzz_write_all(e, in->doc, &in->diags);
