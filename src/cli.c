@@ -2,8 +2,12 @@
 /* cli.c - options, modes and verdicts. State lives in one options struct. */
 #include "cli.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <libxml/parser.h>
 #include <libxml/xmlsave.h>
 #include <stdbool.h>
@@ -14,10 +18,12 @@
 
 #include "batch.h"
 #include "diff.h"
+#include "filelist.h"
 #include "input.h"
 #include "output.h"
 #include "parse.h"
 #include "report.h"
+#include "tempfile.h"
 #include "transform.h"
 #include "translate.h"
 #include "tree.h"
@@ -51,6 +57,10 @@ typedef struct {
     rec_input_options input;
     char **inputs;
     int ninputs;
+    const char *files_from;  /* --files-from FILE */
+    bool null;               /* -0: the list's names end with NUL bytes */
+    rec_file_list list;      /* what --files-from read; owned */
+    char **all_inputs;       /* the operands and the list's names; owned */
     mode_t mode;             /* permission bits of new files */
     FILE *err;
 } options;
@@ -75,7 +85,7 @@ static const char usage_text[] =
     "  -a, --all              with -d: every format\n"
     "  -j, --jobs=N           with -d or --check: N worker threads (default: the\n"
     "                         online CPUs)\n"
-    "  -u, --update           with -d: skip outputs newer than their input\n"
+    "  -u, --update           with -d: skip outputs as new as their input\n"
     "  -o, --output=FILE      write to FILE (replaced whole, or left untouched)\n"
     "      --stylesheet=FILE  use FILE instead of the built-in stylesheet for FORMAT\n"
     "                         (it may <xsl:import href=\"rec2xml:/stylesheets/FORMAT.xsl\"/>)\n"
@@ -95,6 +105,13 @@ static const char usage_text[] =
     "                         headings, paragraphs; default: detected\n"
     "      --recipient=NAME   the recipient of the items that no header or\n"
     "                         sentence addresses\n"
+    "      --files-from=FILE  read more input names from FILE ('-': standard input),\n"
+    "                         one per line, or NUL-terminated (with -0, or when FILE\n"
+    "                         holds a NUL byte); for batches of any size\n"
+    "  -0, --null             the names in --files-from end with NUL bytes\n"
+    "      --max-input-size=SIZE\n"
+    "                         refuse an input (or translation, or list) larger than\n"
+    "                         SIZE bytes; K, M, G suffixes (default: 256M)\n"
     "\n"
     "Diagnostics:\n"
     "  -s, --strict, -Werror  treat warnings as errors\n"
@@ -120,10 +137,11 @@ static rec_exit usage_error(options *o, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fprintf(o->err, "rec2xml: ");
-    vfprintf(o->err, fmt, ap);
-    fprintf(o->err, "\nTry 'rec2xml --help' for more information.\n");
+    char *msg = rec_vasprintf(fmt, ap); /* it quotes the command line */
     va_end(ap);
+    rec_say(o->err, "%s", msg);
+    fprintf(o->err, "Try 'rec2xml --help' for more information.\n");
+    free(msg);
     return REC_EXIT_USAGE;
 }
 
@@ -161,6 +179,57 @@ static bool language_tag(const char *s)
     return run > 0;
 }
 
+/* "300M", "2G", "64KiB", "1048576": bytes, at least one. */
+static int parse_size(const char *s, size_t *size)
+{
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(s, &end, 10);
+    if (end == s || errno || *s == '-')
+        return -1;
+    unsigned shift = 0;
+    switch (*end) {
+    case 'k': case 'K': shift = 10; end++; break;
+    case 'm': case 'M': shift = 20; end++; break;
+    case 'g': case 'G': shift = 30; end++; break;
+    default: break;
+    }
+    if (shift && strcmp(end, "iB") == 0)
+        end += 2;
+    else if (shift && *end == 'B')
+        end++;
+    if (*end || n == 0 || n > (SIZE_MAX >> shift))
+        return -1;
+    *size = (size_t)n << shift;
+    return 0;
+}
+
+/* The operands, then the names --files-from lists, as o->inputs. */
+static rec_exit add_listed_inputs(options *o)
+{
+    char *err = NULL;
+    if (rec_file_list_read(&o->list, o->files_from, o->null, o->input.max_size, &err) != 0) {
+        rec_say(o->err, "--files-from: %s", err);
+        free(err);
+        return REC_EXIT_USAGE;
+    }
+    size_t total = (size_t)o->ninputs + o->list.n;
+    if (total > INT_MAX)
+        return usage_error(o, "--files-from lists more than %d names", INT_MAX);
+    o->all_inputs = rec_xmalloc((total + 1) * sizeof *o->all_inputs);
+    memcpy(o->all_inputs, o->inputs, (size_t)o->ninputs * sizeof *o->inputs);
+    memcpy(o->all_inputs + o->ninputs, o->list.names, o->list.n * sizeof *o->list.names);
+    o->all_inputs[total] = NULL;
+    o->inputs = o->all_inputs;
+    o->ninputs = (int)total;
+    if (strcmp(o->files_from, "-") == 0)
+        for (int i = 0; i < o->ninputs; i++)
+            if (strcmp(o->inputs[i], "-") == 0)
+                return usage_error(o, "standard input holds the --files-from list; it cannot "
+                                      "be an input too");
+    return REC_EXIT_OK;
+}
+
 static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
 {
     static const struct option longopts[] = {
@@ -184,15 +253,19 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
         {"diagnostics-format", required_argument, NULL, 'D'},
         {"diff", no_argument, NULL, 'F'},
         {"diff-format", required_argument, NULL, 'G'},
+        {"files-from", required_argument, NULL, 'I'},
+        {"null", no_argument, NULL, '0'},
+        {"max-input-size", required_argument, NULL, 'M'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
     int c;
     *done = false;
+    o->input.max_size = REC_MAX_INPUT_DEFAULT;
     optind = 0; /* reset: rec_cli_main may run more than once in a process */
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:t:d:aj:up:fT:cl:sqhVW:", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:t:d:aj:up:fT:cl:sqhVW:0", longopts, NULL)) != -1) {
         switch (c) {
         case 'o': o->output = optarg; break;
         case 't':
@@ -248,6 +321,13 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
         case 's': o->input.strict = true; break;
         case 'q': o->quiet = true; break;
         case 'F': o->diff = true; break;
+        case 'I': o->files_from = optarg; break;
+        case '0': o->null = true; break;
+        case 'M':
+            if (parse_size(optarg, &o->input.max_size) != 0)
+                return usage_error(o, "--max-input-size takes a size such as 300M, 2G or "
+                                      "1048576 (bytes), not '%s'", optarg);
+            break;
         case 'G':
             if (strcmp(optarg, "json") == 0)
                 o->diff_format = REC_DIFF_JSON;
@@ -283,6 +363,10 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
     }
     o->inputs = argv + optind;
     o->ninputs = argc - optind;
+    if (o->null && !o->files_from)
+        return usage_error(o, "-0 tells how the names in --files-from end: give --files-from too");
+    if (o->files_from && add_listed_inputs(o) != REC_EXIT_OK)
+        return REC_EXIT_USAGE;
     if (o->ninputs == 0)
         return usage_error(o, "no input file");
     if (o->check && o->output)
@@ -334,9 +418,10 @@ static FILE *diag_stream(options *o)
 static void report(options *o, const rec_input *in)
 {
     const char *shown = strcmp(in->path, "-") == 0 ? "<stdin>" : in->path;
-    rec_quote_source q = {in->src.bytes + in->src.bom, in->src.size - in->src.bom};
+    rec_quote_source q = {in->src.bytes ? in->src.bytes + in->src.bom : NULL,
+                          in->src.size - in->src.bom};
     rec_report(o->report, diag_stream(o), shown, &in->diags,
-               o->caret && !in->is_xml && in->src.bytes ? &q : NULL);
+               o->caret && !in->is_xml && q.bytes ? &q : NULL);
 }
 
 /* Write in's document in the chosen format to -o or standard output.
@@ -344,7 +429,7 @@ static void report(options *o, const rec_input *in)
 static int convert(options *o, const rec_stylesheets *sheets, rec_input *in)
 {
     char *err = NULL;
-    rec_output *out = rec_output_open(o->output, o->mode, &err);
+    rec_output *out = rec_output_open(AT_FDCWD, NULL, o->output, o->mode, &err);
     if (out && rec_transform(sheets, o->format, in->doc, o->params, out, &in->diags) != 0) {
         rec_output_abort(out);
         return -1;
@@ -377,7 +462,7 @@ static int apply_translation(options *o, const rec_translation *t, rec_matcher *
      * weigh; this line is the import's own account */
     const char *note = rec_translation_note(t);
     if (!o->quiet && o->report == REC_REPORT_GCC)
-        fprintf(o->err, "rec2xml: %s: %zu/%zu segments translated, %zu stale, %zu missing%s%s%s\n",
+        rec_say(o->err, "%s: %zu/%zu segments translated, %zu stale, %zu missing%s%s%s",
                 o->translation, st.translated, st.segments, st.stale, st.missing,
                 st.broken ? ", some with broken footnote references" : "", note ? "; " : "",
                 note ? note : "");
@@ -388,22 +473,23 @@ static int apply_translation(options *o, const rec_translation *t, rec_matcher *
     return 0;
 }
 
-/* Would -o FILE overwrite the input itself? Input files are never modified. */
+/* Would -o FILE overwrite the input itself? Input files are never modified;
+ * standard input is the file it was opened on (rec2xml - -o f.txt < f.txt). */
 static bool output_is_input(const options *o)
 {
     struct stat in, out;
-    return o->output && strcmp(o->output, "-") != 0 && o->ninputs == 1 &&
-           strcmp(o->inputs[0], "-") != 0 && stat(o->inputs[0], &in) == 0 &&
-           stat(o->output, &out) == 0 && S_ISREG(out.st_mode) && in.st_dev == out.st_dev &&
-           in.st_ino == out.st_ino;
+    if (!o->output || strcmp(o->output, "-") == 0 || o->ninputs != 1)
+        return false;
+    int got = strcmp(o->inputs[0], "-") == 0 ? fstat(STDIN_FILENO, &in) : stat(o->inputs[0], &in);
+    return got == 0 && stat(o->output, &out) == 0 && S_ISREG(out.st_mode) &&
+           in.st_dev == out.st_dev && in.st_ino == out.st_ino;
 }
 
 static rec_exit run(options *o, const rec_engine *engine, const rec_stylesheets *sheets)
 {
     rec_exit worst = REC_EXIT_OK;
     if (!o->check && output_is_input(o)) {
-        fprintf(o->err, "rec2xml: '%s' is the input itself; rec2xml never overwrites its input\n",
-                o->output);
+        rec_say(o->err, "'%s' is the input itself; rec2xml never overwrites its input", o->output);
         return REC_EXIT_USAGE;
     }
     rec_matcher *m = rec_matcher_new(engine->patterns);
@@ -411,7 +497,7 @@ static rec_exit run(options *o, const rec_engine *engine, const rec_stylesheets 
     if (o->translation) {
         rec_diags td;
         rec_diags_init(&td);
-        translation = rec_translation_read(o->translation, &td);
+        translation = rec_translation_read(o->translation, o->input.max_size, &td);
         rec_diags_sort(&td);
         rec_report(o->report, diag_stream(o), o->translation, &td, NULL);
         rec_diags_clear(&td);
@@ -421,15 +507,14 @@ static rec_exit run(options *o, const rec_engine *engine, const rec_stylesheets 
         }
         const char *declared = rec_translation_lang(translation);
         if (!o->target_lang && declared && !language_tag(declared)) {
-            fprintf(o->err, "rec2xml: %s says its language is '%s', which is not a language tag; "
-                            "give --target-lang\n", o->translation, declared);
+            rec_say(o->err, "%s says its language is '%s', which is not a language tag; "
+                            "give --target-lang", o->translation, declared);
             rec_translation_free(translation);
             rec_matcher_free(m);
             return REC_EXIT_USAGE;
         }
         if (!o->target_lang && !declared) {
-            fprintf(o->err, "rec2xml: %s does not say its language; give --target-lang\n",
-                    o->translation);
+            rec_say(o->err, "%s does not say its language; give --target-lang", o->translation);
             rec_translation_free(translation);
             rec_matcher_free(m);
             return REC_EXIT_USAGE;
@@ -489,26 +574,32 @@ static rec_exit run(options *o, const rec_engine *engine, const rec_stylesheets 
 }
 
 /* --diff OLD NEW: 0 no change in the recommendations, 1 changes, 2 when a
- * file cannot be read or parsed. */
+ * file cannot be read or parsed. Each document is freed once its items are
+ * collected: only one tree is in memory at a time. */
 static rec_exit diff(options *o, const rec_engine *engine)
 {
     rec_matcher *m = rec_matcher_new(engine->patterns);
-    rec_input in[2];
+    rec_differ *d = rec_differ_new();
     rec_exit rc = REC_EXIT_OK;
     for (int i = 0; i < 2; i++) {
-        rec_input_load(&in[i], engine, m, o->inputs[i], &o->input);
-        if (!in[i].doc) {
-            report(o, &in[i]);
+        rec_input in;
+        rec_input_load(&in, engine, m, o->inputs[i], &o->input);
+        if (in.doc) {
+            rec_differ_add(d, i, in.doc);
+        } else {
+            report(o, &in);
             rc = REC_EXIT_USAGE;
         }
+        rec_input_free(&in);
     }
+    rec_matcher_free(m);
     if (rc == REC_EXIT_OK) {
         rec_diff_stats st;
         bool color = o->diff_format == REC_DIFF_TEXT && isatty(STDOUT_FILENO);
-        bool changed = rec_diff(in[0].doc, in[1].doc, o->inputs[0], o->inputs[1], o->diff_format,
-                                color, stdout, &st);
+        bool changed = rec_differ_report(d, o->inputs[0], o->inputs[1], o->diff_format, color,
+                                         stdout, &st);
         if (fflush(stdout) != 0 || ferror(stdout)) {
-            fprintf(o->err, "rec2xml: cannot write to standard output\n");
+            rec_say(o->err, "cannot write to standard output");
             rc = REC_EXIT_USAGE;
         } else {
             rc = changed ? REC_EXIT_INVALID : REC_EXIT_OK;
@@ -518,9 +609,7 @@ static rec_exit diff(options *o, const rec_engine *engine)
                             "%zu unchanged\n",
                     st.added, st.removed, st.changed, st.moved, st.unchanged);
     }
-    rec_input_free(&in[0]);
-    rec_input_free(&in[1]);
-    rec_matcher_free(m);
+    rec_differ_free(d);
     return rc;
 }
 
@@ -530,44 +619,47 @@ rec_exit rec_cli_main(int argc, char **argv, FILE *err)
     memset(&o, 0, sizeof o);
     o.err = err;
     bool done;
+    rec_stylesheets *sheets = NULL;
+    rec_engine engine;
+    memset(&engine, 0, sizeof engine);
+    rec_diags sheet_diags;
+    rec_diags_init(&sheet_diags);
+    char *sarif_text = NULL;
+    size_t sarif_len = 0;
+
     rec_exit rc = parse_options(&o, argc, argv, &done);
     if (rc != REC_EXIT_OK || done)
-        return rc;
+        goto cleanup;
     o.caret = isatty(fileno(err));
+    /* the text is kept for diagnostics only when they quote it */
+    o.input.drop_source = !o.caret;
     o.mode = rec_output_default_mode();
+    /* Ctrl-C, kill, an abort: the temporaries go, and rec2xml with them */
+    rec_temp_trap_signals();
 
+    rec_xml_checked_memory(); /* before libxml2 allocates anything */
     LIBXML_TEST_VERSION
     xmlInitParser(); /* before any worker thread */
     rec_xml_deny_external_entities();
     rec_transform_init();
     /* the stylesheets compile on a helper thread while the schemas and
      * patterns are set up here */
-    rec_stylesheets *sheets = rec_stylesheets_new();
+    sheets = rec_stylesheets_new();
     rec_sheet_loader *loader = rec_stylesheets_load_start(
         sheets, o.check || o.diff ? 0u : o.formats, o.stylesheet);
-    rec_diags sheet_diags;
-    rec_diags_init(&sheet_diags);
-    rec_engine engine;
     char *msg = NULL;
     if (rec_engine_init(&engine, &msg) != 0) {
         rec_stylesheets_load_finish(loader, &sheet_diags);
-        rec_diags_clear(&sheet_diags);
-        rec_stylesheets_free(sheets);
         fprintf(err, "rec2xml: %s\n", msg);
         free(msg);
-        free(o.params);
-        return REC_EXIT_USAGE;
+        rc = REC_EXIT_USAGE;
+        goto cleanup;
     }
     int loaded = rec_stylesheets_load_finish(loader, &sheet_diags);
     if (o.diff) {
         rc = diff(&o, &engine);
-        rec_stylesheets_free(sheets);
-        rec_engine_free(&engine);
-        free(o.params);
-        return rc;
+        goto cleanup;
     }
-    char *sarif_text = NULL;
-    size_t sarif_len = 0;
     if (o.report == REC_REPORT_SARIF)
         o.sarif = open_memstream(&sarif_text, &sarif_len);
     if (loaded != 0) {
@@ -595,18 +687,20 @@ rec_exit rec_cli_main(int argc, char **argv, FILE *err)
         };
         rc = rec_batch_run(&b, o.inputs, o.ninputs, &engine, sheets);
     } else {
-        rec_output_trap_signals();
         rc = run(&o, &engine, sheets);
-        rec_output_release_signals(); /* re-raises a signal that stopped us */
     }
     if (o.sarif) {
         fclose(o.sarif);
         rec_report_sarif_log(err, sarif_text, REC_VERSION);
         free(sarif_text);
     }
+cleanup:
+    rec_temp_release_signals();
     rec_diags_clear(&sheet_diags);
     rec_stylesheets_free(sheets);
     rec_engine_free(&engine);
+    rec_file_list_free(&o.list);
+    free(o.all_inputs);
     free(o.params);
     return rc;
 }

@@ -41,6 +41,9 @@ typedef struct {
     const char *layout;    /* their layout (--layout); NULL: detected */
     const char *recipient; /* --recipient: for items no header addresses */
     bool strict;           /* warnings are errors */
+    size_t max_size;       /* refuse a file larger than this (0: no limit) */
+    bool drop_source;      /* free the text once parsed: no diagnostic will
+                              quote it (in.src.bytes is NULL afterwards) */
 } rec_input_options;
 
 /* Load and validate path ("-" for standard input) into in. m is the calling

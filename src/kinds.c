@@ -49,6 +49,10 @@ const rec_kind rec_kinds[] = {
      "Delete the blank line if the paragraph continues the item above; indent it otherwise."},
     {"recipient-spelling", "warning", "One recipient is written two ways, which makes two recipients.",
      "Spell the recipient the same way in every header."},
+    {"invisible-character", "warning",
+     "A recipient or an item holds a bidi control, a zero-width character or a line separator.",
+     "Delete the character: it shows as nothing or reorders the text, so two names that look the "
+     "same differ. --strict makes this an error."},
     {"too-deep", "warning", "Items nest deeper than 50 levels.",
      "Check the indentation; deeper items are kept at level 50."},
     {"duplicate-id", "error", "Two elements of an XML input share an id.",
@@ -75,6 +79,9 @@ const rec_kind rec_kinds[] = {
      "Check the file at the position given, or export it again."},
     {"translation-unreadable", "error", "A translation file cannot be opened.",
      "Check the path and the file's extension (.csv, .xlf, .xliff, .po)."},
+    {"input-too-large", "error", "An input is larger than --max-input-size.",
+     "Check that the file is the report (not a device or a runaway export); if it is, give a "
+     "larger --max-input-size."},
     {"io-error", "error", "A file cannot be read or written.",
      "Check the path, the permissions and the free space."},
     {NULL, NULL, NULL, NULL},

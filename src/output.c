@@ -1,64 +1,34 @@
 /* SPDX-License-Identifier: MIT */
-/* output.c - checked, atomic output. */
+/* output.c - checked, atomic output, never through a link or into a device
+ * that a directory holds. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "output.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "tempfile.h"
 #include "util.h"
-
-/* The signal that asked rec2xml to stop, or 0: the only state a signal
- * handler may touch. Writes stop at the next chunk and the output is not
- * committed, so the temporary file is removed and no target is touched. */
-static volatile sig_atomic_t stop_signal;
-
-static void on_signal(int sig)
-{
-    stop_signal = sig;
-}
-
-static struct sigaction saved[3];
-static const int trapped[3] = {SIGINT, SIGTERM, SIGHUP};
-
-void rec_output_trap_signals(void)
-{
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    stop_signal = 0;
-    for (int i = 0; i < 3; i++)
-        sigaction(trapped[i], &sa, &saved[i]);
-}
-
-int rec_output_stopped(void)
-{
-    return stop_signal;
-}
-
-void rec_output_release_signals(void)
-{
-    for (int i = 0; i < 3; i++)
-        sigaction(trapped[i], &saved[i], NULL);
-    if (stop_signal)
-        raise(stop_signal); /* die of it, as the shell expects */
-}
 
 struct rec_output {
     int fd;
-    char *path;        /* the target; NULL for standard output */
-    char *tmp;         /* the temporary file beside it */
+    char *path;        /* the target (relative to the -d directory's descriptor);
+                          NULL for standard output */
+    char *shown;       /* the target as messages name it */
+    rec_temp *tmp;     /* the temporary file beside it; NULL: written as it is */
     int error;         /* first errno seen while writing */
+    const char *refused; /* why the target was refused, or NULL */
     xmlOutputBufferPtr buf;
     char *pending;     /* bytes not written yet (libxml2 hands over 4 KB at a time) */
     size_t npending;
     size_t written;    /* bytes handed to write() so far */
+    bool stamp;        /* give the file mtime (rec_output_set_mtime) */
+    struct timespec mtime;
 };
 
 /* A large output goes out in chunks of this size: 30 MB is 500 writes, not
@@ -74,8 +44,6 @@ struct rec_output {
 static void write_out(rec_output *o, const char *data, size_t len)
 {
     size_t done = 0;
-    if (!o->error && stop_signal)
-        o->error = EINTR; /* stopped: this output must not be committed */
     while (!o->error && done < len) {
         ssize_t n = write(o->fd, data + done, len - done);
         if (n > 0)
@@ -98,8 +66,6 @@ static int write_all(void *ctx, const char *data, int len)
 {
     rec_output *o = ctx;
     size_t n = (size_t)len;
-    if (!o->error && stop_signal)
-        o->error = EINTR;
     if (o->error)
         return len;
     if (o->npending + n > CHUNK)
@@ -128,40 +94,113 @@ mode_t rec_output_default_mode(void)
     return 0666 & ~mask;
 }
 
-rec_output *rec_output_open(const char *path, mode_t mode, char **err)
+/* What a non-regular entry is, for the message that refuses it. */
+static const char *what_it_is(mode_t m)
 {
-    rec_output *o = rec_xmalloc(sizeof *o);
-    memset(o, 0, sizeof *o);
-    struct stat st;
-    bool exists = path && strcmp(path, "-") != 0 && stat(path, &st) == 0;
-    if (!path || strcmp(path, "-") == 0) {
+    return S_ISLNK(m) ? "a symbolic link" : S_ISFIFO(m) ? "a FIFO" : S_ISCHR(m) ? "a character device"
+           : S_ISBLK(m) ? "a block device" : S_ISSOCK(m) ? "a socket" : S_ISDIR(m) ? "a directory"
+           : "not a regular file";
+}
+
+/* The permission bits a replaced file keeps: never set-user-ID, set-group-ID,
+ * sticky or world-writable, whoever made the file that was there. */
+#define KEPT_BITS 0775
+
+/* Where -o PATH goes when PATH is not a plain file: a link the user named is
+ * followed (a regular file at its end is replaced there, atomically, and
+ * the link kept); a device, FIFO or terminal is written as it is
+ * (/dev/stdout, /dev/null, a named pipe someone reads). Sets o->path, and
+ * o->fd for an entry written as it is. Returns 0, or an errno. */
+static int named_target(rec_output *o, const char *path, struct stat *st, bool *exists)
+{
+    if (S_ISLNK(st->st_mode)) {
+        if (stat(path, st) != 0)
+            return errno; /* a link to nothing, or a loop */
+        if (S_ISREG(st->st_mode)) {
+            char *real = realpath(path, NULL);
+            if (!real)
+                return errno;
+            o->path = rec_xstrdup(real);
+            free(real);
+            return 0;
+        }
+    }
+    if (S_ISDIR(st->st_mode))
+        return EISDIR;
+    if (S_ISREG(st->st_mode)) {
+        o->path = rec_xstrdup(path);
+        return 0;
+    }
+    o->fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+    if (o->fd < 0)
+        return errno;
+    o->path = rec_xstrdup(path);
+    *exists = false;
+    return 0;
+}
+
+/* Remove what a killed run left of the temporaries of a named output. */
+static void sweep_beside(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? rec_xstrndup(path, (size_t)(slash - path) + 1) : rec_xstrdup(".");
+    const char *name = slash ? slash + 1 : path;
+    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd >= 0) {
+        rec_temp_sweep(dfd, &name, 1);
+        close(dfd);
+    }
+    free(dir);
+}
+
+rec_output *rec_output_open(int dirfd, const char *dir, const char *name, mode_t mode,
+                            char **err)
+{
+    rec_output *o = rec_xcalloc(sizeof *o);
+    o->fd = -1;
+    if (!name || strcmp(name, "-") == 0) {
         o->fd = STDOUT_FILENO;
-    } else if (exists && !S_ISREG(st.st_mode)) {
-        /* a device or a pipe (/dev/stdout, a FIFO): write to it as it is;
-         * renaming a file over it would replace the device itself */
-        o->fd = open(path, O_WRONLY | O_CLOEXEC);
-        if (o->fd < 0) {
-            *err = rec_asprintf("cannot write '%s': %s", path, strerror(errno));
-            free(o);
-            return NULL;
-        }
-        o->path = rec_xstrdup(path);
     } else {
-        o->path = rec_xstrdup(path);
-        const char *slash = strrchr(path, '/');
-        size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
-        o->tmp = rec_asprintf("%.*s.%s.XXXXXX", (int)dir, path, path + dir);
-        o->fd = mkstemp(o->tmp);
-        if (o->fd < 0) {
-            *err = rec_asprintf("cannot write '%s': %s", path, strerror(errno));
-            free(o->tmp);
+        bool in_dir = dir != NULL;
+        o->shown = in_dir ? rec_asprintf("%s/%s", dir, name) : rec_xstrdup(name);
+        struct stat st;
+        bool exists = in_dir ? fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0
+                             : lstat(name, &st) == 0;
+        int e = 0;
+        if (exists && in_dir && !S_ISREG(st.st_mode)) {
+            /* in an output directory, never through a link, never into a
+             * device or a FIFO: an entry someone else put there */
+            o->refused = what_it_is(st.st_mode);
+            e = EEXIST;
+        } else if (exists && !in_dir) {
+            e = named_target(o, name, &st, &exists);
+        } else {
+            o->path = rec_xstrdup(name);
+        }
+        if (!e && o->fd < 0) {
+            if (!in_dir) /* a batch sweeps its directory once, before */
+                sweep_beside(o->path);
+            o->tmp = rec_temp_create(in_dir ? dirfd : AT_FDCWD, o->path);
+            if (!o->tmp)
+                e = errno;
+            else
+                o->fd = rec_temp_fd(o->tmp);
+        }
+        if (e) {
+            if (o->refused)
+                *err = rec_asprintf("cannot write '%s': it is %s; rec2xml replaces only "
+                                    "regular files in an output directory (remove it)",
+                                    o->shown, o->refused);
+            else
+                *err = rec_asprintf("cannot write '%s': %s", o->shown, strerror(e));
+            rec_temp_release(o->tmp);
             free(o->path);
+            free(o->shown);
             free(o);
             return NULL;
         }
-        /* a file replaced keeps its permissions (a private file stays
-         * private); a new one gets 0666 less the umask */
-        (void)fchmod(o->fd, exists ? (st.st_mode & 07777) : mode);
+        if (o->tmp)
+            (void)fchmod(o->fd, exists ? (st.st_mode & KEPT_BITS) : mode);
     }
     o->buf = xmlOutputBufferCreateIO(write_all, no_close, o, NULL);
     if (!o->buf) {
@@ -172,6 +211,12 @@ rec_output *rec_output_open(const char *path, mode_t mode, char **err)
     return o;
 }
 
+void rec_output_set_mtime(rec_output *o, const struct timespec *mtime)
+{
+    o->stamp = true;
+    o->mtime = *mtime;
+}
+
 xmlOutputBufferPtr rec_output_buffer(rec_output *o)
 {
     return o->buf;
@@ -179,15 +224,12 @@ xmlOutputBufferPtr rec_output_buffer(rec_output *o)
 
 static void release(rec_output *o)
 {
-    if (o->tmp) {
-        if (o->fd >= 0)
-            close(o->fd);
-        unlink(o->tmp);
-    } else if (o->path && o->fd >= 0) {
+    if (o->tmp)
+        rec_temp_release(o->tmp); /* closes, and removes it unless renamed */
+    else if (o->path && o->fd >= 0)
         close(o->fd); /* a device opened as it is */
-    }
-    free(o->tmp);
     free(o->path);
+    free(o->shown);
     free(o->pending);
     free(o);
 }
@@ -199,27 +241,23 @@ int rec_output_commit(rec_output *o, char **err)
     if (rc < 0 && !o->error)
         o->error = EIO;
     flush_pending(o);
-    if (!o->error && stop_signal && o->tmp)
-        o->error = EINTR;
-    if (!o->error && !o->tmp && o->path) {
-        int fd = o->fd;
-        o->fd = -1;
-        if (close(fd) != 0)
-            o->error = errno;
-    } else if (!o->error && o->tmp) {
-        int fd = o->fd;
-        o->fd = -1;
-        if (close(fd) != 0)
-            o->error = errno;
-        else if (rename(o->tmp, o->path) != 0)
-            o->error = errno;
-        else {
-            free(o->tmp);
-            o->tmp = NULL; /* renamed: nothing to remove */
+    if (!o->error && o->tmp) {
+        if (o->stamp) {
+            const struct timespec times[2] = {{0, UTIME_OMIT}, o->mtime};
+            (void)futimens(o->fd, times);
         }
+        o->fd = -1;
+        o->error = rec_temp_close(o->tmp);
+        if (!o->error)
+            o->error = rec_temp_rename(o->tmp, o->path);
+    } else if (!o->error && o->path) {
+        int fd = o->fd;
+        o->fd = -1;
+        if (close(fd) != 0)
+            o->error = errno;
     }
     if (o->error) {
-        *err = rec_asprintf("cannot write '%s': %s", o->path ? o->path : "standard output",
+        *err = rec_asprintf("cannot write '%s': %s", o->shown ? o->shown : "standard output",
                             strerror(o->error));
         release(o);
         return -1;

@@ -10,14 +10,28 @@
 #define REC_OUTPUT_H
 
 #include <libxml/xmlIO.h>
+#include <stdbool.h>
 #include <sys/types.h>
+#include <time.h>
 
 typedef struct rec_output rec_output;
 
-/* Open path for writing ("-" or NULL: standard output). mode is the new
- * file's permission bits (0666 less the umask). Returns NULL with *err set
+/* Open name for writing ("-" or NULL: standard output). mode is the new
+ * file's permission bits (0666 less the umask); a file replaced keeps its
+ * own, less set-user-ID, set-group-ID, sticky and world-writable.
+ * dir: name is an entry of the -d directory dirfd (dir is its name, for
+ * messages), which may hold what others put there: anything but a regular
+ * file (a link, a FIFO, a device) is refused, never opened, and everything
+ * happens relative to dirfd, so that the directory cannot be swapped under
+ * rec2xml. dir NULL: name is a path the user gave (dirfd unused): a link is
+ * followed, a device or FIFO written as it is. Returns NULL with *err set
  * (caller frees) on failure. */
-rec_output *rec_output_open(const char *path, mode_t mode, char **err);
+rec_output *rec_output_open(int dirfd, const char *dir, const char *name, mode_t mode,
+                            char **err);
+
+/* Give the file this modification time when it is committed (-d: the
+ * input's, taken before it was read, so that -u sees a later edit). */
+void rec_output_set_mtime(rec_output *o, const struct timespec *mtime);
 
 /* The buffer to serialise into; owned by o. A serialiser that closes it
  * (xmlSaveFormatFileTo, xsltSaveResultTo does not) must be told so through
@@ -34,13 +48,5 @@ void rec_output_abort(rec_output *o);
 /* The permission bits for new files: 0666 less the process umask. Call it
  * once, before any thread starts (umask can only be read by setting it). */
 mode_t rec_output_default_mode(void);
-
-/* Ctrl-C, kill, hang-up: while trapped, a signal stops every output at its
- * next write and keeps it from being committed (its temporary file is
- * removed). rec_output_stopped says which signal came (0: none);
- * rec_output_release_signals restores the handlers and re-raises it. */
-void rec_output_trap_signals(void);
-int rec_output_stopped(void);
-void rec_output_release_signals(void);
 
 #endif

@@ -107,10 +107,8 @@ static xmlNodePtr element(parser *p, xmlNodePtr parent, const char *name,
                           unsigned long line, unsigned long col)
 {
     xmlNodePtr e = xmlNewDocNode(p->doc, p->ns, (const xmlChar *)name, NULL);
-    if (!e) {
-        fprintf(stderr, "rec2xml: out of memory\n");
-        abort();
-    }
+    if (!e)
+        rec_out_of_memory(sizeof *e);
     xmlAddChild(parent, e);
     rec_pos_set(e, line, col);
     return e;

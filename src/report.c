@@ -2,7 +2,9 @@
 /* report.c - diagnostics in gcc, JSON lines, GitHub and SARIF forms. */
 #include "report.h"
 
+#include <stdarg.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kinds.h"
@@ -20,6 +22,80 @@ int rec_report_format_parse(const char *name)
 static const char *severity(const rec_diag *g)
 {
     return g->severity == REC_ERROR ? "error" : "warning";
+}
+
+/* ---- what may reach a terminal ------------------------------------------- */
+
+/* Characters that must not reach a terminal or a log as they are: C0 and C1
+ * controls and DEL (ESC, CSI and OSC sequences, a newline forging a line),
+ * and the invisible ones (bidi overrides reorder what follows them). */
+static bool unprintable(uint32_t c)
+{
+    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || rec_invisible_char(c);
+}
+
+/* The length of the run of printable ASCII at s, none of the bytes in
+ * special: what needs no escape, written in one go. */
+static size_t plain_run(const char *s, size_t n, const char *special)
+{
+    size_t k = 0;
+    while (k < n && (unsigned char)s[k] >= 0x20 && (unsigned char)s[k] < 0x7F &&
+           !strchr(special, s[k]))
+        k++;
+    return k;
+}
+
+/* s for people: an unprintable character as \n, \t, \r, \xHH (C0, DEL)
+ * or \uHHHH; a byte that is not UTF-8 as \xHH. */
+static void escaped_text(FILE *out, const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        size_t run = plain_run(s + i, n - i, "");
+        if (run) {
+            fwrite(s + i, 1, run, out);
+            i += run;
+            continue;
+        }
+        size_t len = rec_utf8_valid(s + i, n - i);
+        uint32_t c = len ? rec_utf8_decode(s + i, len) : 0;
+        if (len == 0)
+            fprintf(out, "\\x%02X", (unsigned char)s[i]), len = 1;
+        else if (c == '\n' || c == '\t' || c == '\r')
+            fprintf(out, "\\%c", c == '\n' ? 'n' : c == '\t' ? 't' : 'r');
+        else if (c < 0x20 || c == 0x7F)
+            fprintf(out, "\\x%02X", (unsigned)c);
+        else if (unprintable(c))
+            fprintf(out, "\\u%04X", (unsigned)c);
+        else
+            fwrite(s + i, 1, len, out);
+        i += len;
+    }
+}
+
+char *rec_escape_text(const char *s)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&buf, &len);
+    if (!mem)
+        rec_out_of_memory(strlen(s));
+    escaped_text(mem, s);
+    if (fclose(mem) != 0 || !buf)
+        rec_out_of_memory(strlen(s));
+    return buf;
+}
+
+void rec_say(FILE *out, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = rec_vasprintf(fmt, ap);
+    va_end(ap);
+    fputs("rec2xml: ", out);
+    escaped_text(out, msg);
+    fputc('\n', out);
+    free(msg);
 }
 
 /* ---- gcc, with the line quoted on a terminal ------------------------------- */
@@ -58,12 +134,18 @@ static void quote_line(const rec_quote_source *src, unsigned long line, unsigned
     fputs("  ", out);
     for (const char *q = from; q < to;) {
         size_t n = rec_utf8_valid(q, (size_t)(to - q));
-        unsigned char ch = (unsigned char)*q;
-        /* never send control bytes or broken UTF-8 to a terminal */
+        uint32_t c = n ? rec_utf8_decode(q, n) : 0;
+        /* never send control characters (C0, DEL, C1: ESC, CSI, OSC), bidi
+         * overrides or broken UTF-8 to a terminal; each stands for one
+         * column, so that the caret stays under its character */
         if (n == 0)
             fputc('?', out), n = 1;
-        else if (n == 1 && (ch < 0x20 || ch == 0x7F))
-            fputc(ch == '\t' ? '\t' : ' ', out);
+        else if (c == '\t')
+            fputc('\t', out);
+        else if (c < 0x20)
+            fputc(' ', out);
+        else if (unprintable(c))
+            fputc('?', out);
         else
             fwrite(q, 1, n, out);
         q += n;
@@ -80,13 +162,16 @@ static void gcc(FILE *out, const char *path, const rec_diags *d, const rec_quote
 {
     for (size_t i = 0; i < d->n; i++) {
         const rec_diag *g = &d->v[i];
+        escaped_text(out, path);
         if (g->line && g->col)
-            fprintf(out, "%s:%lu:%lu: ", path, g->line, g->col);
+            fprintf(out, ":%lu:%lu: ", g->line, g->col);
         else if (g->line)
-            fprintf(out, "%s:%lu: ", path, g->line);
+            fprintf(out, ":%lu: ", g->line);
         else
-            fprintf(out, "%s: ", path);
-        fprintf(out, "%s: %s [%s]\n", severity(g), g->message, g->kind);
+            fputs(": ", out);
+        fprintf(out, "%s: ", severity(g));
+        escaped_text(out, g->message);
+        fprintf(out, " [%s]\n", g->kind);
         if (src && g->line && g->col)
             quote_line(src, g->line, g->col, out);
     }
@@ -94,21 +179,36 @@ static void gcc(FILE *out, const char *path, const rec_diags *d, const rec_quote
 
 /* ---- JSON ---------------------------------------------------------------------- */
 
+/* Valid UTF-8 whatever s holds: a byte that is not UTF-8 becomes U+FFFD
+ * (a path may hold any byte); control characters (C0, DEL, C1) and the
+ * line and paragraph separators (which end a line in JavaScript) are
+ * escaped. */
 void rec_json_string(FILE *out, const char *s)
 {
+    size_t n = strlen(s);
     fputc('"', out);
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            fprintf(out, "\\%c", c);
+    for (size_t i = 0; i < n;) {
+        size_t run = plain_run(s + i, n - i, "\"\\");
+        if (run) {
+            fwrite(s + i, 1, run, out);
+            i += run;
+            continue;
+        }
+        size_t len = rec_utf8_valid(s + i, n - i);
+        uint32_t c = len ? rec_utf8_decode(s + i, len) : 0xFFFD;
+        if (len == 0)
+            fputs("\\ufffd", out), len = 1;
+        else if (c == '"' || c == '\\')
+            fprintf(out, "\\%c", (char)c);
         else if (c == '\n')
             fputs("\\n", out);
         else if (c == '\t')
             fputs("\\t", out);
-        else if (c < 0x20 || c == 0x7F)
-            fprintf(out, "\\u%04x", c);
+        else if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || rec_invisible_char(c))
+            fprintf(out, "\\u%04x", (unsigned)c);
         else
-            fputc(c, out);
+            fwrite(s + i, 1, len, out);
+        i += len;
     }
     fputc('"', out);
 }
@@ -141,22 +241,33 @@ static void json(FILE *out, const char *path, const rec_diags *d)
 
 /* ---- GitHub workflow commands ----------------------------------------------------- */
 
-/* Workflow command escaping: data escapes % CR LF; properties also : and , */
+/* Workflow command escaping: data escapes % CR LF; properties also : and ,
+ * (what the runner unescapes). Other control characters (ESC colours the
+ * log) and bytes that are not UTF-8 become U+FFFD. */
 static void github_escaped(FILE *out, const char *s, int property)
 {
-    for (; *s; s++) {
-        if (*s == '%')
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        size_t len = rec_utf8_valid(s + i, n - i);
+        uint32_t c = len ? rec_utf8_decode(s + i, len) : 0xFFFD;
+        if (len == 0)
+            len = 1;
+        if (c == '%')
             fputs("%25", out);
-        else if (*s == '\r')
+        else if (c == '\r')
             fputs("%0D", out);
-        else if (*s == '\n')
+        else if (c == '\n')
             fputs("%0A", out);
-        else if (property && *s == ':')
+        else if (property && c == ':')
             fputs("%3A", out);
-        else if (property && *s == ',')
+        else if (property && c == ',')
             fputs("%2C", out);
+        else if (c == 0xFFFD || (c < 0x20 && c != '\t') || (c >= 0x7F && c <= 0x9F) ||
+                 rec_invisible_char(c))
+            fputs("\xEF\xBF\xBD", out);
         else
-            fputc(*s, out);
+            fwrite(s + i, 1, len, out);
+        i += len;
     }
 }
 

@@ -32,7 +32,17 @@ void rec_report(rec_report_format f, FILE *out, const char *path, const rec_diag
  * wrote them, possibly empty). */
 void rec_report_sarif_log(FILE *out, const char *results, const char *version);
 
-/* Write s as a JSON string literal (quotes and escapes included). */
+/* s as the gcc format shows it (caller frees): control and invisible
+ * characters escaped (\n, \x1B, \u202E), bytes that are not UTF-8 as \xHH.
+ * For every message that names a file or quotes the input. */
+char *rec_escape_text(const char *s);
+
+/* "rec2xml: " and the formatted message, escaped as rec_escape_text does
+ * (it may name files), and a newline: the program's own remarks. */
+void rec_say(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Write s as a JSON string literal (quotes and escapes included), valid
+ * UTF-8 whatever s holds. */
 void rec_json_string(FILE *out, const char *s);
 
 #endif

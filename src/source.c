@@ -8,6 +8,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "util.h"
@@ -25,26 +27,65 @@ void rec_source_free(rec_source *src)
     rec_source_init(src);
 }
 
-rec_status rec_source_read(rec_source *src, const char *path, char **err)
+/* "256 MiB", "1500 bytes": a limit as people write it. Caller frees. */
+static char *size_words(size_t n)
 {
-    int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+    if (n >= 1024 * 1024 && n % (1024 * 1024) == 0)
+        return rec_asprintf("%zu MiB", n / (1024 * 1024));
+    if (n >= 1024 && n % 1024 == 0)
+        return rec_asprintf("%zu KiB", n / 1024);
+    return rec_asprintf("%zu bytes", n);
+}
+
+static rec_status too_large(const char *path, size_t max, const char **kind, char **err)
+{
+    char *limit = size_words(max);
+    *err = rec_asprintf("'%s' is larger than %s, the most rec2xml reads; give a larger "
+                        "--max-input-size if it really is one document",
+                        path, limit);
+    free(limit);
+    if (kind)
+        *kind = "input-too-large";
+    return REC_IOERR;
+}
+
+rec_status rec_source_read(rec_source *src, const char *path, size_t max, const char **kind,
+                           char **err)
+{
+    if (kind)
+        *kind = "io-error";
+    int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) {
         *err = rec_asprintf("cannot open '%s': %s", path, strerror(errno));
         return REC_IOERR;
     }
+    rec_status rc = REC_IOERR;
+    char *buf = NULL;
     struct stat st;
-    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    bool known = fstat(fd, &st) == 0, regular = known && S_ISREG(st.st_mode);
+    if (known && S_ISDIR(st.st_mode)) {
         *err = rec_asprintf("cannot read '%s': Is a directory", path);
-        if (fd != STDIN_FILENO)
-            close(fd);
-        return REC_IOERR;
+        goto done;
     }
-    size_t cap = st.st_size > 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 65536;
+    if (regular) {
+        src->mtime = st.st_mtim; /* before reading: an edit from now on is later */
+        src->has_mtime = true;
+        if (max && st.st_size > 0 && (uintmax_t)st.st_size > max) {
+            rc = too_large(path, max, kind, err);
+            goto done;
+        }
+    }
+    /* a regular file's size and one byte more: the read that finds the end
+     * needs no second buffer; anything else (a pipe, a device that never
+     * ends) grows by doubling, up to the limit */
+    size_t cap = regular && st.st_size > 0 ? (size_t)st.st_size + 2 : 65536;
     size_t size = 0;
-    char *buf = rec_xmalloc(cap);
+    buf = rec_xmalloc(cap);
     for (;;) {
         if (size + 1 >= cap) {
             cap *= 2;
+            if (max && cap > max + 2)
+                cap = max + 2;
             buf = rec_xrealloc(buf, cap);
         }
         ssize_t got = read(fd, buf + size, cap - size - 1);
@@ -54,20 +95,39 @@ rec_status rec_source_read(rec_source *src, const char *path, char **err)
             if (errno == EINTR)
                 continue;
             *err = rec_asprintf("cannot read '%s': %s", path, strerror(errno));
-            free(buf);
-            if (fd != STDIN_FILENO)
-                close(fd);
-            return REC_IOERR;
+            goto done;
         }
         size += (size_t)got;
+        if (max && size > max) {
+            rc = too_large(path, max, kind, err);
+            goto done;
+        }
     }
-    if (fd != STDIN_FILENO)
-        close(fd);
     buf[size] = '\0';
     src->bytes = buf;
     src->size = size;
     src->bom = size >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    return REC_OK;
+    buf = NULL;
+    rc = REC_OK;
+done:
+    free(buf);
+    if (fd != STDIN_FILENO)
+        close(fd);
+    return rc;
+}
+
+void rec_source_drop(rec_source *src, bool keep_bytes)
+{
+    free(src->norm);
+    free(src->lines);
+    src->norm = NULL;
+    src->lines = NULL;
+    src->nlines = 0;
+    if (!keep_bytes) {
+        free(src->bytes);
+        src->bytes = NULL;
+        src->size = src->bom = 0;
+    }
 }
 
 /* Report the first occurrence of a problem of each kind, with the count of
@@ -170,6 +230,8 @@ rec_status rec_source_split(rec_source *src, rec_diags *diags)
             break;
     }
     src->nlines = n;
+    /* the doubling left up to half the array unused: give it back */
+    src->lines = rec_xrealloc(src->lines, n * sizeof *src->lines);
 
     flush_note(diags, &bad_utf8, "invalid-utf8", "byte", "save the file as UTF-8");
     flush_note(diags, &bad_char, "control-character", "control character", "delete it");

@@ -7,7 +7,9 @@
 #ifndef REC_SOURCE_H
 #define REC_SOURCE_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 #include "diag.h"
 
@@ -29,18 +31,31 @@ typedef struct {
     char *norm;         /* normalised copy the lines point into; owned */
     rec_line *lines;    /* owned */
     size_t nlines;
+    struct timespec mtime; /* the file's, taken before it was read */
+    bool has_mtime;     /* false for a pipe or a device */
 } rec_source;
 
 typedef enum { REC_OK = 0, REC_INVALID = 1, REC_IOERR = 2 } rec_status;
 
-/* Read the whole of path ("-" is standard input) into src->bytes.
- * On failure returns REC_IOERR and sets *err to a message (caller frees). */
-rec_status rec_source_read(rec_source *src, const char *path, char **err);
+/* The most rec2xml reads of one file unless told otherwise
+ * (--max-input-size): also what stops an endless device. */
+#define REC_MAX_INPUT_DEFAULT ((size_t)256 * 1024 * 1024)
+
+/* Read the whole of path ("-" is standard input) into src->bytes, and no
+ * more than max bytes (0: no limit). On failure returns REC_IOERR, sets
+ * *err to a message (caller frees) and, when kind is not NULL, *kind to
+ * "io-error" or "input-too-large". */
+rec_status rec_source_read(rec_source *src, const char *path, size_t max, const char **kind,
+                           char **err);
 
 /* Check that the bytes are UTF-8 text an XML document can hold, and split
  * them into lines. Problems are reported into diags (invalid-utf8,
  * control-character); returns REC_INVALID when there were any. */
 rec_status rec_source_split(rec_source *src, rec_diags *diags);
+
+/* Free what only the parser needed (the normalised copy and the lines),
+ * and the bytes too unless keep_bytes (diagnostics quote them). */
+void rec_source_drop(rec_source *src, bool keep_bytes);
 
 /* Release everything src owns; src can be reused after rec_source_init. */
 void rec_source_init(rec_source *src);

@@ -225,7 +225,8 @@ static xmlDocPtr parse_user_file(const char *path, xmlDictPtr dict, int options)
     rec_source_init(&src);
     char *err = NULL;
     xmlDocPtr doc = NULL;
-    if (rec_source_read(&src, path, &err) == REC_OK && src.size <= 0x7fffffff)
+    if (rec_source_read(&src, path, REC_MAX_INPUT_DEFAULT, NULL, &err) == REC_OK &&
+        src.size <= 0x7fffffff)
         doc = parse_with_dict(xmlCreateMemoryParserCtxt(src.bytes, (int)src.size), dict,
                               options, path);
     else if (err)

@@ -210,13 +210,75 @@ static void add(rec_translation *t, char *id, char *source, char *target, bool f
     t->v[t->n++] = (entry){id, source, target, fuzzy, line};
 }
 
+/* ---- spreadsheet formulas ------------------------------------------------ */
+
+/* The CSV export neutralises a cell a spreadsheet would evaluate (one that
+ * starts with = + - @, a tab or a CR) with a leading apostrophe, as OWASP
+ * recommends; a cell that is apostrophes and then one of those gets one
+ * more, so that the import can take exactly one off (csv.xsl, 'guard'). */
+static bool evaluated(const char *s)
+{
+    while (*s == '\'')
+        s++;
+    return *s && strchr("=+-@\t\r", *s);
+}
+
+/* s without the export's apostrophe; in place. */
+static char *unguard(char *s)
+{
+    if (s[0] == '\'' && evaluated(s + 1))
+        memmove(s, s + 1, strlen(s));
+    return s;
+}
+
 /* ---- CSV (RFC 4180; the export's header names the columns) ------------- */
 
-typedef struct {
-    char **f;
-    size_t n;
-    unsigned long line;
-} record;
+/* One field at s[*i], ended by sep or the line: its text goes into into (NULL: read past it); *empty
+ * says whether it had any. Returns 0, or -1 for a quoted field never
+ * closed. */
+static int csv_field(const char *s, size_t n, size_t *i, unsigned long *line, char sep, buffer *into,
+                     bool *empty)
+{
+    size_t at = *i;
+    *empty = true;
+    if (at < n && s[at] == '"') {
+        for (at++;;) {
+            if (at >= n)
+                return -1;
+            if (s[at] == '"' && at + 1 < n && s[at + 1] == '"') {
+                if (into)
+                    put(into, "\"", 1);
+                at += 2;
+                *empty = false;
+                continue;
+            }
+            if (s[at] == '"') {
+                at++;
+                break;
+            }
+            size_t from = at;
+            while (at < n && s[at] != '"')
+                *line += s[at++] == '\n';
+            if (into)
+                put(into, s + from, at - from);
+            *empty = false;
+        }
+    } else {
+        size_t from = at;
+        while (at < n && s[at] != sep && s[at] != '\r' && s[at] != '\n')
+            at++;
+        if (into)
+            put(into, s + from, at - from);
+        *empty = at == from;
+    }
+    *i = at;
+    return 0;
+}
+
+/* Rows are read one at a time and only the id, source and target cells are
+ * kept: memory follows the entries, not the file (a file of 20 MB of
+ * newlines took 1.7 GB when every row and field was kept). */
+enum { C_ID, C_SOURCE, C_TARGET, C_COUNT };
 
 /* The column separator of a CSV starting at s[*i]: spreadsheets write ';'
  * where the decimal mark is a comma (most of Europe, Latin America) and
@@ -253,49 +315,48 @@ static int csv_read(rec_translation *t, const char *s, size_t n, rec_diags *diag
     size_t i = n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     unsigned long line = 1;
     char sep = t->separator = csv_separator(s, n, &i, &line);
-    record *rows = NULL;
-    size_t nrows = 0;
+    long col[C_COUNT] = {-1, -1, -1};
+    buffer cell[C_COUNT], head = {NULL, 0, 0};
+    memset(cell, 0, sizeof cell);
+    bool header = true;
+    size_t header_fields = 0;
     int rc = 0;
+    if (i >= n) {
+        rec_diags_add(diags, 1, 0, REC_ERROR, "translation-syntax", "the CSV file is empty");
+        return -1;
+    }
     while (i < n) {
-        record r = {NULL, 0, line};
-        for (;;) { /* one field */
-            buffer b = {NULL, 0, 0};
-            puts_(&b, "");
-            if (i < n && s[i] == '"') {
-                unsigned long from = line;
-                i++;
-                for (;;) {
-                    if (i >= n) {
-                        rec_diags_add(diags, from, 0, REC_ERROR, "translation-syntax",
-                                      "a quoted CSV field is never closed");
-                        free(b.s);
-                        rc = -1;
-                        /* the record read so far is freed with the rest */
-                        rows = rec_xrealloc(rows, (nrows + 1) * sizeof *rows);
-                        rows[nrows++] = r;
-                        goto done;
-                    }
-                    if (s[i] == '"' && i + 1 < n && s[i + 1] == '"') {
-                        put(&b, "\"", 1);
-                        i += 2;
-                    } else if (s[i] == '"') {
-                        i++;
-                        break;
-                    } else {
-                        if (s[i] == '\n')
-                            line++;
-                        put(&b, s + i, 1);
-                        i++;
-                    }
-                }
-            } else {
-                size_t from = i;
-                while (i < n && s[i] != sep && s[i] != '\r' && s[i] != '\n')
-                    i++;
-                put(&b, s + from, i - from);
+        unsigned long at = line;
+        size_t k = 0;
+        bool first_empty = true;
+        for (;; k++) { /* one field */
+            buffer *into = header ? &head : NULL;
+            for (int c = 0; c < C_COUNT && !header; c++)
+                if (col[c] == (long)k)
+                    into = &cell[c];
+            if (into) {
+                into->n = 0;
+                put(into, "", 0);
             }
-            r.f = rec_xrealloc(r.f, (r.n + 1) * sizeof *r.f);
-            r.f[r.n++] = b.s;
+            unsigned long from = line;
+            bool empty;
+            if (csv_field(s, n, &i, &line, sep, into, &empty) != 0) {
+                rec_diags_add(diags, from, 0, REC_ERROR, "translation-syntax",
+                              "a quoted CSV field is never closed");
+                rc = -1;
+                goto done;
+            }
+            if (k == 0)
+                first_empty = empty;
+            if (header) {
+                if ((strcmp(head.s, "id") == 0 || strcmp(head.s, "location") == 0) &&
+                    col[C_ID] < 0)
+                    col[C_ID] = (long)k;
+                else if (strcmp(head.s, "source") == 0)
+                    col[C_SOURCE] = (long)k;
+                else if (strcmp(head.s, "target") == 0)
+                    col[C_TARGET] = (long)k;
+            }
             if (i < n && s[i] == sep) {
                 i++;
                 continue;
@@ -307,51 +368,37 @@ static int csv_read(rec_translation *t, const char *s, size_t n, rec_diags *diag
             line++;
             break;
         }
-        rows = rec_xrealloc(rows, (nrows + 1) * sizeof *rows);
-        rows[nrows++] = r;
-    }
-    if (nrows == 0) {
-        rec_diags_add(diags, 1, 0, REC_ERROR, "translation-syntax", "the CSV file is empty");
-        rc = -1;
-        goto done;
-    }
-    /* the header says which column is which */
-    int cid = -1, csrc = -1, ctgt = -1;
-    for (size_t k = 0; k < rows[0].n; k++) {
-        const char *h = rows[0].f[k];
-        if ((strcmp(h, "id") == 0 || strcmp(h, "location") == 0) && cid < 0)
-            cid = (int)k;
-        else if (strcmp(h, "source") == 0)
-            csrc = (int)k;
-        else if (strcmp(h, "target") == 0)
-            ctgt = (int)k;
-    }
-    if (cid < 0 || csrc < 0 || ctgt < 0) {
-        rec_diags_add(diags, 1, 0, REC_ERROR, "translation-syntax",
-                      "the CSV header needs 'id' (or 'location'), 'source' and 'target' columns");
-        rc = -1;
-        goto done;
-    }
-    for (size_t r = 1; r < nrows; r++) {
-        record *x = &rows[r];
-        if (x->n == 1 && x->f[0][0] == '\0')
+        size_t fields = k + 1;
+        if (header) {
+            /* the header says which column is which */
+            header = false;
+            header_fields = fields;
+            if (col[C_ID] < 0 || col[C_SOURCE] < 0 || col[C_TARGET] < 0) {
+                rec_diags_add(diags, 1, 0, REC_ERROR, "translation-syntax",
+                              "the CSV header needs 'id' (or 'location'), 'source' and 'target' "
+                              "columns");
+                rc = -1;
+                goto done;
+            }
+            continue;
+        }
+        if (fields == 1 && first_empty)
             continue; /* a blank line */
-        if ((size_t)cid >= x->n || (size_t)csrc >= x->n || (size_t)ctgt >= x->n) {
-            rec_diags_add(diags, x->line, 0, REC_ERROR, "translation-syntax",
-                          "this CSV row has %zu fields; the header has %zu", x->n, rows[0].n);
+        if ((size_t)col[C_ID] >= fields || (size_t)col[C_SOURCE] >= fields ||
+            (size_t)col[C_TARGET] >= fields) {
+            rec_diags_add(diags, at, 0, REC_ERROR, "translation-syntax",
+                          "this CSV row has %zu fields; the header has %zu", fields, header_fields);
             rc = -1;
             continue;
         }
-        add(t, rec_xstrdup(x->f[cid]), normalize(x->f[csrc], strlen(x->f[csrc])),
-            normalize(x->f[ctgt], strlen(x->f[ctgt])), false, x->line);
+        add(t, rec_xstrdup(cell[C_ID].s),
+            unguard(normalize(cell[C_SOURCE].s, cell[C_SOURCE].n)),
+            unguard(normalize(cell[C_TARGET].s, cell[C_TARGET].n)), false, at);
     }
 done:
-    for (size_t r = 0; r < nrows; r++) {
-        for (size_t k = 0; k < rows[r].n; k++)
-            free(rows[r].f[k]);
-        free(rows[r].f);
-    }
-    free(rows);
+    for (int c = 0; c < C_COUNT; c++)
+        free(cell[c].s);
+    free(head.s);
     return rc;
 }
 
@@ -491,8 +538,9 @@ static void po_flush(rec_translation *t, po_entry *e)
             }
         } else {
             const char *id = e->ctxt.n ? e->ctxt.s : e->ref.n ? e->ref.s : "";
-            add(t, rec_xstrdup(id), normalize(e->id.s, e->id.n),
-                normalize(e->str.s ? e->str.s : "", e->str.n), e->fuzzy, e->line);
+            /* csv2po keeps the CSV export's formula apostrophe */
+            add(t, rec_xstrdup(id), unguard(normalize(e->id.s, e->id.n)),
+                unguard(normalize(e->str.s ? e->str.s : "", e->str.n)), e->fuzzy, e->line);
         }
     }
     free(e->ctxt.s);
@@ -599,8 +647,9 @@ static bool ends_with(const char *s, const char *suffix)
     return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
-/* Is s UTF-8 text that XML 1.0 can hold (no C0 but tab/LF/CR, no
- * U+FFFE/U+FFFF)? The parsers of CSV and PO take bytes as they come. */
+/* Is s UTF-8 text that a document can hold: no C0 but tab/LF/CR, no DEL or
+ * C1 control, no U+FFFE/U+FFFF (the text reader's rule)? The parsers of CSV
+ * and PO take bytes as they come. */
 static bool xml_text(const char *s)
 {
     size_t n = strlen(s);
@@ -609,7 +658,8 @@ static bool xml_text(const char *s)
         if (len == 0)
             return false;
         uint32_t c = rec_utf8_decode(s + i, len);
-        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF)
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F) ||
+            c == 0xFFFE || c == 0xFFFF)
             return false;
         i += len;
     }
@@ -633,6 +683,26 @@ static int check_text(const rec_translation *t, rec_diags *diags)
     return rc;
 }
 
+/* A NUL byte in a CSV or PO file: an error at its line and column (the file
+ * is cut or binary), rather than a target cut short or the rest of the file
+ * dropped. */
+static bool nul_byte(const char *s, size_t n, rec_diags *diags)
+{
+    const char *z = memchr(s, '\0', n);
+    if (!z)
+        return false;
+    unsigned long line = 1;
+    const char *start = s;
+    for (const char *p = s; p < z; p++)
+        if (*p == '\n')
+            line++, start = p + 1;
+    rec_diags_add(diags, line, (unsigned long)rec_utf8_count(start, (size_t)(z - start)) + 1,
+                  REC_ERROR, "translation-syntax",
+                  "a NUL byte: a translation file is text, and this one is cut or binary; "
+                  "export it again");
+    return true;
+}
+
 rec_translation *rec_translation_read_bytes(const char *name, const char *bytes, size_t size,
                                             rec_diags *diags)
 {
@@ -640,7 +710,9 @@ rec_translation *rec_translation_read_bytes(const char *name, const char *bytes,
     memset(t, 0, sizeof *t);
     t->path = rec_xstrdup(name);
     int rc;
-    if (ends_with(name, ".csv"))
+    if (!(ends_with(name, ".xlf") || ends_with(name, ".xliff")) && nul_byte(bytes, size, diags))
+        rc = -1; /* the readers work on C strings: a NUL would cut them short */
+    else if (ends_with(name, ".csv"))
         rc = csv_read(t, bytes, size, diags);
     else if (ends_with(name, ".xlf") || ends_with(name, ".xliff"))
         rc = xliff_read(t, bytes, size, name, diags);
@@ -660,13 +732,16 @@ rec_translation *rec_translation_read_bytes(const char *name, const char *bytes,
     return t;
 }
 
-rec_translation *rec_translation_read(const char *path, rec_diags *diags)
+rec_translation *rec_translation_read(const char *path, size_t max, rec_diags *diags)
 {
     rec_source src;
     rec_source_init(&src);
     char *err = NULL;
-    if (rec_source_read(&src, path, &err) != REC_OK) {
-        rec_diags_add(diags, 0, 0, REC_ERROR, "translation-unreadable", "%s", err);
+    const char *kind = NULL;
+    if (rec_source_read(&src, path, max, &kind, &err) != REC_OK) {
+        rec_diags_add(diags, 0, 0, REC_ERROR,
+                      strcmp(kind, "input-too-large") == 0 ? kind : "translation-unreadable", "%s",
+                      err);
         free(err);
         return NULL;
     }

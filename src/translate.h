@@ -21,9 +21,10 @@
 
 typedef struct rec_translation rec_translation;
 
-/* Read path as CSV, XLIFF or PO by its extension (.csv, .xlf/.xliff, .po).
- * Returns NULL with the problems in diags (against the translation file). */
-rec_translation *rec_translation_read(const char *path, rec_diags *diags);
+/* Read path as CSV, XLIFF or PO by its extension (.csv, .xlf/.xliff, .po),
+ * refusing a file larger than max bytes (0: no limit). Returns NULL with
+ * the problems in diags (against the translation file). */
+rec_translation *rec_translation_read(const char *path, size_t max, rec_diags *diags);
 /* The same from memory; name gives the kind by its extension. */
 rec_translation *rec_translation_read_bytes(const char *name, const char *bytes, size_t size,
                                             rec_diags *diags);

@@ -6,17 +6,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void out_of_memory(size_t n)
+#include <libxml/xmlmemory.h>
+
+void rec_out_of_memory(size_t n)
 {
     fprintf(stderr, "rec2xml: out of memory (asked for %zu bytes)\n", n);
-    abort();
+    abort(); /* the SIGABRT handler removes the temporaries (tempfile.c) */
 }
 
 void *rec_xmalloc(size_t n)
 {
     void *p = malloc(n ? n : 1);
     if (!p)
-        out_of_memory(n);
+        rec_out_of_memory(n);
     return p;
 }
 
@@ -24,7 +26,7 @@ void *rec_xcalloc(size_t n)
 {
     void *p = calloc(n ? n : 1, 1);
     if (!p)
-        out_of_memory(n);
+        rec_out_of_memory(n);
     return p;
 }
 
@@ -32,8 +34,38 @@ void *rec_xrealloc(void *p, size_t n)
 {
     void *q = realloc(p, n ? n : 1);
     if (!q)
-        out_of_memory(n);
+        rec_out_of_memory(n);
     return q;
+}
+
+/* libxml2's allocators, checked: libxml2 and libxslt handle a NULL from
+ * malloc in most places, and in a few (2.9) they do not; rec2xml's own
+ * calls (xmlNewDocNode, xmlNewProp, ...) would crash on one too. Every
+ * libxml2 allocation fails the way rec_xmalloc does. */
+static void *xml_malloc(size_t n)
+{
+    void *p = malloc(n);
+    if (!p && n)
+        rec_out_of_memory(n);
+    return p;
+}
+
+static void *xml_realloc(void *p, size_t n)
+{
+    void *q = realloc(p, n);
+    if (!q && n)
+        rec_out_of_memory(n);
+    return q;
+}
+
+static char *xml_strdup(const char *s)
+{
+    return rec_xstrdup(s);
+}
+
+void rec_xml_checked_memory(void)
+{
+    xmlMemSetup(free, xml_malloc, xml_realloc, xml_strdup);
 }
 
 char *rec_xstrndup(const char *s, size_t n)
@@ -116,6 +148,15 @@ uint32_t rec_utf8_decode(const char *str, size_t len)
         return (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12 |
                (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
     }
+}
+
+bool rec_invisible_char(uint32_t c)
+{
+    return (c >= 0x200B && c <= 0x200F) ||  /* zero-width space, joiners, LRM, RLM */
+           (c >= 0x202A && c <= 0x202E) ||  /* bidi embeddings and overrides */
+           (c >= 0x2066 && c <= 0x2069) ||  /* bidi isolates */
+           c == 0x2028 || c == 0x2029 ||    /* line and paragraph separators */
+           c == 0x2060 || c == 0xFEFF;      /* word joiner, zero-width no-break space */
 }
 
 size_t rec_utf8_count(const char *s, size_t n)

@@ -6,8 +6,17 @@
 
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+/* Say "out of memory" on standard error and abort (the SIGABRT handler
+ * removes the temporaries). */
+void rec_out_of_memory(size_t n) __attribute__((noreturn));
+
+/* Make every libxml2 and libxslt allocation abort as rec_xmalloc does.
+ * Call once, before any other libxml2 function. */
+void rec_xml_checked_memory(void);
 
 /* Allocation that aborts with a message on exhaustion; caller frees. */
 void *rec_xmalloc(size_t n);
@@ -26,6 +35,12 @@ size_t rec_utf8_valid(const char *s, size_t avail);
 size_t rec_utf8_step(const char *s, size_t avail);
 /* Decode the valid sequence at s (check with rec_utf8_valid first). */
 uint32_t rec_utf8_decode(const char *s, size_t len);
+/* Characters that change how text around them is shown without showing
+ * themselves: bidi controls (U+202A-202E, U+2066-2069, U+200E/F),
+ * zero-width characters (U+200B-200D, U+2060, U+FEFF) and the line and
+ * paragraph separators U+2028/2029. */
+bool rec_invisible_char(uint32_t c);
+
 /* Number of characters in s[0..n) (bytes of broken sequences count one each). */
 size_t rec_utf8_count(const char *s, size_t n);
 

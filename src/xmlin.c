@@ -4,6 +4,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "util.h"
@@ -112,6 +113,64 @@ static unsigned long crowded_tag(const char *p, const char *end)
     return 0;
 }
 
+/* DEL and the C1 controls are XML characters, but nothing a person typed:
+ * the text reader refuses them (control-character), and so does the XML
+ * reader, written as bytes or as character references. Returns the first
+ * one in s (UTF-8, as libxml2 stores it), or 0. */
+static uint32_t control_in(const xmlChar *s)
+{
+    for (; s && *s; s++) {
+        if (*s == 0x7F)
+            return 0x7F;
+        if (*s == 0xC2 && s[1] >= 0x80 && s[1] <= 0x9F)
+            return 0x80 | (s[1] & 0x3F);
+    }
+    return 0;
+}
+
+/* Every text, attribute value, comment and processing instruction of doc,
+ * without recursion (documents may be deep): -1 with a diagnostic at the
+ * first control character (and the count of the nodes holding others). */
+static int refuse_controls(xmlDocPtr doc, rec_diags *diags)
+{
+    unsigned long count = 0, first_line = 0;
+    uint32_t first = 0;
+    for (xmlNodePtr n = doc->children; n;) {
+        uint32_t c = 0;
+        if (n->type == XML_ELEMENT_NODE) {
+            for (xmlAttrPtr a = n->properties; a && !c; a = a->next)
+                for (xmlNodePtr v = a->children; v && !c; v = v->next)
+                    c = control_in(v->content);
+        } else {
+            c = control_in(n->content);
+        }
+        if (c && count++ == 0) {
+            first = c;
+            long l = xmlGetLineNo(n);
+            first_line = l > 0 ? (unsigned long)l : 0;
+        }
+        if (n->type == XML_ELEMENT_NODE && n->children) {
+            n = n->children;
+            continue;
+        }
+        while (n && !n->next)
+            n = n->parent && n->parent != (xmlNodePtr)doc ? n->parent : NULL;
+        n = n ? n->next : NULL;
+    }
+    if (!count)
+        return 0;
+    if (count == 1)
+        rec_diags_add(diags, first_line, 0, REC_ERROR, "control-character",
+                      "control character U+%04X cannot be kept in a document; delete it",
+                      (unsigned)first);
+    else
+        rec_diags_add(diags, first_line, 0, REC_ERROR, "control-character",
+                      "control character U+%04X cannot be kept in a document (and in %lu more "
+                      "places); delete it",
+                      (unsigned)first, count - 1);
+    return -1;
+}
+
 xmlDocPtr rec_xml_read(const char *bytes, size_t size, const char *url, rec_diags *diags)
 {
     unsigned long crowded = crowded_tag(bytes, bytes + size);
@@ -155,6 +214,9 @@ xmlDocPtr rec_xml_read(const char *bytes, size_t size, const char *url, rec_diag
         xmlFreeDoc(doc);
         doc = NULL;
     } else if (doc && !ctxt->wellFormed) {
+        xmlFreeDoc(doc);
+        doc = NULL;
+    } else if (doc && refuse_controls(doc, diags) != 0) {
         xmlFreeDoc(doc);
         doc = NULL;
     }

@@ -47,6 +47,12 @@
     comment; a PO file with the context as "#." comments comes from the
     XLIFF export through xliff2po.
 
+    A cell that a spreadsheet would evaluate as a formula (one that starts
+    with = + - @, a tab or a CR: =HYPERLINK(...) becomes a live link in Calc
+    or Excel) starts with an apostrophe, as OWASP recommends against CSV
+    injection; so does a cell made of apostrophes and then one of those, so
+    that rec2xml's import takes exactly one apostrophe off (template 'guard').
+
     A segment whose text is empty (possible only in schema-invalid input) has
     nothing to translate and gets no row: a PO entry with an empty msgid would
     be taken for the PO header.
@@ -77,6 +83,12 @@
   <xsl:variable name="msg.lead.sep">
     <xsl:call-template name="gentext"><xsl:with-param name="key" select="'lead.sep'"/></xsl:call-template>
   </xsl:variable>
+  <xsl:variable name="APOS">'</xsl:variable>
+  <xsl:variable name="EVALUATED" select="'=+-@&#9;&#13;'"/>
+  <!-- the first characters that call for a closer look (guard); with
+       blanks, for a cell whose words start after them -->
+  <xsl:variable name="LEADS" select="concat($APOS, $EVALUATED)"/>
+  <xsl:variable name="LEADS_WS" select="concat($LEADS, ' &#10;')"/>
 
   <xsl:template match="/">
     <xsl:if test="$bom = '1'">
@@ -217,6 +229,11 @@
     <xsl:param name="by" select="''"/>
     <xsl:if test="normalize-space($content) != '' or $words != ''">
       <xsl:text>"</xsl:text>
+      <xsl:if test="contains($LEADS_WS, substring($id, 1, 1))">
+        <xsl:call-template name="guard">
+          <xsl:with-param name="s" select="normalize-space($id)"/>
+        </xsl:call-template>
+      </xsl:if>
       <xsl:choose>
         <xsl:when test="contains($id, '&quot;')">
           <xsl:call-template name="quote">
@@ -234,26 +251,64 @@
       <xsl:text>","</xsl:text>
       <xsl:value-of select="$kind"/>
       <xsl:text>","</xsl:text>
+      <xsl:if test="contains($LEADS, substring($recipient, 1, 1))">
+        <xsl:call-template name="guard">
+          <xsl:with-param name="s" select="$recipient"/>
+        </xsl:call-template>
+      </xsl:if>
       <xsl:value-of select="$recipient"/>
       <xsl:text>","</xsl:text>
       <xsl:if test="$number != ''">
+        <xsl:if test="contains($LEADS, substring($number, 1, 1))">
+          <xsl:call-template name="guard">
+            <xsl:with-param name="s" select="$number"/>
+          </xsl:call-template>
+        </xsl:if>
         <xsl:call-template name="emit-text">
           <xsl:with-param name="s" select="$number"/>
         </xsl:call-template>
       </xsl:if>
       <xsl:text>","</xsl:text>
       <xsl:if test="$by != ''">
+        <xsl:if test="contains($LEADS, substring($by, 1, 1))">
+          <xsl:call-template name="guard">
+            <xsl:with-param name="s" select="$by"/>
+          </xsl:call-template>
+        </xsl:if>
         <xsl:call-template name="emit-text">
           <xsl:with-param name="s" select="$by"/>
         </xsl:call-template>
       </xsl:if>
       <xsl:text>","</xsl:text>
-      <xsl:if test="$lead != ''">
-        <xsl:call-template name="emit-text">
-          <xsl:with-param name="s" select="$lead"/>
-        </xsl:call-template>
-        <xsl:value-of select="$msg.lead.sep"/>
-      </xsl:if>
+      <!-- the source cell starts with the header's words, else with its
+           first node that has words ("[" for a footnote reference, which
+           no spreadsheet evaluates), else with the recipient's words -->
+      <xsl:choose>
+        <xsl:when test="$lead != ''">
+          <xsl:if test="contains($LEADS, substring($lead, 1, 1))">
+            <xsl:call-template name="guard">
+              <xsl:with-param name="s" select="$lead"/>
+            </xsl:call-template>
+          </xsl:if>
+          <xsl:call-template name="emit-text">
+            <xsl:with-param name="s" select="$lead"/>
+          </xsl:call-template>
+          <xsl:value-of select="$msg.lead.sep"/>
+        </xsl:when>
+        <xsl:when test="normalize-space($content) != ''">
+          <xsl:if test="contains($LEADS_WS, substring($content, 1, 1))">
+            <xsl:call-template name="guard">
+              <xsl:with-param name="s" select="normalize-space(
+                  $content/node()[not(self::text()) or normalize-space()][1][not(self::r:fnref)])"/>
+            </xsl:call-template>
+          </xsl:if>
+        </xsl:when>
+        <xsl:when test="contains($LEADS, substring($words, 1, 1))">
+          <xsl:call-template name="guard">
+            <xsl:with-param name="s" select="$words"/>
+          </xsl:call-template>
+        </xsl:when>
+      </xsl:choose>
       <xsl:apply-templates select="$content/node()" mode="source"/>
       <xsl:if test="$words != ''">
         <xsl:call-template name="emit-text">
@@ -345,6 +400,18 @@
         <xsl:value-of select="$s"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- guard: an apostrophe when the cell that $s begins would be evaluated
+       by a spreadsheet (its first character after any apostrophes is one of
+       $EVALUATED). Called only for a cell that starts with one of $LEADS_WS
+       (one cheap test per cell: most cells start with a letter). -->
+  <xsl:template name="guard">
+    <xsl:param name="s"/>
+    <xsl:variable name="first" select="substring(translate($s, $APOS, ''), 1, 1)"/>
+    <xsl:if test="$first != '' and contains($EVALUATED, $first)">
+      <xsl:text>'</xsl:text>
+    </xsl:if>
   </xsl:template>
 
   <!-- quote: $s with every " doubled (RFC 4180). -->

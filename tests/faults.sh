@@ -195,7 +195,7 @@ if [ -n "$SHIM" ]; then
     run "-o short writes" FAULT_FUNC=write FAULT_PATH="$O/*" FAULT_SHORT=3 -- -o "$O/out.xml" "$IN/small.txt"
     [ "$got" -eq 0 ] && cmp -s "$O/out.xml" "$WORK/ref-small.xml" && ok "-o short writes: complete output" ||
         fail "-o short writes: complete output" "exit $got"
-    for sig in 15:TERM 2:INT 1:HUP; do
+    for sig in 15:TERM 2:INT 1:HUP 6:ABRT; do
         echo "PREVIOUS" >"$O/out.xml"
         run "-o SIG${sig#*:} while writing" FAULT_FUNC=write FAULT_PATH="$O/.*" FAULT_NTH=3 \
             FAULT_ACTION="signal:${sig%%:*}" -- -o "$O/out.xml" "$IN/big.txt"
@@ -271,7 +271,7 @@ if [ -n "$SHIM" ]; then
         settled "batch: directory ${action}d midway" "$B"
     done
     # a signal in the middle: what was written is complete, no temporary
-    for sig in 15:TERM 2:INT 1:HUP; do
+    for sig in 15:TERM 2:INT 1:HUP 6:ABRT; do
         rm -rf "$B"
         mkdir "$B"
         run "batch: SIG${sig#*:} midway" FAULT_FUNC=write FAULT_PATH="$B/.r05.*" FAULT_NTH=1 \

@@ -94,9 +94,12 @@ ok_re = re.compile(r"^(/etc/ld\.so\.(cache|preload)|/dev/(null|urandom|tty)|/pro
 bad = []
 execs = 0
 for line in open(log, errors="replace"):
-    m = re.search(r'\b(open|openat|openat2|creat|mkdir|mkdirat)\((?:AT_FDCWD, |\d+, )?"([^"]*)"', line)
+    # strace -y shows a directory descriptor's path: 3</out>, "name"
+    m = re.search(r'\b(open|openat|openat2|creat|mkdir|mkdirat)\((?:AT_FDCWD, |\d+<([^>]*)>, |\d+, )?"([^"]*)"', line)
     if m:
-        p = m.group(2)
+        p = m.group(3)
+        if m.group(2) and not p.startswith("/"):
+            p = os.path.normpath(os.path.join(m.group(2), p))
         if p in allowed or os.path.abspath(p) in allowed or ok_re.match(p) \
                 or any(os.path.abspath(p).startswith(d) for d in dirs):
             continue
@@ -150,7 +153,7 @@ hostile() {
             fail "$name: memory bounded" "peak $kb KB"; fi
     fi
     if [ "$STRACE" -eq 1 ]; then
-        timeout -k 5 "$LIMIT" strace -f -qq -o "$WORK/st.log" \
+        timeout -k 5 "$LIMIT" strace -f -qq -y -o "$WORK/st.log" \
             -e trace=open,openat,openat2,creat,mkdir,mkdirat,socket,connect,bind,sendto,execve \
             "$REC2XML" "$@" >/dev/null 2>&1 <"${STDIN:-/dev/null}" || true
         access_ok "$name" "${allowed[@]+"${allowed[@]}"}"

@@ -50,10 +50,40 @@ SAMPLE=input/cambodia-drug-detention-2013.txt
 "$REC2XML" -t xliff --target-lang fr "$SAMPLE" >"$WORK/t.xlf"
 sed 's|<source>\(.*\)</source>|<source>\1</source><target>\1</target>|' "$WORK/t.xlf" >"$WORK/t.fr.xlf"
 if command -v xliff2po >/dev/null; then xliff2po "$WORK/t.fr.xlf" "$WORK/t.fr.po" >/dev/null 2>&1; fi
-for t in "$WORK/t.fr.xlf" "$WORK/t.fr.po"; do
+"$REC2XML" -t csv "$SAMPLE" >"$WORK/t.csv"
+/usr/bin/python3 tests/gen/fill_csv.py "$WORK/t.csv" "$WORK/t.fr.csv"
+for t in "$WORK/t.fr.xlf" "$WORK/t.fr.po" "$WORK/t.fr.csv"; do
     [ -f "$t" ] || continue
     "${VG[@]}" "$REC2XML" --translation "$t" --target-lang fr -t html "$SAMPLE" >/dev/null 2>"$WORK/vg.err"
     [ $? -ne 99 ] && ! grep -q '^==[0-9]*==' "$WORK/vg.err" && ok "valgrind clean: import $(basename "$t")" ||
         fail "valgrind clean: import $(basename "$t")" "$(grep '^==' "$WORK/vg.err" | head -20)"
 done
+
+# --diff (text and JSON, with changes of every kind), --files-from, and -o
+# over a stale temporary and through a link
+vg_ok() { # NAME: the last run was clean
+    if [ "$status" -ne 99 ] && ! grep -q '^==[0-9]*==' "$WORK/vg.err"; then ok "valgrind clean: $1"; else
+        fail "valgrind clean: $1" "$(grep '^==' "$WORK/vg.err" | head -20)"; fi
+}
+sed -e 's/in violation of/in breach of/' -e '/Immediately suspend/d' "$SAMPLE" >"$WORK/new.txt"
+printf '  \xe2\x80\xa2 One more, added.\n' >>"$WORK/new.txt"
+for f in text json; do
+    "${VG[@]}" "$REC2XML" --diff --diff-format=$f "$SAMPLE" "$WORK/new.txt" >/dev/null 2>"$WORK/vg.err"
+    status=$?
+    vg_ok "--diff, $f"
+done
+python3 tests/gen/diffshapes.py huge 5000 "$WORK/huge.old" "$WORK/huge.new"
+"${VG[@]}" "$REC2XML" --diff "$WORK/huge.old" "$WORK/huge.new" >/dev/null 2>"$WORK/vg.err"
+status=$?
+vg_ok "--diff, one item of 5,000 words"
+printf '%s\0' input/*.txt tests/diagnostics/*.txt >"$WORK/list"
+mkdir -p "$WORK/fl"
+touch "$WORK/fl/.cambodia-drug-detention-2013.xml.Stale1"
+"${VG[@]}" "$REC2XML" --force -q -d "$WORK/fl" -t xml,csv --files-from "$WORK/list" >/dev/null 2>"$WORK/vg.err"
+status=$?
+vg_ok "--files-from, a stale temporary swept"
+ln -s "$WORK/fl/cambodia-drug-detention-2013.xml" "$WORK/link.xml"
+"${VG[@]}" "$REC2XML" -o "$WORK/link.xml" "$SAMPLE" >/dev/null 2>"$WORK/vg.err"
+status=$?
+vg_ok "-o through a link"
 summary

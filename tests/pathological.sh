@@ -294,7 +294,78 @@ else
     scale "blanks inside headers" wsheader 30 300 -o /dev/null
     scale "blanks inside notes" wsfootnote 200 2000 -o /dev/null
     rm -rf "$WORK/fmt" "$WORK/a.txt" "$WORK/b.txt"
+
+    # --diff: the four shapes of issue 11, item 4 (identical big files; many
+    # unrelated items; one huge item; many recipients), two versions each
+    echo "# --diff scaling: instructions (callgrind) at N and 10N"
+    diff_instr() { # OLD NEW
+        rm -f "$WORK/cg.log"
+        timeout -k 5 "$CG_LIMIT" valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+            --log-file="$WORK/cg.log" "$REC2XML" --diff -q --diff-format=json "$1" "$2" >/dev/null 2>&1
+        sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$WORK/cg.log" 2>/dev/null | tail -1
+    }
+    printf 'To the Government\n\n  \xe2\x80\xa2 One.\n' >"$WORK/base2.txt"
+    DIFF_BASE=$(diff_instr "$WORK/base.txt" "$WORK/base2.txt")
+    diff_scale() { # NAME SHAPE N BIG
+        local name=$1 shape=$2 n=$3 big=$4
+        python3 tests/gen/diffshapes.py "$shape" "$n" "$WORK/a.old" "$WORK/a.new"
+        python3 tests/gen/diffshapes.py "$shape" "$big" "$WORK/b.old" "$WORK/b.new"
+        local sa sb ca cb line
+        sa=$(( $(stat -c %s "$WORK/a.old") + $(stat -c %s "$WORK/a.new") ))
+        sb=$(( $(stat -c %s "$WORK/b.old") + $(stat -c %s "$WORK/b.new") ))
+        ca=$(diff_instr "$WORK/a.old" "$WORK/a.new")
+        cb=$(diff_instr "$WORK/b.old" "$WORK/b.new")
+        if [ -z "$ca" ] || [ -z "$cb" ]; then
+            SCALING+=("$(printf '%-22s N=%-7s 10N=%-8s over the %ss bound under callgrind' "$name" "$n" "$big" "$CG_LIMIT")")
+            echo "  ${SCALING[-1]}"
+            fail "scaling $name" "callgrind did not finish in ${CG_LIMIT}s (or rec2xml died)"
+            return
+        fi
+        line=$(awk -v name="$name" -v n="$n" -v big="$big" -v sa="$sa" -v sb="$sb" \
+            -v ca="$ca" -v cb="$cb" -v base="${DIFF_BASE:-0}" 'BEGIN {
+                ma = ca - base; mb = cb - base
+                if (ma <= 0 || mb <= 0) { ma = ca; mb = cb }
+                inr = sb / sa; cr = mb / ma
+                printf "%-22s N=%-7s %8.1fM instr   10N=%-8s %9.1fM instr   input x%5.1f  cost x%7.1f %s\n",
+                    name, n, ca / 1e6, big, cb / 1e6, inr, cr, (cr > 1.5 * inr ? "SUPER-LINEAR" : "linear")
+            }')
+        SCALING+=("$line")
+        echo "  $line"
+        case $line in
+            *SUPER-LINEAR) fail "scaling $name" "10x input costs ${line##*cost x}" ;;
+            *) ok "scaling $name" ;;
+        esac
+    }
+    diff_scale "diff: identical files" identical 1000 10000
+    diff_scale "diff: unrelated items" unrelated 100 1000
+    diff_scale "diff: one huge item" huge 10000 100000
+    diff_scale "diff: many recipients" recipients 1000 10000
+    rm -f "$WORK"/a.old "$WORK"/a.new "$WORK"/b.old "$WORK"/b.new
 fi
+
+# --diff of two 30 MB versions of a report: under 1 GiB (one tree at a time)
+echo "# --diff of two 30 MB versions"
+python3 tests/gen/diffshapes.py report 30000000 "$WORK/r.old" "$WORK/r.new"
+got=0 kb=0
+if [ -n "$TIME" ]; then
+    timeout -k 5 "$LIMIT" "$TIME" -o "$WORK/time" -f '%e %M' "$REC2XML" --diff -q --diff-format=json \
+        "$WORK/r.old" "$WORK/r.new" >"$WORK/r.json" 2>"$WORK/r.err" || got=$?
+    read -r secs kb < <(tail -1 "$WORK/time" 2>/dev/null)
+    [[ $kb =~ ^[0-9]+$ ]] || kb=0
+    line=$(printf '%-26s %9s bytes  exit %-3s %6s s  peak %7s MB' "--diff 30 MB + 30 MB" \
+        "$(stat -c %s "$WORK/r.old")" "$got" "${secs:-?}" "$(mb "$kb")")
+    echo "  $line"
+    REPORT+=("$line")
+    [ "$got" -eq 1 ] && ok "--diff of two 30 MB versions: exit 1 (changes)" ||
+        fail "--diff of two 30 MB versions: exit 1" "exit $got$([ "$got" -eq 124 ] && echo ": over the ${LIMIT}s harness bound")"
+    [ "$kb" -gt 0 ] && [ "$kb" -le 1048576 ] && ok "--diff of two 30 MB versions: peak $(mb "$kb") MB, under 1 GiB" ||
+        fail "--diff of two 30 MB versions: under 1 GiB" "peak $(mb "$kb") MB"
+    python3 -c 'import json, sys; s = json.load(open(sys.argv[1], encoding="utf-8"))["summary"]
+assert s["changed"] > 0 and s["removed"] > 0 and s["added"] > 0, s' "$WORK/r.json" 2>/dev/null &&
+        ok "--diff of two 30 MB versions: changes, removals and additions found" ||
+        fail "--diff of two 30 MB versions: changes found" "$(head -c 300 "$WORK/r.json")"
+fi
+rm -f "$WORK"/r.old "$WORK"/r.new "$WORK"/r.json
 
 echo "# summary"
 for l in "${REPORT[@]}"; do echo "  $l"; done

@@ -43,6 +43,8 @@ elif [ "${1:-}" = hardening ]; then
     # (minutes: run by CI after make check, not under ASan)
     run_part hostile bash tests/hostile.sh
     run_part faults bash tests/faults.sh
+    run_part outputs bash tests/outputs.sh
+    run_part untrusted bash tests/untrusted.sh
     run_part pathological bash tests/pathological.sh
 else
     run_part spec /usr/bin/python3 tests/spec.py tests/spec.txt

@@ -23,7 +23,9 @@
  *   FAULT_ACTION  instead of failing, at the Nth call: "signal:N" raises
  *                 signal N, then the call proceeds; "rmdir:DIR" removes DIR
  *                 and everything in it, then the call proceeds; "replace:DIR"
- *                 removes DIR and makes a new empty one in its place.
+ *                 removes DIR and makes a new empty one in its place;
+ *                 "touch:FILE" moves FILE's mtime one second later (an edit
+ *                 made while rec2xml works), then the call proceeds.
  *   FAULT_LOG     a file that gets one line per injected fault, so the test
  *                 knows the fault was really hit.
  */
@@ -160,6 +162,14 @@ static int decide(const char *func, const char *what)
         } else if (strncmp(action, "rmdir:", 6) == 0) {
             note("%s #%ld %s: removing %s", func, n, what, action + 6);
             nftw(action + 6, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+        } else if (strncmp(action, "touch:", 6) == 0) {
+            struct stat st;
+            if (stat(action + 6, &st) == 0) {
+                struct timespec t[2] = {st.st_atim, st.st_mtim};
+                t[1].tv_sec += 1;
+                note("%s #%ld %s: %s one second later", func, n, what, action + 6);
+                utimensat(AT_FDCWD, action + 6, t, 0);
+            }
         } else if (strncmp(action, "replace:", 8) == 0) {
             note("%s #%ld %s: replacing %s", func, n, what, action + 8);
             nftw(action + 8, rm_one, 16, FTW_DEPTH | FTW_PHYS);

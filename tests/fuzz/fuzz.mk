@@ -2,7 +2,7 @@
 # tests/fuzz/fuzz.mk - libFuzzer harnesses; included from the top Makefile
 # (paths are relative to the repository root).
 #
-#   make fuzz-build     build/fuzz/fuzz_{text,xml,translation}
+#   make fuzz-build     build/fuzz/fuzz_{text,xml,translation,diff}
 #   make fuzz           the regression inputs, then each harness for
 #                       FUZZ_SECONDS (default 60) on its corpus
 #   make fuzz-ci        the same, each harness about FUZZ_CI_SECONDS (10), on
@@ -18,7 +18,7 @@ FUZZ_SECONDS    ?= 60
 FUZZ_CI_SECONDS ?= 10
 FUZZ_FLAGS      ?= -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
 FUZZ_DIR        := build/fuzz
-FUZZ_HARNESSES  := fuzz_text fuzz_xml fuzz_translation
+FUZZ_HARNESSES  := fuzz_text fuzz_xml fuzz_translation fuzz_diff
 FUZZ_BINS       := $(FUZZ_HARNESSES:%=$(FUZZ_DIR)/%)
 
 FUZZ_PKGS       := libxml-2.0 libxslt libexslt libpcre2-8

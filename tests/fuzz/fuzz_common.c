@@ -3,6 +3,7 @@
  * every harness drives, set up once per process. */
 #include "fuzz_common.h"
 
+#include <fcntl.h>
 #include <libxml/parser.h>
 #include <libxslt/xsltutils.h>
 #include <stdint.h>
@@ -110,7 +111,7 @@ void rec_fuzz_write_all(rec_fuzz_env *e, xmlDocPtr doc, rec_diags *diags)
         if (!e->loaded[f])
             continue;
         char *err = NULL;
-        rec_output *out = rec_output_open("/dev/null", 0644, &err);
+        rec_output *out = rec_output_open(AT_FDCWD, NULL, "/dev/null", 0644, &err);
         if (!out) {
             fprintf(stderr, "fuzz: %s\n", err);
             abort();
@@ -145,8 +146,10 @@ void rec_fuzz_report(rec_fuzz_env *e, const char *path, const rec_diags *diags,
 
 void rec_fuzz_finish(rec_fuzz_env *e, rec_input *in)
 {
-    rec_quote_source q = {in->src.bytes + in->src.bom, in->src.size - in->src.bom};
-    rec_fuzz_report(e, in->path, &in->diags, in->is_xml ? NULL : &q);
+    /* an XML input's bytes are freed once parsed: nothing to quote */
+    rec_quote_source q = {in->src.bytes ? in->src.bytes + in->src.bom : NULL,
+                          in->src.size - in->src.bom};
+    rec_fuzz_report(e, in->path, &in->diags, in->is_xml || !q.bytes ? NULL : &q);
     if (in->doc) {
         rec_fuzz_check_doc(in->doc);
         rec_fuzz_write_all(e, in->doc, &in->diags);

@@ -17,16 +17,26 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}exitcode=99:print_stacktra
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
-for kind in text xml translation; do
+for kind in text xml translation diff; do
     for f in tests/fuzz/regressions/$kind/*; do
         [ -f "$f" ] || continue
-        for fmt in xml html docbook csv text xliff; do
+        fmts="xml html docbook csv text xliff"
+        [ $kind = diff ] && fmts=json
+        for fmt in $fmts; do
             name="$kind/$(basename "$f") -t $fmt"
-            timeout 10 sh tests/fuzz/replay.sh $kind "$f" -t $fmt >$tmp/out 2>$tmp/err
+            if [ $kind = diff ]; then
+                timeout 10 sh tests/fuzz/replay.sh diff "$f" >$tmp/out 2>$tmp/err
+            else
+                timeout 10 sh tests/fuzz/replay.sh $kind "$f" -t $fmt >$tmp/out 2>$tmp/err
+            fi
             status=$?
             # 2 is also what rec2xml says of a stylesheet that is not there yet
             if [ $status -gt 2 ]; then
                 fail=$((fail + 1)); echo "FAIL $name (exit $status)"; tail -20 $tmp/err
+            elif [ $fmt = json ] && [ -s $tmp/out ] &&
+                ! python3 -c 'import json, sys; json.loads(open(sys.argv[1], "rb").read().decode("utf-8"))' $tmp/out 2>$tmp/err; then
+                fail=$((fail + 1)); echo "FAIL $name (the --diff JSON is not valid UTF-8 JSON)"
+                head -4 $tmp/err
             elif [ -s $tmp/out ] && [ $fmt = xml -o $fmt = docbook -o $fmt = xliff ] &&
                 ! xmllint --noout $tmp/out 2>$tmp/err; then
                 fail=$((fail + 1)); echo "FAIL $name (the output is not well-formed XML)"

@@ -9,6 +9,10 @@
 # DIR/corpus-xml          tests/schemas/**/*.xml, tests/diagnostics/*.xml,
 #                         tests/samples/*.xml, the spec's expected XML, and
 #                         what ./rec2xml --force makes of every text seed
+# DIR/corpus-diff         pairs of versions (OLD, a line "=====", NEW): each
+#                         text seed against itself, against an edited copy
+#                         (a word changed, an item dropped, one moved to the
+#                         next recipient) and against its XML
 # DIR/corpus-translation  tests/fuzz/seeds/*.{csv,xlf,po} and the exports of
 #                         tests/fuzz/translation-base.txt, each behind the
 #                         byte that picks its kind (0 CSV, 1 XLIFF, 2 PO)
@@ -17,8 +21,8 @@
 set -eu
 cd "$(dirname "$0")/../.."
 dir=${1:-build/fuzz}
-text=$dir/corpus-text xml=$dir/corpus-xml tr=$dir/corpus-translation
-mkdir -p "$text" "$xml" "$tr"
+text=$dir/corpus-text xml=$dir/corpus-xml tr=$dir/corpus-translation diff=$dir/corpus-diff
+mkdir -p "$text" "$xml" "$tr" "$diff"
 
 # ---- text ----
 for f in input/*.txt tests/diagnostics/*.txt tests/fuzz/translation-base.txt; do
@@ -75,4 +79,17 @@ if [ -x ./rec2xml ]; then
     done
 fi
 
-echo "seeds: $(ls "$text" | wc -l) text, $(ls "$xml" | wc -l) xml, $(ls "$tr" | wc -l) translation in $dir"
+# ---- diff ----
+for f in input/*.txt tests/diagnostics/*.txt tests/fuzz/translation-base.txt; do
+    [ -f "$f" ] || continue
+    b=$(basename "$f")
+    { cat "$f"; printf '\n=====\n'; cat "$f"; } >"$diff/seed-same-$b"
+    { cat "$f"; printf '\n=====\n'; sed -e '0,/ the / s// a /' -e '0,/^  \(•\|-\|\*\) .*$/ {//d}' \
+        -e '0,/^To / s/^To \(.*\)$/To the other \1/' "$f"; } >"$diff/seed-edited-$b"
+    if [ -x ./rec2xml ]; then
+        { cat "$f"; printf '\n=====\n'; ./rec2xml --force "$f" 2>/dev/null || true; } >"$diff/seed-xml-$b"
+    fi
+done
+
+echo "seeds: $(ls "$text" | wc -l) text, $(ls "$xml" | wc -l) xml, $(ls "$tr" | wc -l) translation," \
+    "$(ls "$diff" | wc -l) diff in $dir"
