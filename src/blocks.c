@@ -95,19 +95,29 @@ static void extend(builder *bd, size_t i)
     bd->last_content = i;
 }
 
-/* Does the text of line i end a sentence or a clause? */
+/* Does the text of line i end a sentence or a clause (its note
+ * references aside: "detainees.[1]")? */
 static bool ends_clause(const rec_reader *r, size_t i)
 {
     const rec_line *l = &r->line[i];
     const rec_lineinfo *li = &r->lines[i];
-    if (li->b == li->a)
+    size_t b = li->b;
+    while (b - li->a >= 3 && l->text[b - 1] == ']') {
+        size_t k = b - 1;
+        while (k > li->a && l->text[k - 1] >= '0' && l->text[k - 1] <= '9')
+            k--;
+        if (k == b - 1 || k == li->a || l->text[k - 1] != '[')
+            break;
+        b = k - 1;
+    }
+    if (b == li->a)
         return true;
-    unsigned char c = (unsigned char)l->text[li->b - 1];
+    unsigned char c = (unsigned char)l->text[b - 1];
     if (strchr(".;:!?", c))
         return true;
     if (c == ')' || c == '"' || c == 0x9D /* ” */ || c == 0x99 /* ’ */) {
         /* "(Germany)." is handled above; a closing mark after a full stop */
-        for (size_t k = li->b - 1; k > li->a; k--) {
+        for (size_t k = b - 1; k > li->a; k--) {
             unsigned char d = (unsigned char)l->text[k - 1];
             if (strchr(".;:!?", d))
                 return true;
@@ -120,7 +130,7 @@ static bool ends_clause(const rec_reader *r, size_t i)
     static const char *const stops[] = {"\xE3\x80\x82", "\xEF\xBC\x9B", "\xEF\xBC\x9A", "\xD8\x9B", "\xDB\x94"};
     for (size_t k = 0; k < sizeof stops / sizeof *stops; k++) {
         size_t n = strlen(stops[k]);
-        if (li->b - li->a >= n && memcmp(l->text + li->b - n, stops[k], n) == 0)
+        if (b - li->a >= n && memcmp(l->text + b - n, stops[k], n) == 0)
             return true;
     }
     return false;
@@ -311,8 +321,9 @@ static void text_line(builder *bd, size_t i)
         close_block(bd);
         return;
     }
-    if ((bd->open == OPEN_ITEM || bd->open == OPEN_PROSE) && !bd->item_wants_text && paragraph_ended(bd, i))
-        close_block(bd);
+    if ((bd->open == OPEN_ITEM || bd->open == OPEN_PROSE) && !bd->item_wants_text &&
+        (paragraph_ended(bd, i) || rec_match_by_line(r->m, r->lang, l->text, l->len)))
+        close_block(bd); /* "Recommended by: ..." under an item is its own line */
     if (bd->open == OPEN_ITEM || bd->open == OPEN_FOOTNOTE) {
         if (bd->item_wants_text)
             r->blocks[bd->block].text_line = i;

@@ -210,9 +210,44 @@ static size_t hyphen_at_end(const rec_reader *r, size_t i)
     return 0;
 }
 
+/* Is c written without spaces between words: CJK ideographs, kana,
+ * hangul syllables, and their full-width punctuation? */
+static bool unspaced(uint32_t c)
+{
+    return (c >= 0x3000 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+           (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+/* Chinese and Japanese lines wrap anywhere, with no space to stand for
+ * the break: a line that ends in such a character goes on with no blank
+ * at a next line that starts with one ("结论性" / "意见"). */
+static void join_unspaced(rec_reader *r)
+{
+    for (size_t i = 0; i + 1 < r->nlines; i++) {
+        rec_lineinfo *li = &r->lines[i];
+        if ((li->kind != L_TEXT && li->kind != L_ITEM && li->kind != L_HEADER && li->kind != L_FOOTNOTE) ||
+            li->b - li->a < 3 || (unsigned char)r->line[i].text[li->b - 1] < 0x80)
+            continue;
+        size_t j = continuation(r, i);
+        if (!j)
+            continue;
+        const char *t = r->line[i].text;
+        size_t k = li->b - 1;
+        while (k > li->a && ((unsigned char)t[k] & 0xC0) == 0x80)
+            k--;
+        const rec_lineinfo *nj = &r->lines[j];
+        const char *u = r->line[j].text + nj->a;
+        size_t m = nj->b - nj->a;
+        if (m && unspaced(rec_utf8_decode(t + k, li->b - k)) &&
+            unspaced(rec_utf8_decode(u, rec_utf8_step(u, m))))
+            li->flags |= LF_JOIN;
+    }
+}
+
 void rec_read_hyphens(rec_reader *r)
 {
     size_t n = r->nlines;
+    join_unspaced(r);
     /* most texts break no word at a line end: then there is nothing to learn */
     size_t candidates = 0;
     for (size_t i = 0; i < n && !candidates; i++)

@@ -51,6 +51,9 @@ typedef struct {
     const char *state_party;
     /* The title of a UN report names the State: group to. */
     const char *title;
+    /* The words that open the line of an item's recommending States, as
+     * rec2xml prints it (stylesheets/l10n: "Recommended by:"), anchored. */
+    const char *by_line;
     /* The heading of a table of contents, the whole line: "Contents",
      * "Table des matières" (DocBook XSL's words among them). */
     const char *contents;

@@ -240,6 +240,8 @@ static void classify(rec_reader *r, size_t i, const rec_lineinfo *prev_item)
     } else if (rec_match_item(r->m, l->text, l->len, &im)) {
         li->kind = L_ITEM;
         li->s1 = im.marker, li->s2 = im.text;
+        if (li->s2.start > li->b) /* "◦ " alone: the blank after it is trimmed */
+            li->s2.start = li->s2.end = li->b;
         if (im.glued)
             li->flags |= LF_GLUED;
         li->mk = (uint8_t)rec_marker_kind_of(prev_item, l->text + im.marker.start,
@@ -419,6 +421,12 @@ static bool capital_dot_item(const rec_reader *r, size_t i)
     return capital_dot(r, i) && r->lines[i].s2.start < r->lines[i].s2.end;
 }
 
+static bool ends_stop(const rec_reader *r, size_t i)
+{
+    const rec_lineinfo *li = &r->lines[i];
+    return li->b > li->a && strchr(".;:!?", r->line[i].text[li->b - 1]) != NULL;
+}
+
 /* "A." and "IV." number a UN report's sections ("A. Legal framework"):
  * they are items only in a list, next to the one before or after them in
  * the same numbering ("A. ..." then "B. ..."), with nothing between but
@@ -432,7 +440,10 @@ static void capital_lists(rec_reader *r)
     for (size_t i = 0; i < n; i++) {
         const rec_lineinfo *li = &r->lines[i];
         if (capital_dot_item(r, i)) {
-            if (prev != (size_t)-1 && r->lines[prev].mk == li->mk && r->lines[prev].value + 1 == li->value)
+            /* across a blank line, "A. Ratify ... ." and "B. Legal
+             * framework" are an item and a heading: the two end alike */
+            if (prev != (size_t)-1 && r->lines[prev].mk == li->mk && r->lines[prev].value + 1 == li->value &&
+                (!after_blank || ends_stop(r, prev) == ends_stop(r, i)))
                 keep[prev] = keep[i] = true;
             prev = i;
             after_blank = false;

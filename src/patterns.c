@@ -88,7 +88,7 @@ static const char *const sources[P_COUNT] = {
 /* One language's patterns, by field of rec_lang. */
 enum {
     F_HEADER, F_NOT_HEADER, F_RECOMMENDS, F_ADDRESSEE, F_ADDRESSEES, F_STATE_PARTY, F_TITLE,
-    F_SUPPORTED, F_NOTED, F_PENDING, F_DATE, F_CONTENTS, F_LEADIN, F_MONTH = F_LEADIN + REC_LANG_LEADINS,
+    F_SUPPORTED, F_NOTED, F_PENDING, F_DATE, F_CONTENTS, F_BY_LINE, F_LEADIN, F_MONTH = F_LEADIN + REC_LANG_LEADINS,
     F_COUNT = F_MONTH + 12
 };
 
@@ -158,6 +158,7 @@ static const char *field_source(const rec_lang *l, int f, uint32_t *opts, char *
     case F_NOTED: return l->noted;
     case F_PENDING: return l->pending;
     case F_DATE: return l->date;
+    case F_BY_LINE: *opts = PCRE2_ANCHORED; return l->by_line;
     case F_CONTENTS:
         if (!l->contents)
             return NULL;
@@ -608,6 +609,15 @@ bool rec_match_contents_entry(rec_matcher *m, const char *line, size_t len)
         !holds(line, len, "\xC2\xB7\xC2\xB7", 4))
         return false;
     return run(m, P_LEADER, line, len, 0);
+}
+
+bool rec_match_by_line(rec_matcher *m, int lang, const char *line, size_t len)
+{
+    const pcre2_code *re = field(m, lang, F_BY_LINE);
+    size_t a = 0;
+    while (a < len && (line[a] == ' ' || line[a] == '\t' || line[a] == '\f'))
+        a++;
+    return re && run_code(m, re, line, len, a, 0);
 }
 
 bool rec_match_contents_heading(rec_matcher *m, int lang, const char *line, size_t len)

@@ -83,6 +83,9 @@ int rec_match_furniture(rec_matcher *m, const char *line, size_t len, long *page
 /* A line of a table of contents: an entry's words, dot leaders and a page
  * ("To the Government .......... 1", "I. Introduction ..... 1-4   3"). */
 bool rec_match_contents_entry(rec_matcher *m, const char *line, size_t len);
+/* The line of an item's recommending States as rec2xml prints it
+ * ("Recommended by: Chile; Portugal"). */
+bool rec_match_by_line(rec_matcher *m, int lang, const char *line, size_t len);
 /* The heading of a table of contents in lang ("Contents", "Sommaire"). */
 bool rec_match_contents_heading(rec_matcher *m, int lang, const char *line, size_t len);
 

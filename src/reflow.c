@@ -163,7 +163,9 @@ static size_t merge_sups(const rec_line *sup, const sup_number *num, size_t n, c
     rec_trim(text->text, text->len, &a, &b);
     char *start = o;
     size_t k = 0;
-    /* a form feed before the text stays first */
+    /* a form feed before the numbers or the text stays first */
+    if (memchr(sup->text, '\f', sup->len))
+        *o++ = '\f';
     for (size_t i = 0; i < a; i++)
         if (text->text[i] == '\f')
             *o++ = '\f';
@@ -219,10 +221,16 @@ static void read_superscripts(rec_reader *r, char **buffer)
 {
     const rec_line *line = r->line;
     size_t nl = r->nlines;
-    bool feeds = false;
-    for (size_t i = 0; i < nl && !feeds; i++)
-        feeds = memchr(line[i].text, '\f', line[i].len) != NULL;
-    if (!feeds)
+    /* pdftotext -layout: form feeds, and lines set at their columns (plain
+     * pdftotext starts every line in column 1, and says nothing of where
+     * a number stood) */
+    bool feeds = false, columns = false;
+    for (size_t i = 0; i < nl && !(feeds && columns); i++) {
+        feeds = feeds || memchr(line[i].text, '\f', line[i].len) != NULL;
+        columns = columns || (line[i].len > 2 && line[i].text[0] == ' ' && line[i].text[1] == ' ' &&
+                              line[i].text[line[i].len - 1] != ' ');
+    }
+    if (!feeds || !columns)
         return;
     unsigned char *label = rec_xcalloc(MAX_LABEL + 1);
     unsigned char *merge = rec_xcalloc(nl ? nl : 1);
@@ -234,7 +242,7 @@ static void read_superscripts(rec_reader *r, char **buffer)
      * when each is a note's label (a table's figures are none) */
     unsigned *label_col = rec_xmalloc((nl ? nl : 1) * sizeof *label_col);
     for (size_t i = 0; i < nl; i++) {
-        size_t n = i + 1 < nl && !memchr(line[i].text, '\f', line[i].len) ? sup_numbers(&line[i], num) : 0;
+        size_t n = i + 1 < nl ? sup_numbers(&line[i], num) : 0;
         size_t labels;
         label_col[i] = ~0u;
         if (n && over_text(num, n, &line[i + 1], &labels)) {
@@ -245,18 +253,18 @@ static void read_superscripts(rec_reader *r, char **buffer)
     }
     unsigned page_col = ~0u;
     for (size_t i = nl; i-- > 0;) {
-        if (memchr(line[i].text, '\f', line[i].len))
-            page_col = ~0u;
-        if (label_col[i] == ~0u)
-            continue;
-        if (page_col == ~0u)
-            page_col = label_col[i]; /* the page's last label */
-        if (label_col[i] != page_col) {
-            merge[i] = 2; /* a citation at a paragraph's start */
-        } else {
-            sup_numbers(&line[i], num);
-            label[value_of(line[i].text, num[0].start, num[0].end)] = 1;
+        if (label_col[i] != ~0u) {
+            if (page_col == ~0u)
+                page_col = label_col[i]; /* the page's last label */
+            if (label_col[i] != page_col) {
+                merge[i] = 2; /* a citation at a paragraph's start */
+            } else {
+                sup_numbers(&line[i], num);
+                label[value_of(line[i].text, num[0].start, num[0].end)] = 1;
+            }
         }
+        if (memchr(line[i].text, '\f', line[i].len))
+            page_col = ~0u; /* line i starts its page */
     }
     free(label_col);
     for (size_t i = 0; i < nl; i++) {

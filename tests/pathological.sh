@@ -293,6 +293,13 @@ else
     scale "blanks inside items" wsitem 300 3000 -o /dev/null
     scale "blanks inside headers" wsheader 30 300 -o /dev/null
     scale "blanks inside notes" wsfootnote 200 2000 -o /dev/null
+    # the whole-document passes of a PDF's text (issue 13)
+    scale "PDF: treaty-body pages" treatypages 50 500 -o /dev/null
+    scale "PDF: UPR pages" uprpages 50 500 -o /dev/null
+    scale "PDF: -layout notes" layoutnotes 50 500 -o /dev/null
+    scale "PDF: plain pages" plainpages 50 500 -o /dev/null
+    scale "PDF: table of contents" contents 300 3000 -o /dev/null
+    scale "PDF: glued labels" gluedlists 300 3000 -o /dev/null
     rm -rf "$WORK/fmt" "$WORK/a.txt" "$WORK/b.txt"
 
     # --diff: the four shapes of issue 11, item 4 (identical big files; many

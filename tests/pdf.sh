@@ -134,21 +134,29 @@ if /usr/bin/python3 tests/gen/fobatch.py merge "$RT/all.fo" "${fos[@]}" &&
     ok "fop prints every document ($(wc -l <"$RT/pages") documents, $(awk 'END { print $2 }' "$RT/pages") pages)"
     args=()
     k=0
+    noted=0
     while read -r first last; do
         b=${docs[$k]}
         k=$((k + 1))
         for mode in plain layout; do
+            # plain pdftotext prints a superscript where its line happens to
+            # fall, often far from its word: notes need -layout (README)
+            if [ "$mode" = plain ] && grep -q '<footnote ' "$b.xml"; then
+                noted=$((noted + 1))
+                continue
+            fi
             flag=()
             [ "$mode" = layout ] && flag=(-layout)
             pdftotext "${flag[@]}" -f "$first" -l "$last" "$RT/all.pdf" - |
                 "$REC2XML" - >"$b.$mode.xml" 2>"$b.$mode.err"
-            args+=("$(basename "$b") $mode" "$b.xml" "$b.$mode.xml")
+            args+=("$(basename "$b") $mode" "$b.xml" "$b.$mode.xml" "$b.$mode.err")
         done
     done <"$RT/pages"
     while IFS=$'\t' read -r name why; do
         if [ -z "$why" ]; then ok "printed and read back: $name"; else
             fail "printed and read back: $name" "$why" "$(grep -m2 'error' "$RT/${name% *}.${name##* }.err")"; fi
     done < <(/usr/bin/python3 tests/gen/readback.py "${args[@]}")
+    echo "# $noted documents with footnotes read back from pdftotext -layout only"
 else
     fail "fop prints every document" "$(grep -v 'WARN\|INFO' "$WORK/fop.log" | head -5)"
 fi

@@ -24,6 +24,17 @@ deterministic. N means, per case:
   wsitem     blanks inside each of 10 item lines ("• a", N blanks, "b")
   wsheader   blanks inside each of 10 header lines ("To the Government", N blanks, "x")
   wsfootnote blanks inside each of 10 footnote definitions ("[n] a", N blanks, "b")
+The whole-document passes of text extracted from PDFs (form feeds):
+  treatypages  pages of UN concluding observations: running head, symbol and
+               job number, numbered paragraphs across the breaks, hyphenated
+               line ends; N pages
+  uprpages     pages of a UPR report: decimal items with recommending States;
+               N pages
+  layoutnotes  pdftotext -layout pages: superscript lines over items, notes at
+               each page's foot; N pages
+  plainpages   plain pdftotext pages: no blank lines, short last lines; N pages
+  contents     a table of contents of N entries (some wrapped), then N groups
+  gluedlists   N lists whose wider labels are glued ("iii.text")
 """
 import sys
 
@@ -129,7 +140,78 @@ def wsfootnote(n, w):
         w(f"[{i}] a" + " " * n + "b\n\n")
 
 
-GEN = {f.__name__: f for f in (longline, items, footnotes, refs, deep, blanks, prose,
+def treatypages(n, w):
+    w("CCPR/C/TST/CO/2\n\nConcluding observations on the second periodic report of Testland\n\n")
+    k = 0
+    for p in range(1, n + 1):
+        for _ in range(3):
+            k += 1
+            w(f"{k}.\tThe State party should review the law on pretrial deten-\n"
+              f"tion and report on the measures taken under paragraph {k} to the\n"
+              "Committee in its next periodic report;\n\n")
+        k += 1
+        w(f"{k}.\tThe Committee notes with concern that the information provided\n")
+        w(f"GE.21-{10000 + p:05d}\n\n{p}\n\fCCPR/C/TST/CO/2\n\n")
+        w("on detention remains incomplete.\n\n")
+
+
+def uprpages(n, w):
+    w("A/HRC/99/1\n\nReport of the Working Group on the Universal Periodic Review*\n\nTestland\n\n")
+    w("120.\tThe following recommendations have been examined by Testland and enjoy its\nsupport:\n\n")
+    k = 0
+    for p in range(1, n + 1):
+        for _ in range(8):
+            k += 1
+            w(f"\t120.{k}\tStrengthen the independence of the national institution number {k}\n"
+              f"(Chile) (Portugal);\n\n")
+        w(f"GE.21-{10000 + p:05d}\n\n{p}\n\fA/HRC/99/1\n\n")
+
+
+def layoutnotes(n, w):
+    w("To the Government of Testland\n\n")
+    k = 0
+    for p in range(1, n + 1):
+        first = k + 1
+        for _ in range(4):
+            k += 1
+            w(" " * 37 + f"{k}\n    • Close the two detention centers and open an inquiry into the deaths\n"
+              "      in custody.\n\n")
+        w("\n\n")
+        for j in range(first, k + 1):
+            w(f"{j}\n The centers named in the report of the monitors, number {j}.\n")
+        w(" " * 50 + f"{p}\n\f")
+
+
+def plainpages(n, w):
+    w("To the Government of Testland\n")
+    for p in range(1, n + 1):
+        for _ in range(4):
+            w("• Release all persons held without trial in the detention centers of the\n"
+              "capital and of the provinces.\nThese steps are urgent.\n")
+        w(f"{p}\n\f")
+
+
+def contents(n, w):
+    w("Recommendations to the ministries\nContents\n")
+    for i in range(n):
+        if i % 3 == 0:
+            w(f"To the Ministry number {i} and the Inspectorate of\nPlaces of Detention " + "." * 40
+              + f" {i // 10 + 1}\n")
+        else:
+            w(f"To the Ministry number {i} " + "." * 50 + f" {i // 10 + 1}\n")
+    w("\n")
+    for i in range(n):
+        w(f"To the Ministry number {i}\n• Publish the census.\n\n")
+
+
+def gluedlists(n, w):
+    w(HEAD)
+    for i in range(n):
+        w(f"{i + 1}. Reform the law:\n   i. limit it;\n   ii. review it;\n   iii.compensate the detained.\n")
+
+
+GEN = {f.__name__: f for f in (treatypages, uprpages, layoutnotes, plainpages, contents, gluedlists,
+                                longline, items, footnotes, refs, deep, blanks, prose,
                                 markers, fnlines, longword, crblanks, nul, groups, undefined, orphans,
                                 wsitem, wsheader, wsfootnote)}
 

@@ -1,14 +1,18 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: MIT
-"""readback.py NAME ORIGINAL.xml READ.xml [NAME ORIGINAL.xml READ.xml]...
-- does each document read back from its printed form say what the original
-says? Prints one line per document: its NAME, a tab, and what differs
-(nothing after the tab when they agree): the recipients (their words, without the header words
+"""readback.py NAME ORIGINAL.xml READ.xml READ.err [NAME ...]... - does
+each document read back from its printed form say what the original says?
+Prints one line per document: its NAME, a tab, and what differs (nothing
+after the tab when they agree): the recipients (their words, without the header words
 and note references), the item texts (without note references), the
 footnotes' texts. Markers may differ (DocBook XSL numbers a lettered list
 "a.", whatever the source wrote); page furniture, the title, the table of
-contents and prose are the printed form's own.
+contents and prose are the printed form's own. A hyphen that the printer
+put at a line end and the reader kept, saying so (a [hyphenation] warning
+in READ.err: "neither 'pro-hibition' nor 'prohibition'"), is the one
+difference the reader owns up to: such a word counts as the joined one.
 """
+import re
 import sys
 import xml.etree.ElementTree as ET
 
@@ -35,12 +39,20 @@ def view(path):
     return {"recipients": recipients, "items": items, "footnotes": notes}
 
 
-def compare(original, read):
+KEPT = re.compile(r"neither '([^']+)' nor '([^']+)' elsewhere .*\[hyphenation\]$")
+
+
+def compare(original, read, err):
     want = view(original)
     try:
         got = view(read)
     except (ET.ParseError, OSError) as e:
         return "not read back: %s" % e
+    kept = [m.groups() for m in map(KEPT.search, open(err, encoding="utf-8", errors="replace"))
+            if m]
+    for what in got:
+        for hyphened, joined in kept:
+            got[what] = [t.replace(hyphened, joined) for t in got[what]]
     why = []
     for what in ("recipients", "items", "footnotes"):
         a, b = want[what], got[what]
@@ -60,10 +72,10 @@ def compare(original, read):
 
 def main():
     args = sys.argv[1:]
-    if not args or len(args) % 3:
+    if not args or len(args) % 4:
         sys.exit(__doc__)
-    for k in range(0, len(args), 3):
-        print("%s\t%s" % (args[k], compare(args[k + 1], args[k + 2])))
+    for k in range(0, len(args), 4):
+        print("%s\t%s" % (args[k], compare(args[k + 1], args[k + 2], args[k + 3])))
 
 
 if __name__ == "__main__":
