@@ -211,16 +211,31 @@ static size_t width(const rec_reader *r, size_t i)
 }
 
 /* pdftotext without -layout sets no blank line between paragraphs; where
- * a line ends a sentence well short of the page's measure, its paragraph
- * ended there, and a line that does not go on in lower case starts the
- * next one (as a reader sees the ragged end of a paragraph). */
+ * a line ends a sentence short of the page's measure (the next line's
+ * first word would have fitted on it), its paragraph ended there, and a
+ * line that does not go on in lower case starts the next one (as a reader
+ * sees the ragged end of a paragraph). */
 static bool paragraph_ended(const builder *bd, size_t i)
 {
     const rec_reader *r = bd->r;
     size_t last = bd->last_content;
-    if (!bd->measure || last + 1 != i || 4 * width(r, last) >= 3 * bd->measure)
+    /* pdftotext -layout: a line at the list's own indentation (not under
+     * the item's text) after a sentence's end is a paragraph of its own */
+    if (r->feeds && r->columns && bd->open == OPEN_ITEM && last + 1 == i && ends_clause(r, last) &&
+        r->lines[i].indent <= r->lines[r->blocks[bd->block].first].indent &&
+        !rec_match_lowercase_start(r->m, r->line[i].text, r->line[i].len))
+        return true;
+    /* the line broke early: the next line's first word would have fitted
+     * on it (with a twentieth of the measure to spare, as letters differ
+     * in width) */
+    if (!bd->measure || last + 1 != i)
         return false;
     const rec_line *l = &r->line[i];
+    size_t word = 0;
+    for (size_t k = r->lines[i].a; k < r->lines[i].b && !rec_is_blank_at(l->text, l->len, k); k++)
+        word += ((unsigned char)l->text[k] & 0xC0) != 0x80;
+    if (20 * (width(r, last) + 1 + word) > 19 * bd->measure)
+        return false;
     if (ends_clause(r, last))
         return !rec_match_lowercase_start(r->m, l->text, l->len);
     /* a short line with no stop is a heading's (or a title's) end, unless
@@ -548,10 +563,16 @@ void rec_read_blocks(rec_reader *r)
     for (size_t i = 0; i < n && !feeds; i++)
         feeds = (r->lines[i].flags & LF_PAGE) != 0;
     /* the measure: the widest line; a table of contents' dot leaders are
-     * narrower than letters, so its lines count four fifths */
+     * narrower than letters: each dot counts two thirds */
     for (size_t i = 0; i < n && feeds; i++) {
         rec_line_kind k = (rec_line_kind)r->lines[i].kind;
-        size_t w = k == L_TEXT || k == L_ITEM ? width(r, i) : k == L_CONTENTS ? 4 * width(r, i) / 5 : 0;
+        size_t w = k == L_TEXT || k == L_ITEM || k == L_CONTENTS ? width(r, i) : 0;
+        if (k == L_CONTENTS) {
+            size_t dots = 0;
+            for (size_t j = r->lines[i].a; j < r->lines[i].b; j++)
+                dots += r->line[i].text[j] == '.';
+            w -= dots / 3;
+        }
         if (w > bd.measure)
             bd.measure = w;
     }

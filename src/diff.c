@@ -6,6 +6,9 @@
  *    equal pointers), and each document may be freed once collected.
  * 2. Identical words pair up first (per recipient, then across recipients:
  *    a move); renumbering and re-wrapping leave the words as they were.
+ *    Between the two, a UPR recommendation keeps its number ("110.1"): under
+ *    the same recipient, the same number with some words in common is the
+ *    same recommendation, edited.
  * 3. What is left pairs by word similarity (a change), best pairs first.
  *    Candidates share one of their rarest words: no pair of items is
  *    compared unless it has one, so the cost follows the words, not the
@@ -33,11 +36,13 @@
 #define MOVED_AT 0.8     /* ... when the recipient changed as well */
 #define COMMON_WORD 64   /* a word in more items than this finds no candidate */
 #define CANDIDATES 16    /* items sharing the most words, scored per item */
+#define NUMBER_AT 0.3    /* share of words that, with the same UPR number, is a change */
 
 typedef struct {
     char *id;                    /* owned */
     const char *text;            /* interned: identical texts, identical pointers */
     const char *recipient;       /* interned */
+    const char *number;          /* interned UPR number ("110.1"), or NULL */
     const char **words;          /* interned; owned array */
     size_t nwords;
     unsigned long line;
@@ -123,6 +128,12 @@ static void collect(rec_differ *d, side *s, xmlNodePtr root)
             it->id = rec_xstrdup(id ? (const char *)id : "");
             xmlFree(id);
             it->recipient = current;
+            xmlChar *numbering = xmlGetProp(k, (const xmlChar *)"numbering");
+            xmlChar *marker = xmlGetProp(k, (const xmlChar *)"marker");
+            if (numbering && marker && xmlStrEqual(numbering, (const xmlChar *)"decimal"))
+                it->number = intern(d, (const char *)marker, strlen((const char *)marker));
+            xmlFree(numbering);
+            xmlFree(marker);
             char *text = NULL;
             for (xmlNodePtr c = k->children; c && !text; c = c->next)
                 if (is_rec(c, "text"))
@@ -438,6 +449,46 @@ static void sharing_words(finder *f, const rec_differ *d, int w, size_t i, const
         f->shared[f->touched[k]] = 0;
 }
 
+/* A UPR recommendation is cited by its number: under one recipient, the
+ * same number with words in common (NUMBER_AT) is one recommendation,
+ * edited, however much. */
+static void pair_by_number(rec_differ *d)
+{
+    side *a = &d->s[0], *b = &d->s[1];
+    rec_ptrmap at;
+    rec_ptrmap_init(&at, b->n);
+    char key[2 * 2 * sizeof(uintptr_t) + 2];
+    for (size_t j = 0; j < b->n; j++) {
+        if (b->v[j].match >= 0 || !b->v[j].number)
+            continue;
+        snprintf(key, sizeof key, "%" PRIxPTR ":%" PRIxPTR, (uintptr_t)b->v[j].recipient,
+                 (uintptr_t)b->v[j].number);
+        uint32_t *slot = rec_ptrmap_slot(&at, intern(d, key, strlen(key)), UINT32_MAX);
+        if (*slot == UINT32_MAX)
+            *slot = (uint32_t)j; /* the first of a number */
+    }
+    for (size_t i = 0; i < a->n; i++) {
+        item *x = &a->v[i];
+        if (x->match >= 0 || !x->number)
+            continue;
+        snprintf(key, sizeof key, "%" PRIxPTR ":%" PRIxPTR, (uintptr_t)x->recipient, (uintptr_t)x->number);
+        const char *k = (const char *)xmlDictExists(d->dict, (const xmlChar *)key, (int)strlen(key));
+        uint32_t *slot = k ? (uint32_t *)rec_ptrmap_get(&at, k) : NULL;
+        if (!slot || *slot == UINT32_MAX || b->v[*slot].match >= 0)
+            continue;
+        item *y = &b->v[*slot];
+        const char **bx = bag(x), **by = bag(y);
+        if (dice(bx, x->nwords, by, y->nwords) >= NUMBER_AT) {
+            x->match = (long)*slot;
+            y->match = (long)i;
+            x->how = y->how = 3;
+        }
+        free(bx);
+        free(by);
+    }
+    rec_ptrmap_free(&at);
+}
+
 static void pair_similar(rec_differ *d)
 {
     finder f;
@@ -622,6 +673,7 @@ bool rec_differ_report(rec_differ *d, const char *old_name, const char *new_name
     side *a = &d->s[0], *b = &d->s[1];
     memset(st, 0, sizeof *st);
     pair_identical(d, true);
+    pair_by_number(d);
     pair_identical(d, false);
     pair_similar(d);
 

@@ -440,10 +440,10 @@ static void capital_lists(rec_reader *r)
     for (size_t i = 0; i < n; i++) {
         const rec_lineinfo *li = &r->lines[i];
         if (capital_dot_item(r, i)) {
-            /* across a blank line, "A. Ratify ... ." and "B. Legal
-             * framework" are an item and a heading: the two end alike */
+            /* "A. Ratify ... ." and "B. Legal framework" are an item and a
+             * heading: items of one list end alike */
             if (prev != (size_t)-1 && r->lines[prev].mk == li->mk && r->lines[prev].value + 1 == li->value &&
-                (!after_blank || ends_stop(r, prev) == ends_stop(r, i)))
+                ends_stop(r, prev) == ends_stop(r, i))
                 keep[prev] = keep[i] = true;
             prev = i;
             after_blank = false;
@@ -469,8 +469,12 @@ static void capital_lists(rec_reader *r)
 void rec_read_lines(rec_reader *r)
 {
     r->lines = rec_xmalloc((r->nlines ? r->nlines : 1) * sizeof *r->lines);
-    for (size_t i = 0; i < r->nlines && !r->feeds; i++)
-        r->feeds = memchr(r->line[i].text, '\f', r->line[i].len) != NULL;
+    for (size_t i = 0; i < r->nlines && !(r->feeds && r->columns); i++) {
+        const rec_line *l = &r->line[i];
+        r->feeds = r->feeds || memchr(l->text, '\f', l->len) != NULL;
+        r->columns = r->columns || (l->len > 2 && l->text[0] == ' ' && l->text[1] == ' ' &&
+                                    l->text[l->len - 1] != ' ');
+    }
     const rec_lineinfo *prev_item = NULL;
     for (size_t i = 0; i < r->nlines; i++) {
         classify(r, i, prev_item);

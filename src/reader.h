@@ -114,6 +114,8 @@ typedef struct {
     size_t pages;          /* page boundaries found */
     bool feeds;            /* the text has form feeds: a PDF's, as pdftotext
                               writes it (lines.c) */
+    bool columns;          /* ... and its lines stand at their columns, as
+                              pdftotext -layout sets them */
     char symbols[REC_NOTE_SYMBOLS][8]; /* footnote labels printed as symbols
                                           ("*", "†"), in order of definition */
     size_t nsymbols;

@@ -198,6 +198,12 @@ static size_t merge_sups(const rec_line *sup, const sup_number *num, size_t n, c
             w++;
         memcpy(o, text->text + i, w - i);
         o += w - i;
+        /* a marker alone ("•" under a superscript): the reference is its
+         * text, after a blank */
+        unsigned char c0 = (unsigned char)text->text[i];
+        if (i == a && w == b && w - i <= 4 && k < n &&
+            !((c0 | 0x20) >= 'a' && (c0 | 0x20) <= 'z') && !(c0 >= '0' && c0 <= '9'))
+            *o++ = ' ';
         size_t next = w;
         while (next < b && rec_is_blank_at(text->text, text->len, next))
             next += rec_blank_len(text->text, text->len, next);

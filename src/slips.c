@@ -258,7 +258,51 @@ static bool near_to_the(rec_reader *r, size_t i)
 
 /* Lines [from, to] name an addressee the way the document's "To" headers
  * do, without the "To" ("Ministry of Health:" over a list). */
-static void missing_to(rec_reader *r, size_t from, size_t to)
+/* Letters and digits of s[0, n), ASCII in lower case: a name's key. */
+static void name_key(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t k = 0;
+    for (size_t j = 0; j < n && k + 1 < cap; j++) {
+        unsigned char c = (unsigned char)s[j];
+        if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+            out[k++] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+        else if (c >= 0x80)
+            out[k++] = (char)c;
+    }
+    out[k] = '\0';
+}
+
+/* The recipients a table of contents lists with their header words ("To
+ * the Prison Service ........ 2"), by key: a heading that names one of
+ * them lost its "To". */
+static xmlHashTablePtr listed_recipients(rec_reader *r)
+{
+    xmlHashTablePtr listed = NULL;
+    for (size_t k = 0; k < r->nblocks; k++) {
+        const rec_block *b = &r->blocks[k];
+        if (b->kind != B_PROSE || b->role != ROLE_CONTENTS)
+            continue;
+        rec_joined j;
+        rec_join(r, b->first, b->last, r->lines[b->first].a, &j);
+        size_t end = 0;
+        while (end < j.len && !(j.text[end] == '.' && end + 3 < j.len && memcmp(j.text + end, "....", 4) == 0))
+            end++;
+        while (end > 0 && j.text[end - 1] == ' ')
+            end--;
+        rec_header_match hm;
+        char key[256];
+        if (end && rec_match_header(r->m, r->lang, j.text, end, &hm) && hm.rest.end > hm.rest.start) {
+            name_key(j.text + hm.rest.start, hm.rest.end - hm.rest.start, key, sizeof key);
+            if (!listed)
+                listed = xmlHashCreate(16);
+            xmlHashAddEntry(listed, (const xmlChar *)key, listed);
+        }
+        rec_joined_free(&j);
+    }
+    return listed;
+}
+
+static void missing_to(rec_reader *r, size_t from, size_t to, xmlHashTablePtr listed)
 {
     const rec_line *l = &r->line[from];
     const rec_lineinfo *li = &r->lines[from];
@@ -276,6 +320,11 @@ static void missing_to(rec_reader *r, size_t from, size_t to)
                  rec_match_addressee_word(r->m, r->lang, jt.text, jt.len) &&
                  !rec_match_recommends(r->m, r->lang, jt.text, jt.len) &&
                  !rec_match_leadin(r->m, r->lang, jt.text, jt.len, &addressee);
+    if (!named && listed && words <= 16) {
+        char key[256];
+        name_key(jt.text, jt.len - (colon ? 1 : 0), key, sizeof key);
+        named = xmlHashLookup(listed, (const xmlChar *)key) != NULL;
+    }
     int n = (int)(jt.len - (colon ? 1 : 0));
     if (named)
         rec_diags_add(r->diags, l->number, col_of(r, from, li->a), REC_WARNING, "near-header",
@@ -289,6 +338,7 @@ static void missing_to(rec_reader *r, size_t from, size_t to)
 
 static void near_headers(rec_reader *r)
 {
+    xmlHashTablePtr listed = listed_recipients(r);
     size_t headers = 0;
     for (size_t k = 0; k < r->nblocks; k++)
         headers += r->blocks[k].kind == B_HEADER && r->lines[r->blocks[k].first].s1.end >
@@ -303,7 +353,7 @@ static void near_headers(rec_reader *r)
         if (b->kind == B_PROSE && b->role != ROLE_DATE && b->role != ROLE_CONTENTS && !b->numbered) {
             if (!near_to_the(r, b->first) && headers && list_follows && b->role != ROLE_LEADIN &&
                 b->last - b->first <= 2)
-                missing_to(r, b->first, (r->lines[b->first].flags & LF_COLON) ? b->first : b->last);
+                missing_to(r, b->first, (r->lines[b->first].flags & LF_COLON) ? b->first : b->last, listed);
             continue;
         }
         if (b->kind != B_ITEM && b->kind != B_FOOTNOTE)
@@ -313,9 +363,10 @@ static void near_headers(rec_reader *r)
             if (r->lines[i].kind != L_TEXT)
                 continue;
             if (!near_to_the(r, i) && headers && (r->lines[i].flags & LF_COLON) && i == b->last)
-                missing_to(r, i, i);
+                missing_to(r, i, i, listed);
         }
     }
+    xmlHashFree(listed, NULL);
 }
 
 /* ---- page numbers, note references ------------------------------------------ */
@@ -335,8 +386,19 @@ static void glued_page_numbers(rec_reader *r)
         size_t e = li->b, d = e;
         while (d > li->a && l->text[d - 1] >= '0' && l->text[d - 1] <= '9')
             d--;
-        if (d == e || e - d > 3 || d < li->a + 2 || l->text[d - 1] != ' ' ||
-            !strchr(".;:)", l->text[d - 2]))
+        if (d == e || e - d > 3 || d < li->a + 2 || l->text[d - 1] != ' ')
+            continue;
+        /* the sentence's stop, its note references aside ("held.[1] 12") */
+        size_t stop = d - 1;
+        while (stop >= li->a + 3 && l->text[stop - 1] == ']') {
+            size_t q = stop - 1;
+            while (q > li->a && l->text[q - 1] >= '0' && l->text[q - 1] <= '9')
+                q--;
+            if (q == stop - 1 || q == li->a || l->text[q - 1] != '[')
+                break;
+            stop = q - 1;
+        }
+        if (stop == li->a || !strchr(".;:)", l->text[stop - 1]))
             continue;
         size_t from = d - 1;
         rec_diags_add(r->diags, l->number, col_of(r, i, d), REC_WARNING, "page-number",
@@ -485,6 +547,28 @@ static bool block_ends_clause(const rec_reader *r, const rec_block *b)
     return strchr(".;:!?)", c) != NULL || (unsigned char)c >= 0x80;
 }
 
+/* Does line i's item text hold nothing but note references ("•", "• [1]")? */
+static bool only_references(const rec_reader *r, size_t i)
+{
+    const char *s = r->line[i].text;
+    size_t k = r->lines[i].s2.start, e = r->lines[i].s2.end;
+    while (k < e) {
+        if (s[k] == ' ') {
+            k++;
+            continue;
+        }
+        if (s[k] != '[')
+            return false;
+        size_t q = k + 1;
+        while (q < e && s[q] >= '0' && s[q] <= '9')
+            q++;
+        if (q == k + 1 || q >= e || s[q] != ']')
+            return false;
+        k = q + 1;
+    }
+    return true;
+}
+
 /* A paragraph between two items of one list ends the list; when the item
  * before it stops mid-sentence, or the paragraph starts in lower case, it
  * was probably the item's own text, split by a blank line. Empty items. */
@@ -495,14 +579,23 @@ static void lists(rec_reader *r)
         const rec_block *b = &r->blocks[k];
         if (b->kind == B_PAGE)
             continue;
-        if (b->kind == B_ITEM && !b->unmarked && b->text_line == b->first &&
-            r->lines[b->first].s2.start == r->lines[b->first].s2.end && b->last == b->first) {
+        const rec_lineinfo *fi = &r->lines[b->first];
+        if (b->kind == B_ITEM && !b->unmarked && b->text_line == b->first && only_references(r, b->first)) {
             const rec_line *l = &r->line[b->first];
-            rec_diags_add(r->diags, l->number, col_of(r, b->first, r->lines[b->first].s1.start),
-                          REC_WARNING, "empty-item",
-                          "the marker '%.*s' has no text: an empty item was kept",
-                          (int)(r->lines[b->first].s1.end - r->lines[b->first].s1.start),
-                          l->text + r->lines[b->first].s1.start);
+            int mk = (int)(fi->s1.end - fi->s1.start);
+            const char *m = l->text + fi->s1.start;
+            bool refs = fi->s2.end > fi->s2.start;
+            if (b->last == b->first && !refs)
+                rec_diags_add(r->diags, l->number, col_of(r, b->first, fi->s1.start), REC_WARNING,
+                              "empty-item", "the marker '%.*s' has no text: an empty item was kept", mk, m);
+            else if (b->last == b->first)
+                rec_diags_add(r->diags, l->number, col_of(r, b->first, fi->s1.start), REC_WARNING,
+                              "empty-item", "the marker '%.*s' has a note reference and no text: the item "
+                              "was kept with nothing to recommend", mk, m);
+            else if (refs)
+                rec_diags_add(r->diags, l->number, col_of(r, b->first, fi->s1.start), REC_WARNING,
+                              "empty-item", "the marker '%.*s' has only a note reference on its line: the "
+                              "lines under it were read as its text", mk, m);
         }
         const rec_block *next = NULL;
         for (size_t j = k + 1; j < r->nblocks && !next; j++)
