@@ -111,6 +111,20 @@ assert [c for c in d['changes'] if c['type'] == 'changed'][0]['diff']" "$WORK/ou
     ok "--diff JSON parses and counts" || fail "--diff JSON parses and counts" "$(head -c 300 "$WORK/out")"
 expect_status "--diff of an unreadable file" 2 "$REC2XML" --diff "$WORK/old.txt" "$WORK/nope.txt"
 
+# a UPR recommendation is cited by its number: rewritten under the same
+# number it changed; the same words under another number are a new one
+printf '110.\tThe following recommendations have been examined by Freedonia and enjoy its\nsupport:\n\n\t110.1\tRatify the Second Optional Protocol to the Covenant (Chile);\n\n\t110.2\tStrengthen the national preventive mechanism (Spain);\n' >"$WORK/upr-old.txt"
+sed 's/Ratify the Second Optional Protocol to the Covenant/Consider acceding soon to that Protocol as recommended/' \
+    "$WORK/upr-old.txt" >"$WORK/upr-new.txt"
+sed 's/^\t110\.1\t/\t110.9\t/' "$WORK/upr-new.txt" >"$WORK/upr-renumbered.txt"
+expect_status "--diff of a rewritten UPR recommendation" 1 "$REC2XML" --diff "$WORK/upr-old.txt" "$WORK/upr-new.txt"
+grep -q '^rec2xml: 0 added, 0 removed, 1 changed' "$WORK/err" &&
+    ok "--diff pairs UPR items by their number" || fail "--diff pairs UPR items by their number" "$(cat "$WORK/out" "$WORK/err")"
+"$REC2XML" --diff "$WORK/upr-old.txt" "$WORK/upr-renumbered.txt" >"$WORK/out" 2>"$WORK/err"
+grep -q '^rec2xml: 1 added, 1 removed, 0 changed' "$WORK/err" &&
+    ok "--diff: few words in common under another number are another recommendation" ||
+    fail "--diff: few words in common under another number are another recommendation" "$(cat "$WORK/err")"
+
 # the pre-commit hook in a real repository: a good commit passes, a bad fails
 repo="$WORK/reports"
 mkdir -p "$repo/input" "$WORK/bin"
