@@ -228,8 +228,8 @@ static bool paragraph_ended(const builder *bd, size_t i)
     /* the line broke early: the next line's first word would have fitted
      * on it (with a twentieth of the measure to spare, as letters differ
      * in width) */
-    if (!bd->measure || last + 1 != i)
-        return false;
+    if (!bd->measure || last + 1 != i || (r->lines[last].flags & LF_FRONT))
+        return false; /* a title's large letters fill no measure */
     const rec_line *l = &r->line[i];
     size_t word = 0;
     for (size_t k = r->lines[i].a; k < r->lines[i].b && !rec_is_blank_at(l->text, l->len, k); k++)
