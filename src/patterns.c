@@ -81,8 +81,10 @@ static const char *const sources[P_COUNT] = {
                  ")" WS "*$",
     /* an entry of a table of contents: dot leaders and a page (paragraphs
      * and a page in UN reports: "1-4   3"), after the entry's words, or
-     * before them in a right-to-left text as extracted */
-    [P_LEADER] = "^" WS "*(?:.*?" WS "*" LEADER WS "*" PAGEREF "|" PAGEREF WS "*" LEADER ".*?)" WS "*$",
+     * the page before the leaders in a right-to-left text as extracted;
+     * or leaders alone, the words and the page on lines of their own */
+    [P_LEADER] = "^" WS "*(?:.*?" WS "*" LEADER WS "*" PAGEREF "|.*?" PAGEREF WS "*" LEADER ".*?|" LEADER ")"
+                 WS "*$",
 };
 
 /* One language's patterns, by field of rec_lang. */

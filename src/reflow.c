@@ -387,8 +387,12 @@ void rec_read_reflow(rec_reader *r, char **buffers)
     const rec_source *src = r->src;
     r->line = src->lines;
     r->nlines = src->nlines;
-    buffers[0] = buffers[1] = NULL;
+    buffers[0] = buffers[1] = buffers[2] = NULL;
+    rec_read_bidi(r, &buffers[2]);
+    const rec_line *before = r->line;
     read_superscripts(r, &buffers[0]);
+    if (r->line != before && before != src->lines)
+        free((void *)before);
     const rec_line *in = r->line;
     size_t nin = r->nlines;
     size_t *cut = rec_xmalloc(MAX_CUTS * sizeof *cut);
