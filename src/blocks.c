@@ -228,8 +228,8 @@ static bool paragraph_ended(const builder *bd, size_t i)
     /* the line broke early: the next line's first word would have fitted
      * on it (with a twentieth of the measure to spare, as letters differ
      * in width) */
-    if (!bd->measure || last + 1 != i)
-        return false;
+    if (!bd->measure || last + 1 != i || (r->lines[last].flags & LF_FRONT))
+        return false; /* a title's large letters fill no measure */
     const rec_line *l = &r->line[i];
     size_t word = 0;
     for (size_t k = r->lines[i].a; k < r->lines[i].b && !rec_is_blank_at(l->text, l->len, k); k++)
@@ -269,8 +269,13 @@ static void gap(builder *bd, size_t i, size_t k)
         close_block(bd);
         return;
     }
-    bool keep = (bd->open == OPEN_ITEM && bd->item_wants_text && k < r->nlines &&
-                 r->lines[k].kind == L_TEXT) || goes_on(bd, k);
+    /* nothing goes on across the head of page 1: no page ended there */
+    bool page1 = false;
+    for (size_t j = i; j < k && !page1; j++)
+        page1 = r->lines[j].kind == L_FURNITURE && r->lines[j].page == 1;
+    bool keep = !page1 && ((bd->open == OPEN_ITEM && bd->item_wants_text && k < r->nlines &&
+                            r->lines[k].kind == L_TEXT) ||
+                           goes_on(bd, k));
     if (!keep)
         close_block(bd);
     /* one page block per boundary: runs of furniture of the same page */

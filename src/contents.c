@@ -19,6 +19,7 @@
 
 #include <stdlib.h>
 
+#include "lang.h"
 #include "util.h"
 
 #define WRAP 3 /* lines an entry's words may take above its leaders */
@@ -26,6 +27,18 @@
 static bool content_kind(const rec_lineinfo *li)
 {
     return li->kind == L_TEXT || li->kind == L_HEADER || li->kind == L_ITEM;
+}
+
+/* Does line i hold a letter (not only a page, leaders and blanks)? */
+static bool has_letters(const rec_reader *r, size_t i)
+{
+    const char *s = r->line[i].text;
+    for (size_t k = r->lines[i].a; k < r->lines[i].b; k++) {
+        unsigned char c = (unsigned char)s[k];
+        if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0xC0)
+            return true;
+    }
+    return false;
 }
 
 static bool heading_at(rec_reader *r, size_t i)
@@ -110,13 +123,23 @@ void rec_read_contents(rec_reader *r)
             }
             first_table = false;
         }
+        /* right to left, pdftotext sets an entry's page and leaders first
+         * and its words on the next line */
+        bool rtl = rec_langs[r->lang].rtl != 0;
         for (size_t k = start; k <= last; k++) {
             rec_lineinfo *li = &r->lines[k];
             if (li->kind == L_BLANK)
                 continue;
             li->kind = L_CONTENTS;
+            bool words_after = rtl && entry[k] && !has_letters(r, k) && k + 1 < n &&
+                               content_kind(&r->lines[k + 1]) && !entry[k + 1];
+            if (words_after) {
+                if (k + 1 > last)
+                    last = k + 1;
+                continue;
+            }
             /* each entry and the heading end a block */
-            if (entry[k] || k == start)
+            if (entry[k] || k == start || (rtl && k > start && entry[k - 1] && !has_letters(r, k - 1)))
                 li->flags |= LF_ENDS;
         }
         i = last;

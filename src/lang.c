@@ -70,7 +70,10 @@ const rec_lang rec_langs[] = {
                       "|representatives?|missions?|high" S "+commissioner|secretary-general|(?-i:UN|EU|AU))\\b)",
         .state_party = "(?i:the" S "+)?(?i:State" S "+party)",
         .title = "(?i:concluding" S "+observations" S "+on)" S "+.*?(?i:reports?)" S "+(?i:of|submitted" S "+by)"
-                 S "+(?:the" S "+)?(?<to>\\p{Lu}[^*\\[\\],;]*?)" S "*(?:\\*|\\[|,|;|$)",
+                 S "+(?:the" S "+)?(?<to>\\p{Lu}[^*\\[\\],;]*?)" S "*(?:\\*|\\[|,|;|$)"
+                 /* the older form: "... of the Committee against Torture: Freedonia" */
+                 "|(?i:concluding" S "+observations" S "+of" S "+the)" S "+[^:]{3,160}?:" S "*(?:the" S "+)?"
+                 "(?<to>\\p{Lu}[^*\\[\\],;:]*?)" S "*(?:\\*|\\[|,|;|$)",
         .supported = "(?i:enjoys?" S "+the" S "+support|enjoyed" S "+the" S "+support|enjoy" S "+its" S "+support"
                      "|(?:have|has)" S "+been" S "+(?:accepted|supported)|were" S "+(?:accepted|supported)"
                      "|are" S "+(?:accepted|supported)|received" S "+the" S "+support)",
@@ -134,7 +137,9 @@ const rec_lang rec_langs[] = {
                       "|entreprises|partenaires|union|banque|institutions?|ong|soci[ée]t[ée]" S "+civile|groupes" S "+arm[ée]s)\\b)",
         .state_party = "(?i:l" AP ")?(?i:[ÉE]tat" S "+partie)",
         .title = "(?i:observations" S "+finales" S "+(?:concernant|sur))" S "+.*?(?i:rapports?)\\b.*?"
-                 S "(?i:de" S "+la|de" S "+l" AP "|du|des|de)" S "*(?<to>\\p{Lu}[^*\\[\\]]*?)" S "*(?:\\*|\\[|$)",
+                 S "(?i:de" S "+la|de" S "+l" AP "|du|des|de)" S "*(?<to>\\p{Lu}[^*\\[\\]]*?)" S "*(?:\\*|\\[|$)"
+                 "|(?i:observations" S "+finales" S "+du)" S "+[^:]{3,160}?:" S "*"
+                 "(?<to>\\p{Lu}[^*\\[\\]:]*?)" S "*(?:\\*|\\[|$)",
         .supported = "(?i:ont" S "+recueilli" S "+l" AP "adh[ée]sion|a" S "+recueilli" S "+l" AP "adh[ée]sion"
                      "|b[ée]n[ée]ficient" S "+du" S "+soutien|ont" S "+[ée]t[ée]" S "+accept[ée]es|sont" S "+accept[ée]es"
                      "|re[çc]oivent" S "+l" AP "appui|ont" S "+l" AP "appui)",
@@ -190,7 +195,9 @@ const rec_lang rec_langs[] = {
                       "|banco|instituciones?|ong|sociedad" S "+civil|grupos" S "+armados)\\b)",
         .state_party = "(?i:el" S "+|al" S "+)?(?i:Estado" S "+parte)",
         .title = "(?i:observaciones" S "+finales" S "+sobre)" S "+.*?(?i:informes?)\\b.*?" S "(?i:de)" S "+"
-                 "(?:(?i:la|el|los|las)" S "+)?(?<to>\\p{Lu}[^*\\[\\]]*?)" S "*(?:\\*|\\[|$)",
+                 "(?:(?i:la|el|los|las)" S "+)?(?<to>\\p{Lu}[^*\\[\\]]*?)" S "*(?:\\*|\\[|$)"
+                 "|(?i:observaciones" S "+finales" S "+del)" S "+[^:]{3,160}?:" S "*"
+                 "(?<to>\\p{Lu}[^*\\[\\]:]*?)" S "*(?:\\*|\\[|$)",
         .supported = "(?i:cuentan" S "+con" S "+el" S "+apoyo|contaron" S "+con" S "+el" S "+apoyo|gozan" S "+del" S "+apoyo"
                      "|han" S "+sido" S "+aceptadas|fueron" S "+aceptadas|son" S "+aceptadas)",
         .noted = "(?i:no" S "+(?:cuentan|contaron|gozan|gozaron)|toma" S "+nota|tom[óo]" S "+nota|ha" S "+tomado" S "+nota"
@@ -200,7 +207,7 @@ const rec_lang rec_langs[] = {
         .months = {"enero|ene", "febrero|feb", "marzo|mar", "abril|abr", "mayo|may", "junio|jun",
                    "julio|jul", "agosto|ago", "septiembre|setiembre|sept|sep", "octubre|oct",
                    "noviembre|nov", "diciembre|dic"},
-        .articles = "el la los las",
+        .articles = "el la los las al del",
         .by_line = "(?i:recomendad[ao]s?" S "+por)" S "*:",
         .contents = "(?i:(?:tabla" S "+de" S "+)?contenidos?|[íi]ndice)",
         .stopwords = "el la los las del de que para en por con una se al debe su sus",
@@ -243,7 +250,9 @@ const rec_lang rec_langs[] = {
                       "|parceiros|uni[ãa]o|banco|institui[çc][õo]es|ongs?|sociedade" S "+civil)\\b)",
         .state_party = "(?i:o" S "+|ao" S "+)?(?i:Estado" S "+Parte)",
         .title = "(?i:observa[çc][õo]es" S "+finais" S "+sobre)" S "+.*?(?i:relat[óo]rios?)\\b.*?" S
-                 "(?i:d[eoa]s?)" S "+(?<to>\\p{Lu}[^*\\[\\]]*?)" S "*(?:\\*|\\[|$)",
+                 "(?i:d[eoa]s?)" S "+(?<to>\\p{Lu}[^*\\[\\]]*?)" S "*(?:\\*|\\[|$)"
+                 "|(?i:observa[çc][õo]es" S "+finais" S "+do)" S "+[^:]{3,160}?:" S "*"
+                 "(?<to>\\p{Lu}[^*\\[\\]:]*?)" S "*(?:\\*|\\[|$)",
         .supported = "(?i:contam" S "+com" S "+o" S "+apoio|contaram" S "+com" S "+o" S "+apoio"
                      "|foram" S "+aceitas|s[ãa]o" S "+aceitas|t[êe]m" S "+o" S "+apoio)",
         .noted = "(?i:n[ãa]o" S "+(?:contam|contaram|t[êe]m|foram" S "+aceitas)|tomou" S "+nota|toma" S "+nota"
@@ -291,7 +300,9 @@ const rec_lang rec_langs[] = {
                       "|партн[её]р|компани|посольств|агентств|учреждени|ведомств)\\p{L}*)",
         .state_party = "(?i:государств\\p{L}*-участни\\p{L}*)",
         .title = "(?i:заключительные" S "+замечания" S "+(?:по|в" S "+отношении))" S "+.*?(?i:доклад\\p{L}*)\\b.*?"
-                 "(?<to>\\p{Lu}[^*\\[\\]]*?)" S "*(?:\\*|\\[|$)",
+                 "(?<to>\\p{Lu}[^*\\[\\]]*?)" S "*(?:\\*|\\[|$)"
+                 "|(?i:заключительные" S "+замечания)" S "+[^:]{3,160}?:" S "*"
+                 "(?<to>\\p{Lu}[^*\\[\\]:]*?)" S "*(?:\\*|\\[|$)",
         .supported = "(?i:пользуются" S "+поддержкой|получили" S "+поддержку|получили" S "+поддержку|были" S "+приняты)",
         .noted = "(?i:не" S "+(?:пользуются|получили|были" S "+приняты)|принял[аи]?" S "+к" S "+сведению"
                  "|принимает" S "+к" S "+сведению|отклонены)",

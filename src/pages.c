@@ -25,6 +25,8 @@
 
 #define FURNITURE 4   /* lines of furniture a page prints at its top or foot */
 #define KEY_MAX 120   /* longer lines are text, not furniture */
+#define HEAD_LINES 6  /* lines a page 1 may print above its furniture, before
+                         its first item or header */
 
 /* The line's content with digit runs as '#', blanks as one space and ASCII
  * letters in lower case: "12 | Human Rights Watch" -> "# | human rights watch".
@@ -248,6 +250,10 @@ static void infer_boundaries(pages *p)
             next = i + 1;
     }
     long last_number = 0;
+    size_t blank_lines = 0;
+    for (size_t i = 0; i < n; i++)
+        blank_lines += r->lines[i].kind == L_BLANK;
+    bool blanks = blank_lines * 100 >= n;
     for (size_t i = 0; i < n; i++) {
         rec_lineinfo *li = &r->lines[i];
         if (li->kind != L_TEXT)
@@ -257,7 +263,9 @@ static void infer_boundaries(pages *p)
         int f = rec_match_furniture(r->m, l->text, l->len, &v);
         bool furniture = false;
         if (f == REC_FURNITURE_SYMBOL) {
-            furniture = alone(r, i);
+            /* text copied out of a viewer has no blank lines at all: there
+             * a symbol or job number on its own line is furniture anyway */
+            furniture = alone(r, i) || !blanks;
         } else if (f == REC_FURNITURE_PAGENO && v > 0) {
             /* the next page number in a run, or the first of one */
             if (last_number && v > last_number && v <= last_number + 3) {
@@ -322,10 +330,23 @@ static void infer_boundaries(pages *p)
         /* a number at the foot is the page ending here; at the head the
          * page beginning: the foot comes first in a cluster */
         page = number ? (end > i && printed[i] ? number + 1 : number) : page + 1;
+        /* a cluster among the document's first lines, above any item or
+         * header, is the head of page 1 (a UN document's symbol under
+         * "United Nations"), not a break */
+        size_t before = 0;
+        bool body = false;
+        for (size_t j = 0; j < i && before <= HEAD_LINES && !body; j++) {
+            before += r->lines[j].kind != L_BLANK;
+            body = r->lines[j].kind == L_ITEM || r->lines[j].kind == L_HEADER;
+        }
+        bool head = r->pages == 0 && before <= HEAD_LINES && !body && !(number && page > 1);
+        if (head)
+            page = 1;
         for (size_t j = i; j <= end; j++)
             if (r->lines[j].kind == L_FURNITURE)
                 r->lines[j].page = (unsigned)page;
-        r->pages++;
+        if (!head)
+            r->pages++;
         i = end + 1;
     }
     free(printed);

@@ -743,7 +743,7 @@ xmlDocPtr rec_parse(const rec_source *src, rec_matcher *m, const rec_parse_optio
         r.layout_forced = true;
     }
     r.recipient = opts->recipient;
-    char *reflowed[2];
+    char *reflowed[3];
     rec_read_reflow(&r, reflowed);
     rec_read_lines(&r);
     rec_read_contents(&r);
@@ -818,5 +818,6 @@ xmlDocPtr rec_parse(const rec_source *src, rec_matcher *m, const rec_parse_optio
         free((void *)r.line);
     free(reflowed[0]);
     free(reflowed[1]);
+    free(reflowed[2]);
     return p.doc;
 }

@@ -81,8 +81,10 @@ static const char *const sources[P_COUNT] = {
                  ")" WS "*$",
     /* an entry of a table of contents: dot leaders and a page (paragraphs
      * and a page in UN reports: "1-4   3"), after the entry's words, or
-     * before them in a right-to-left text as extracted */
-    [P_LEADER] = "^" WS "*(?:.*?" WS "*" LEADER WS "*" PAGEREF "|" PAGEREF WS "*" LEADER ".*?)" WS "*$",
+     * the page before the leaders in a right-to-left text as extracted;
+     * or leaders alone, the words and the page on lines of their own */
+    [P_LEADER] = "^" WS "*(?:.*?" WS "*" LEADER WS "*" PAGEREF "|.*?" PAGEREF WS "*" LEADER ".*?|" LEADER ")"
+                 WS "*$",
 };
 
 /* One language's patterns, by field of rec_lang. */
@@ -591,7 +593,7 @@ int rec_match_furniture(rec_matcher *m, const char *line, size_t len, long *page
 static bool holds(const char *s, size_t len, const char *w, size_t n)
 {
     for (size_t i = 0; i + n <= len; i++) {
-        const char *p = memchr(s + i, w[0], len - n - i + 1);
+        const char *p = memchr(s + i, (unsigned char)w[0], len - n - i + 1);
         if (!p)
             return false;
         if (memcmp(p, w, n) == 0)

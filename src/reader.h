@@ -4,6 +4,7 @@
  * Reading a report is done in passes over the whole document, as cmark
  * reads blocks before inlines (README, "The input format"):
  *
+ *   bidi.c    pdftotext's bidi embeddings; right-to-left labels turned
  *   reflow.c  a list run onto one line, split before each marker
  *   lines.c   each line on its own: blank, text, item, header, footnote
  *   contents.c a table of contents, and the title above it
@@ -141,10 +142,14 @@ void rec_joined_free(rec_joined *j);
 void rec_joined_pos(const rec_reader *r, const rec_joined *j, size_t off,
                     unsigned long *line, unsigned long *col);
 
-/* reflow.c: sets r->line, r->nlines; buffers[0] and buffers[1] (caller
- * frees both) hold the text of merged and split lines, and r->line is a
+/* reflow.c: sets r->line, r->nlines; buffers[0..2] (caller frees each)
+ * hold the text of merged, split and bidi-cleaned lines, and r->line is a
  * new array (caller frees) when it is not src->lines */
 void rec_read_reflow(rec_reader *r, char **buffers);
+/* bidi.c: pdftotext's bidi embeddings out, right-to-left labels turned;
+ * r->line becomes a new array (the caller frees it when it is not the
+ * one it had) whose text is in *buffer (caller frees) */
+void rec_read_bidi(rec_reader *r, char **buffer);
 /* lines.c */
 void rec_read_lines(rec_reader *r);
 bool rec_is_blank_at(const char *s, size_t len, size_t i);

@@ -103,10 +103,10 @@ static bool text_columns(const rec_line *l, unsigned *from, unsigned *to)
 static bool over_text(const sup_number *num, size_t n, const rec_line *text, size_t *labels)
 {
     unsigned from, to;
+    *labels = 0;
     /* a new page under it: the number is the foot of the page before */
     if (memchr(text->text, '\f', text->len) || !text_columns(text, &from, &to))
         return false;
-    *labels = 0;
     for (size_t k = 0; k < n; k++) {
         if (num[k].col > from)
             continue;
@@ -277,6 +277,10 @@ static void read_superscripts(rec_reader *r, char **buffer)
         if (!merge[i])
             continue;
         size_t n = sup_numbers(&line[i], num);
+        if (!n) {
+            merge[i] = 0;
+            continue;
+        }
         for (size_t k = merge[i] == 1 && label[value_of(line[i].text, num[0].start, num[0].end)] ? 1 : 0;
              k < n && merge[i]; k++)
             if (!resolves(line[i].text, num[k].start, num[k].end, label))
@@ -383,8 +387,12 @@ void rec_read_reflow(rec_reader *r, char **buffers)
     const rec_source *src = r->src;
     r->line = src->lines;
     r->nlines = src->nlines;
-    buffers[0] = buffers[1] = NULL;
+    buffers[0] = buffers[1] = buffers[2] = NULL;
+    rec_read_bidi(r, &buffers[2]);
+    const rec_line *before = r->line;
     read_superscripts(r, &buffers[0]);
+    if (r->line != before && before != src->lines)
+        free((void *)before);
     const rec_line *in = r->line;
     size_t nin = r->nlines;
     size_t *cut = rec_xmalloc(MAX_CUTS * sizeof *cut);

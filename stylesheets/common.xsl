@@ -111,7 +111,7 @@
   -->
   <xsl:template name="start-attribute">
     <xsl:param name="name"/>
-    <xsl:variable name="m" select="translate(normalize-space(@marker), '().', '')"/>
+    <xsl:variable name="m" select="translate(normalize-space(@marker), '().-', '')"/>
     <xsl:if test="not($m = '1' or $m = 'a' or $m = 'A' or $m = 'i' or $m = 'I')">
       <xsl:variable name="value">
         <xsl:call-template name="marker-value"/>
@@ -124,11 +124,11 @@
 
   <!--
     marker-value (context: an r:item): the integer its marker stands for, or
-    nothing when the marker is a bullet or cannot be read ("1." "(1)" "1)" -> 1,
+    nothing when the marker is a bullet or cannot be read ("1." "(1)" "1)" "1-" -> 1,
     "c)" -> 3, "(iv)" "IV." -> 4). Called once per list, for its first item.
   -->
   <xsl:template name="marker-value">
-    <xsl:variable name="m" select="translate(normalize-space(@marker), '().', '')"/>
+    <xsl:variable name="m" select="translate(normalize-space(@marker), '().-', '')"/>
     <xsl:variable name="lower" select="'abcdefghijklmnopqrstuvwxyz'"/>
     <xsl:variable name="upper" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
     <xsl:choose>

@@ -300,6 +300,7 @@ else
     scale "PDF: plain pages" plainpages 50 500 -o /dev/null
     scale "PDF: table of contents" contents 300 3000 -o /dev/null
     scale "PDF: glued labels" gluedlists 300 3000 -o /dev/null
+    scale "PDF: right to left" rtlpages 50 500 -o /dev/null
     rm -rf "$WORK/fmt" "$WORK/a.txt" "$WORK/b.txt"
 
     # --diff: the four shapes of issue 11, item 4 (identical big files; many

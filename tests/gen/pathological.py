@@ -35,6 +35,8 @@ The whole-document passes of text extracted from PDFs (form feeds):
   plainpages   plain pdftotext pages: no blank lines, short last lines; N pages
   contents     a table of contents of N entries (some wrapped), then N groups
   gluedlists   N lists whose wider labels are glued ("iii.text")
+  rtlpages     pdftotext -layout pages of an Arabic report: bidi embeddings,
+               labels after their text; N pages
 """
 import sys
 
@@ -204,13 +206,25 @@ def contents(n, w):
         w(f"To the Ministry number {i}\n• Publish the census.\n\n")
 
 
+def rtlpages(n, w):
+    R, P, L = "\u202b", "\u202c", "\u202a"
+    w(R + "الملاحظات الختامية بشأن التقرير الدوري الثالث لفريدونيا" + P + "\n")
+    k = 0
+    for p in range(1, n + 1):
+        k += 1
+        w("      " + R + L + f" -{k}" + P + "ينبغي للدولة الطرف ما يلي" + L + ":" + P + P + "\n")
+        for letter in "أبج":
+            w("  " + R + "تقليص عدد المحتجزين رهن المحاكمة؛" + P + "          " + R + ")" + letter + "(" + P + "\n")
+        w(" " * 40 + R + L + f"{p}" + P + P + "\n\f")
+
+
 def gluedlists(n, w):
     w(HEAD)
     for i in range(n):
         w(f"{i + 1}. Reform the law:\n   i. limit it;\n   ii. review it;\n   iii.compensate the detained.\n")
 
 
-GEN = {f.__name__: f for f in (treatypages, uprpages, layoutnotes, plainpages, contents, gluedlists,
+GEN = {f.__name__: f for f in (treatypages, uprpages, layoutnotes, plainpages, contents, gluedlists, rtlpages,
                                 longline, items, footnotes, refs, deep, blanks, prose,
                                 markers, fnlines, longword, crblanks, nul, groups, undefined, orphans,
                                 wsitem, wsheader, wsfootnote)}
