@@ -91,6 +91,13 @@ for name in treaty upr ngo; do
 done
 
 # ---- rec2xml's own DocBook, printed and read back --------------------------
+for font in /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf /usr/share/fonts/truetype/wqy/wqy-microhei.ttc; do
+    if [ ! -r "$font" ]; then
+        fail "the round trip's fonts are installed" "no $font: apt-get install fonts-dejavu-core fonts-wqy-microhei"
+        summary
+        exit 1
+    fi
+done
 DOCBOOK_FO=/usr/share/xml/docbook/stylesheet/docbook-xsl-ns/fo/docbook.xsl
 FONTS="DejaVu Sans,WenQuanYi Micro Hei"
 RT=$WORK/rt
