@@ -236,6 +236,7 @@ static void convert_one(pool *p, rec_matcher *m, int i, result *r)
             r->converted = ok && in.status == REC_OK;
         }
     }
+    rec_warnings_filter(o->input.warnings, &extra); /* after the verdict: no promotion */
     r->errors = in.diags.errors + extra.errors;
     r->warnings = in.diags.warnings + extra.warnings;
     rec_quote_source q = {in.src.bytes ? in.src.bytes + in.src.bom : NULL, in.src.size - in.src.bom};

@@ -28,6 +28,7 @@
 #include "translate.h"
 #include "tree.h"
 #include "util.h"
+#include "warnings.h"
 #include "xmlin.h"
 
 #ifndef REC_VERSION
@@ -53,6 +54,7 @@ typedef struct {
     bool quiet;              /* -q: no summary line */
     bool caret;              /* quote the source line under diagnostics */
     rec_report_format report; /* --diagnostics-format */
+    rec_warnings warnings;   /* -W options, --strict */
     FILE *sarif;             /* SARIF results gathered for the final log */
     rec_input_options input;
     char **inputs;
@@ -115,6 +117,10 @@ static const char usage_text[] =
     "\n"
     "Diagnostics:\n"
     "  -s, --strict, -Werror  treat warnings as errors\n"
+    "  -Wno-KIND, -WKIND      turn the warning KIND off, or on again (-Wno-all,\n"
+    "                         -Wall: every warning)\n"
+    "  -Werror=KIND           treat the warning KIND as an error\n"
+    "      --help-kinds       list the kinds of diagnostics and exit\n"
     "  -q, --quiet            no summary line (--check, -d), no progress line\n"
     "      --diagnostics-format=FORMAT\n"
     "                         gcc (default), json (one object per line), github\n"
@@ -257,12 +263,15 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
         {"null", no_argument, NULL, '0'},
         {"max-input-size", required_argument, NULL, 'M'},
         {"help", no_argument, NULL, 'h'},
+        {"help-kinds", no_argument, NULL, 'K'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
     int c;
     *done = false;
     o->input.max_size = REC_MAX_INPUT_DEFAULT;
+    rec_warnings_init(&o->warnings);
+    o->input.warnings = &o->warnings;
     optind = 0; /* reset: rec_cli_main may run more than once in a process */
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":o:t:d:aj:up:fT:cl:sqhVW:0", longopts, NULL)) != -1) {
@@ -318,7 +327,7 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
                 return usage_error(o, "--recipient needs a name");
             o->input.recipient = optarg;
             break;
-        case 's': o->input.strict = true; break;
+        case 's': o->warnings.errors = true; break;
         case 'q': o->quiet = true; break;
         case 'F': o->diff = true; break;
         case 'I': o->files_from = optarg; break;
@@ -344,17 +353,25 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
             o->report = (rec_report_format)f;
             break;
         }
-        case 'W':
-            if (strcmp(optarg, "error") != 0)
-                return usage_error(o, "unknown option '-W%s'", optarg);
-            o->input.strict = true;
+        case 'W': {
+            char *msg = NULL;
+            if (rec_warnings_option(&o->warnings, optarg, &msg) != 0) {
+                rec_exit rc = usage_error(o, "%s", msg);
+                free(msg);
+                return rc;
+            }
             break;
+        }
         case 'h':
             *done = true;
             return print_stdout(o, usage_text);
         case 'V':
             *done = true;
             return print_stdout(o, "rec2xml " REC_VERSION "\n");
+        case 'K':
+            *done = true;
+            rec_kinds_print(stdout);
+            return print_stdout(o, "");
         case ':':
             return usage_error(o, "option '%s' needs an argument", argv[optind - 1]);
         default:
@@ -453,8 +470,7 @@ static int apply_translation(options *o, const rec_translation *t, rec_matcher *
     rec_translation_apply(t, in->doc, lang, m, &in->diags, &st);
     rec_tree_settle(xmlDocGetRootElement(in->doc));
     rec_validate(engine->schemas, in->doc, &in->diags);
-    if (o->input.strict)
-        rec_diags_promote_warnings(&in->diags);
+    rec_warnings_apply(&o->warnings, &in->diags);
     rec_diags_sort(&in->diags);
     /* what the reader guessed about the file (a CSV separated by ';') is
      * said here: it is not a problem, so not a diagnostic, which are
@@ -549,6 +565,9 @@ static rec_exit run(options *o, const rec_engine *engine, const rec_stylesheets 
                               strcmp(in.diags.v[in.diags.n - 1].kind, "io-error") == 0;
                     verdict = io ? REC_EXIT_USAGE : REC_EXIT_INVALID;
                 }
+                /* a stylesheet's xsl:message comes after the verdict: it
+                 * can be turned off, not made an error */
+                rec_warnings_filter(&o->warnings, &in.diags);
             }
         }
         report(o, &in);
