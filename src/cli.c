@@ -24,6 +24,7 @@
 #include "parse.h"
 #include "report.h"
 #include "tempfile.h"
+#include "terminal.h"
 #include "transform.h"
 #include "translate.h"
 #include "tree.h"
@@ -53,6 +54,8 @@ typedef struct {
     rec_diff_format diff_format;
     bool quiet;              /* -q: no summary line */
     bool caret;              /* quote the source line under diagnostics */
+    rec_color color;         /* --color */
+    bool color_diags;        /* colour the diagnostics (stderr a terminal) */
     rec_report_format report; /* --diagnostics-format */
     rec_warnings warnings;   /* -W options, --strict */
     FILE *sarif;             /* SARIF results gathered for the final log */
@@ -79,7 +82,7 @@ static const char usage_text[] =
     "  -d, --output-dir=DIR   batch: write DIR/NAME.EXT for every FILE and format\n"
     "      --diff OLD NEW     the recommendations added, removed, changed or moved\n"
     "                         between two versions (exit 1 when any changed)\n"
-    "      --diff-format=F    text (default; coloured on a terminal) or json\n"
+    "      --diff-format=F    text (default; coloured as --color says) or json\n"
     "\n"
     "Output:\n"
     "  -t, --to=FORMAT[,...]  xml (default), html, docbook, csv, text, xliff\n"
@@ -126,6 +129,9 @@ static const char usage_text[] =
     "                         gcc (default), json (one object per line), github\n"
     "                         (workflow commands) or sarif (one SARIF 2.1.0 log);\n"
     "                         only gcc adds summary lines\n"
+    "      --color=WHEN       colour the diagnostics and --diff's text: auto\n"
+    "                         (default: on a terminal, unless NO_COLOR is set),\n"
+    "                         always or never\n"
     "\n"
     "Other:\n"
     "  -h, --help             show this help and exit\n"
@@ -257,6 +263,7 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
         {"strict", no_argument, NULL, 's'},
         {"quiet", no_argument, NULL, 'q'},
         {"diagnostics-format", required_argument, NULL, 'D'},
+        {"color", required_argument, NULL, 'C'},
         {"diff", no_argument, NULL, 'F'},
         {"diff-format", required_argument, NULL, 'G'},
         {"files-from", required_argument, NULL, 'I'},
@@ -345,6 +352,13 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
             else
                 return usage_error(o, "unknown diff format '%s' (text, json)", optarg);
             break;
+        case 'C': {
+            int when = rec_color_parse(optarg);
+            if (when < 0)
+                return usage_error(o, "--color takes auto, always or never, not '%s'", optarg);
+            o->color = (rec_color)when;
+            break;
+        }
         case 'D': {
             int f = rec_report_format_parse(optarg);
             if (f < 0)
@@ -438,7 +452,7 @@ static void report(options *o, const rec_input *in)
     rec_quote_source q = {in->src.bytes ? in->src.bytes + in->src.bom : NULL,
                           in->src.size - in->src.bom};
     rec_report(o->report, diag_stream(o), shown, &in->diags,
-               o->caret && !in->is_xml && q.bytes ? &q : NULL);
+               o->caret && !in->is_xml && q.bytes ? &q : NULL, o->color_diags);
 }
 
 /* Write in's document in the chosen format to -o or standard output.
@@ -515,7 +529,7 @@ static rec_exit run(options *o, const rec_engine *engine, const rec_stylesheets 
         rec_diags_init(&td);
         translation = rec_translation_read(o->translation, o->input.max_size, &td);
         rec_diags_sort(&td);
-        rec_report(o->report, diag_stream(o), o->translation, &td, NULL);
+        rec_report(o->report, diag_stream(o), o->translation, &td, NULL, o->color_diags);
         rec_diags_clear(&td);
         if (!translation) {
             rec_matcher_free(m);
@@ -614,7 +628,7 @@ static rec_exit diff(options *o, const rec_engine *engine)
     rec_matcher_free(m);
     if (rc == REC_EXIT_OK) {
         rec_diff_stats st;
-        bool color = o->diff_format == REC_DIFF_TEXT && isatty(STDOUT_FILENO);
+        bool color = o->diff_format == REC_DIFF_TEXT && rec_color_wanted(o->color, STDOUT_FILENO);
         bool changed = rec_differ_report(d, o->inputs[0], o->inputs[1], o->diff_format, color,
                                          stdout, &st);
         if (fflush(stdout) != 0 || ferror(stdout)) {
@@ -650,6 +664,7 @@ rec_exit rec_cli_main(int argc, char **argv, FILE *err)
     if (rc != REC_EXIT_OK || done)
         goto cleanup;
     o.caret = isatty(fileno(err));
+    o.color_diags = o.report == REC_REPORT_GCC && rec_color_wanted(o.color, fileno(err));
     /* the text is kept for diagnostics only when they quote it */
     o.input.drop_source = !o.caret;
     o.mode = rec_output_default_mode();
@@ -683,7 +698,7 @@ rec_exit rec_cli_main(int argc, char **argv, FILE *err)
         o.sarif = open_memstream(&sarif_text, &sarif_len);
     if (loaded != 0) {
         rec_report(o.report, o.report == REC_REPORT_SARIF ? o.sarif : err,
-                   o.stylesheet ? o.stylesheet : "rec2xml", &sheet_diags, NULL);
+                   o.stylesheet ? o.stylesheet : "rec2xml", &sheet_diags, NULL, o.color_diags);
         rc = REC_EXIT_USAGE;
     } else if (o.outdir || (o.check && o.ninputs > 1)) {
         long cpus = sysconf(_SC_NPROCESSORS_ONLN);
@@ -696,6 +711,7 @@ rec_exit rec_cli_main(int argc, char **argv, FILE *err)
             .force = o.force,
             .quiet = o.quiet,
             .caret = o.caret,
+            .color = o.color_diags,
             .progress = o.caret && !o.quiet && !o.check,
             .input = o.input,
             .params = o.params,

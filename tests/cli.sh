@@ -179,7 +179,7 @@ grep -q "edited.xml:5: error: footnote \[9\] is never defined \[undefined-footno
 
 # on a terminal, the source line is quoted with a caret under the column
 if command -v script >/dev/null; then
-    script -qec "'$REC2XML' --check -q '$BAD'" /dev/null >"$WORK/tty" 2>&1 || true
+    NO_COLOR=1 script -qec "'$REC2XML' --check -q '$BAD'" /dev/null >"$WORK/tty" 2>&1 || true
     tr -d '\r' <"$WORK/tty" >"$WORK/tty.txt"
     if grep -qx '    • Release the detainees.\[4\]' "$WORK/tty.txt" &&
        grep -qx ' \{28\}\^' "$WORK/tty.txt"; then

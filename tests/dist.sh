@@ -164,6 +164,7 @@ comp 'rec2xml -d '
 comp 'rec2xml '
 comp 'rec2xml --version '
 comp 'rec2xml -Wno-gl'
+comp 'rec2xml --color='
 comp 'rec2xml -Werror=gl'
 comp 'rec2xml -Wer'
 comp 'rec2xml -' >"$OPTIONS"
@@ -212,6 +213,10 @@ sub
 [rec2xml --version ]
 [rec2xml -Wno-gl]
 -Wno-glued-marker
+[rec2xml --color=]
+always
+auto
+never
 [rec2xml -Werror=gl]
 glued-marker
 [rec2xml -Wer]
