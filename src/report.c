@@ -155,6 +155,23 @@ static void json(FILE *out, const char *path, const rec_diags *d)
         rec_json_string(out, g->kind);
         fputs(",\"message\":", out);
         rec_json_string(out, g->message);
+        int k = rec_kind_index(g->kind);
+        fputs(",\"help\":", out);
+        if (k >= 0)
+            rec_json_string(out, rec_kinds[k].help);
+        else
+            fputs("null", out);
+        /* the suggested edit: the characters [column, endColumn) of line
+         * replaced by text */
+        fputs(",\"fix\":", out);
+        if (g->fix.text) {
+            fprintf(out, "{\"line\":%lu,\"column\":%lu,\"endColumn\":%lu,\"text\":", g->fix.line,
+                    g->fix.col, g->fix.end_col);
+            rec_json_string(out, g->fix.text);
+            fputc('}', out);
+        } else {
+            fputs("null", out);
+        }
         fputs("}\n", out);
     }
 }
@@ -226,6 +243,30 @@ static void uri(FILE *out, const char *path)
     fputc('"', out);
 }
 
+/* A SARIF fix: one replacement in the result's own file. Columns count
+ * code points (the run's columnKind); an insertion is an empty region,
+ * a deletion has no insertedContent (SARIF 2.1.0, 3.55-3.57). */
+static void sarif_fix(FILE *out, const char *path, const rec_fix *f)
+{
+    char *what = !*f->text             ? rec_xstrdup("Delete the characters")
+                 : f->col == f->end_col ? rec_asprintf("Insert '%s'", f->text)
+                                        : rec_asprintf("Replace with '%s'", f->text);
+    fputs(",\"fixes\":[{\"description\":{\"text\":", out);
+    rec_json_string(out, what);
+    free(what);
+    fputs("},\"artifactChanges\":[{\"artifactLocation\":{\"uri\":", out);
+    uri(out, path);
+    fprintf(out, "},\"replacements\":[{\"deletedRegion\":{\"startLine\":%lu,\"startColumn\":%lu,"
+                 "\"endColumn\":%lu}",
+            f->line, f->col, f->end_col);
+    if (*f->text) {
+        fputs(",\"insertedContent\":{\"text\":", out);
+        rec_json_string(out, f->text);
+        fputc('}', out);
+    }
+    fputs("}]}]}]", out);
+}
+
 static void sarif_results(FILE *out, const char *path, const rec_diags *d)
 {
     for (size_t i = 0; i < d->n; i++) {
@@ -246,7 +287,10 @@ static void sarif_results(FILE *out, const char *path, const rec_diags *d)
                 fprintf(out, ",\"startColumn\":%lu", g->col);
             fputc('}', out);
         }
-        fputs("}}]}\n", out);
+        fputs("}}]", out);
+        if (g->fix.text)
+            sarif_fix(out, path, &g->fix);
+        fputs("}\n", out);
     }
 }
 
