@@ -54,10 +54,8 @@ typedef struct {
     rec_diff_format diff_format;
     bool quiet;              /* -q: no summary line */
     bool caret;              /* quote the source line under diagnostics */
-    rec_color color;         /* --color */
     bool color_diags;        /* colour the diagnostics (stderr a terminal) */
     rec_report_format report; /* --diagnostics-format */
-    rec_warnings warnings;   /* -W options, --strict */
     FILE *sarif;             /* SARIF results gathered for the final log */
     rec_input_options input;
     char **inputs;
@@ -67,7 +65,9 @@ typedef struct {
     rec_file_list list;      /* what --files-from read; owned */
     char **all_inputs;       /* the operands and the list's names; owned */
     mode_t mode;             /* permission bits of new files */
+    rec_color color;         /* --color */
     FILE *err;
+    rec_warnings warnings;   /* -W options, --strict */
 } options;
 
 static const char usage_text[] =
