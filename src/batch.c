@@ -236,11 +236,13 @@ static void convert_one(pool *p, rec_matcher *m, int i, result *r)
             r->converted = ok && in.status == REC_OK;
         }
     }
+    rec_warnings_filter(o->input.warnings, &extra); /* after the verdict: no promotion */
     r->errors = in.diags.errors + extra.errors;
     r->warnings = in.diags.warnings + extra.warnings;
     rec_quote_source q = {in.src.bytes ? in.src.bytes + in.src.bom : NULL, in.src.size - in.src.bom};
-    rec_report(o->report, text, path, &in.diags, o->caret && !in.is_xml && q.bytes ? &q : NULL);
-    rec_report(o->report, text, path, &extra, NULL);
+    rec_report(o->report, text, path, &in.diags, o->caret && !in.is_xml && q.bytes ? &q : NULL,
+               o->color);
+    rec_report(o->report, text, path, &extra, NULL, o->color);
     rec_diags_clear(&extra);
     rec_input_free(&in);
     fclose(text);

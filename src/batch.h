@@ -28,6 +28,7 @@ typedef struct {
     bool force;                    /* write outputs of invalid inputs too */
     bool quiet;                    /* no summary, no progress */
     bool caret;                    /* quote source lines in diagnostics */
+    bool color;                    /* colour them (gcc format) */
     bool progress;                 /* a progress line on stderr (a terminal) */
     rec_input_options input;
     const char *const *params;     /* stylesheet parameters, NULL-terminated */

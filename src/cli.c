@@ -24,10 +24,12 @@
 #include "parse.h"
 #include "report.h"
 #include "tempfile.h"
+#include "terminal.h"
 #include "transform.h"
 #include "translate.h"
 #include "tree.h"
 #include "util.h"
+#include "warnings.h"
 #include "xmlin.h"
 
 #ifndef REC_VERSION
@@ -52,6 +54,7 @@ typedef struct {
     rec_diff_format diff_format;
     bool quiet;              /* -q: no summary line */
     bool caret;              /* quote the source line under diagnostics */
+    bool color_diags;        /* colour the diagnostics (stderr a terminal) */
     rec_report_format report; /* --diagnostics-format */
     FILE *sarif;             /* SARIF results gathered for the final log */
     rec_input_options input;
@@ -62,7 +65,9 @@ typedef struct {
     rec_file_list list;      /* what --files-from read; owned */
     char **all_inputs;       /* the operands and the list's names; owned */
     mode_t mode;             /* permission bits of new files */
+    rec_color color;         /* --color */
     FILE *err;
+    rec_warnings warnings;   /* -W options, --strict */
 } options;
 
 static const char usage_text[] =
@@ -77,7 +82,7 @@ static const char usage_text[] =
     "  -d, --output-dir=DIR   batch: write DIR/NAME.EXT for every FILE and format\n"
     "      --diff OLD NEW     the recommendations added, removed, changed or moved\n"
     "                         between two versions (exit 1 when any changed)\n"
-    "      --diff-format=F    text (default; coloured on a terminal) or json\n"
+    "      --diff-format=F    text (default; coloured as --color says) or json\n"
     "\n"
     "Output:\n"
     "  -t, --to=FORMAT[,...]  xml (default), html, docbook, csv, text, xliff\n"
@@ -115,11 +120,18 @@ static const char usage_text[] =
     "\n"
     "Diagnostics:\n"
     "  -s, --strict, -Werror  treat warnings as errors\n"
+    "  -Wno-KIND, -WKIND      turn the warning KIND off, or on again (-Wno-all,\n"
+    "                         -Wall: every warning)\n"
+    "  -Werror=KIND           treat the warning KIND as an error\n"
+    "      --help-kinds       list the kinds of diagnostics and exit\n"
     "  -q, --quiet            no summary line (--check, -d), no progress line\n"
     "      --diagnostics-format=FORMAT\n"
     "                         gcc (default), json (one object per line), github\n"
     "                         (workflow commands) or sarif (one SARIF 2.1.0 log);\n"
     "                         only gcc adds summary lines\n"
+    "      --color=WHEN       colour the diagnostics and --diff's text: auto\n"
+    "                         (default: on a terminal, unless NO_COLOR is set),\n"
+    "                         always or never\n"
     "\n"
     "Other:\n"
     "  -h, --help             show this help and exit\n"
@@ -251,18 +263,22 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
         {"strict", no_argument, NULL, 's'},
         {"quiet", no_argument, NULL, 'q'},
         {"diagnostics-format", required_argument, NULL, 'D'},
+        {"color", required_argument, NULL, 'C'},
         {"diff", no_argument, NULL, 'F'},
         {"diff-format", required_argument, NULL, 'G'},
         {"files-from", required_argument, NULL, 'I'},
         {"null", no_argument, NULL, '0'},
         {"max-input-size", required_argument, NULL, 'M'},
         {"help", no_argument, NULL, 'h'},
+        {"help-kinds", no_argument, NULL, 'K'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
     int c;
     *done = false;
     o->input.max_size = REC_MAX_INPUT_DEFAULT;
+    rec_warnings_init(&o->warnings);
+    o->input.warnings = &o->warnings;
     optind = 0; /* reset: rec_cli_main may run more than once in a process */
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":o:t:d:aj:up:fT:cl:sqhVW:0", longopts, NULL)) != -1) {
@@ -318,7 +334,7 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
                 return usage_error(o, "--recipient needs a name");
             o->input.recipient = optarg;
             break;
-        case 's': o->input.strict = true; break;
+        case 's': o->warnings.errors = true; break;
         case 'q': o->quiet = true; break;
         case 'F': o->diff = true; break;
         case 'I': o->files_from = optarg; break;
@@ -336,6 +352,13 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
             else
                 return usage_error(o, "unknown diff format '%s' (text, json)", optarg);
             break;
+        case 'C': {
+            int when = rec_color_parse(optarg);
+            if (when < 0)
+                return usage_error(o, "--color takes auto, always or never, not '%s'", optarg);
+            o->color = (rec_color)when;
+            break;
+        }
         case 'D': {
             int f = rec_report_format_parse(optarg);
             if (f < 0)
@@ -344,17 +367,25 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
             o->report = (rec_report_format)f;
             break;
         }
-        case 'W':
-            if (strcmp(optarg, "error") != 0)
-                return usage_error(o, "unknown option '-W%s'", optarg);
-            o->input.strict = true;
+        case 'W': {
+            char *msg = NULL;
+            if (rec_warnings_option(&o->warnings, optarg, &msg) != 0) {
+                rec_exit rc = usage_error(o, "%s", msg);
+                free(msg);
+                return rc;
+            }
             break;
+        }
         case 'h':
             *done = true;
             return print_stdout(o, usage_text);
         case 'V':
             *done = true;
             return print_stdout(o, "rec2xml " REC_VERSION "\n");
+        case 'K':
+            *done = true;
+            rec_kinds_print(stdout);
+            return print_stdout(o, "");
         case ':':
             return usage_error(o, "option '%s' needs an argument", argv[optind - 1]);
         default:
@@ -421,7 +452,7 @@ static void report(options *o, const rec_input *in)
     rec_quote_source q = {in->src.bytes ? in->src.bytes + in->src.bom : NULL,
                           in->src.size - in->src.bom};
     rec_report(o->report, diag_stream(o), shown, &in->diags,
-               o->caret && !in->is_xml && q.bytes ? &q : NULL);
+               o->caret && !in->is_xml && q.bytes ? &q : NULL, o->color_diags);
 }
 
 /* Write in's document in the chosen format to -o or standard output.
@@ -453,8 +484,7 @@ static int apply_translation(options *o, const rec_translation *t, rec_matcher *
     rec_translation_apply(t, in->doc, lang, m, &in->diags, &st);
     rec_tree_settle(xmlDocGetRootElement(in->doc));
     rec_validate(engine->schemas, in->doc, &in->diags);
-    if (o->input.strict)
-        rec_diags_promote_warnings(&in->diags);
+    rec_warnings_apply(&o->warnings, &in->diags);
     rec_diags_sort(&in->diags);
     /* what the reader guessed about the file (a CSV separated by ';') is
      * said here: it is not a problem, so not a diagnostic, which are
@@ -499,7 +529,7 @@ static rec_exit run(options *o, const rec_engine *engine, const rec_stylesheets 
         rec_diags_init(&td);
         translation = rec_translation_read(o->translation, o->input.max_size, &td);
         rec_diags_sort(&td);
-        rec_report(o->report, diag_stream(o), o->translation, &td, NULL);
+        rec_report(o->report, diag_stream(o), o->translation, &td, NULL, o->color_diags);
         rec_diags_clear(&td);
         if (!translation) {
             rec_matcher_free(m);
@@ -549,6 +579,9 @@ static rec_exit run(options *o, const rec_engine *engine, const rec_stylesheets 
                               strcmp(in.diags.v[in.diags.n - 1].kind, "io-error") == 0;
                     verdict = io ? REC_EXIT_USAGE : REC_EXIT_INVALID;
                 }
+                /* a stylesheet's xsl:message comes after the verdict: it
+                 * can be turned off, not made an error */
+                rec_warnings_filter(&o->warnings, &in.diags);
             }
         }
         report(o, &in);
@@ -595,7 +628,7 @@ static rec_exit diff(options *o, const rec_engine *engine)
     rec_matcher_free(m);
     if (rc == REC_EXIT_OK) {
         rec_diff_stats st;
-        bool color = o->diff_format == REC_DIFF_TEXT && isatty(STDOUT_FILENO);
+        bool color = o->diff_format == REC_DIFF_TEXT && rec_color_wanted(o->color, STDOUT_FILENO);
         bool changed = rec_differ_report(d, o->inputs[0], o->inputs[1], o->diff_format, color,
                                          stdout, &st);
         if (fflush(stdout) != 0 || ferror(stdout)) {
@@ -631,6 +664,7 @@ rec_exit rec_cli_main(int argc, char **argv, FILE *err)
     if (rc != REC_EXIT_OK || done)
         goto cleanup;
     o.caret = isatty(fileno(err));
+    o.color_diags = o.report == REC_REPORT_GCC && rec_color_wanted(o.color, fileno(err));
     /* the text is kept for diagnostics only when they quote it */
     o.input.drop_source = !o.caret;
     o.mode = rec_output_default_mode();
@@ -664,7 +698,7 @@ rec_exit rec_cli_main(int argc, char **argv, FILE *err)
         o.sarif = open_memstream(&sarif_text, &sarif_len);
     if (loaded != 0) {
         rec_report(o.report, o.report == REC_REPORT_SARIF ? o.sarif : err,
-                   o.stylesheet ? o.stylesheet : "rec2xml", &sheet_diags, NULL);
+                   o.stylesheet ? o.stylesheet : "rec2xml", &sheet_diags, NULL, o.color_diags);
         rc = REC_EXIT_USAGE;
     } else if (o.outdir || (o.check && o.ninputs > 1)) {
         long cpus = sysconf(_SC_NPROCESSORS_ONLN);
@@ -677,6 +711,7 @@ rec_exit rec_cli_main(int argc, char **argv, FILE *err)
             .force = o.force,
             .quiet = o.quiet,
             .caret = o.caret,
+            .color = o.color_diags,
             .progress = o.caret && !o.quiet && !o.check,
             .input = o.input,
             .params = o.params,

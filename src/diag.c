@@ -92,12 +92,3 @@ void rec_diags_sort(rec_diags *d)
     }
     d->n = k;
 }
-
-void rec_diags_promote_warnings(rec_diags *d)
-{
-    for (size_t i = 0; i < d->n; i++)
-        if (d->v[i].severity == REC_WARNING)
-            d->v[i].severity = REC_ERROR;
-    d->errors += d->warnings;
-    d->warnings = 0;
-}

@@ -52,7 +52,4 @@ void rec_diags_suggest(rec_diags *d, unsigned long line, unsigned long col,
  * repeats (same place, kind and message). */
 void rec_diags_sort(rec_diags *d);
 
-/* Turn every warning into an error (--strict). */
-void rec_diags_promote_warnings(rec_diags *d);
-
 #endif

@@ -75,8 +75,7 @@ static void judge(rec_input *in, const rec_engine *e, rec_matcher *m, const char
         rec_tree_settle(xmlDocGetRootElement(in->doc));
         rec_validate(e->schemas, in->doc, &in->diags);
     }
-    if (opts->strict)
-        rec_diags_promote_warnings(&in->diags);
+    rec_warnings_apply(opts->warnings, &in->diags);
     rec_diags_sort(&in->diags);
     in->status = in->diags.errors || !in->doc ? REC_INVALID : REC_OK;
 }

@@ -14,6 +14,7 @@
 #include "patterns.h"
 #include "source.h"
 #include "validate.h"
+#include "warnings.h"
 
 /* What is compiled once per process and shared read-only by every input. */
 typedef struct {
@@ -40,7 +41,8 @@ typedef struct {
     const char *lang;      /* language of documents made from text; NULL: detected */
     const char *layout;    /* their layout (--layout); NULL: detected */
     const char *recipient; /* --recipient: for items no header addresses */
-    bool strict;           /* warnings are errors */
+    const rec_warnings *warnings; /* which warnings are reported, which are
+                              errors (-W, --strict); NULL: all, none */
     size_t max_size;       /* refuse a file larger than this (0: no limit) */
     bool drop_source;      /* free the text once parsed: no diagnostic will
                               quote it (in.src.bytes is NULL afterwards) */

@@ -5,6 +5,10 @@
 #define REC_KINDS_H
 
 #include <stddef.h>
+#include <stdio.h>
+
+/* More than there are kinds: the size of tables indexed by kind. */
+#define REC_KIND_MAX 64
 
 typedef struct {
     const char *name;      /* "undefined-footnote" */
@@ -18,5 +22,8 @@ extern const rec_kind rec_kinds[];
 
 /* The index of name in rec_kinds, or -1. */
 int rec_kind_index(const char *name);
+
+/* The kinds, warnings first, one per line with its summary (--help-kinds). */
+void rec_kinds_print(FILE *out);
 
 #endif

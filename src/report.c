@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gcc.h"
 #include "kinds.h"
 #include "util.h"
 
@@ -29,7 +30,7 @@ static const char *severity(const rec_diag *g)
 /* Characters that must not reach a terminal or a log as they are: C0 and C1
  * controls and DEL (ESC, CSI and OSC sequences, a newline forging a line),
  * and the invisible ones (bidi overrides reorder what follows them). */
-static bool unprintable(uint32_t c)
+bool rec_char_unprintable(uint32_t c)
 {
     return c < 0x20 || (c >= 0x7F && c <= 0x9F) || rec_invisible_char(c);
 }
@@ -45,9 +46,7 @@ static size_t plain_run(const char *s, size_t n, const char *special)
     return k;
 }
 
-/* s for people: an unprintable character as \n, \t, \r, \xHH (C0, DEL)
- * or \uHHHH; a byte that is not UTF-8 as \xHH. */
-static void escaped_text(FILE *out, const char *s)
+void rec_escape_write(FILE *out, const char *s)
 {
     size_t n = strlen(s);
     for (size_t i = 0; i < n;) {
@@ -65,7 +64,7 @@ static void escaped_text(FILE *out, const char *s)
             fprintf(out, "\\%c", c == '\n' ? 'n' : c == '\t' ? 't' : 'r');
         else if (c < 0x20 || c == 0x7F)
             fprintf(out, "\\x%02X", (unsigned)c);
-        else if (unprintable(c))
+        else if (rec_char_unprintable(c))
             fprintf(out, "\\u%04X", (unsigned)c);
         else
             fwrite(s + i, 1, len, out);
@@ -80,7 +79,7 @@ char *rec_escape_text(const char *s)
     FILE *mem = open_memstream(&buf, &len);
     if (!mem)
         rec_out_of_memory(strlen(s));
-    escaped_text(mem, s);
+    rec_escape_write(mem, s);
     if (fclose(mem) != 0 || !buf)
         rec_out_of_memory(strlen(s));
     return buf;
@@ -93,88 +92,9 @@ void rec_say(FILE *out, const char *fmt, ...)
     char *msg = rec_vasprintf(fmt, ap);
     va_end(ap);
     fputs("rec2xml: ", out);
-    escaped_text(out, msg);
+    rec_escape_write(out, msg);
     fputc('\n', out);
     free(msg);
-}
-
-/* ---- gcc, with the line quoted on a terminal ------------------------------- */
-
-/* Quote at most this many bytes either side of the caret: a 10 MB line is
- * not something a terminal should receive. */
-#define QUOTE_WINDOW 160
-
-static void quote_line(const rec_quote_source *src, unsigned long line, unsigned long col,
-                       FILE *out)
-{
-    const char *p = src->bytes, *end = src->bytes + src->size;
-    /* lines end as the source stage ends them: LF, CRLF or a lone CR */
-    for (unsigned long l = 1; l < line && p < end; l++) {
-        while (p < end && *p != '\n' && *p != '\r')
-            p++;
-        if (p >= end)
-            return;
-        p += p + 1 < end && p[0] == '\r' && p[1] == '\n' ? 2 : 1;
-    }
-    if (p >= end)
-        return;
-    const char *eol = p;
-    while (eol < end && *eol != '\n' && *eol != '\r')
-        eol++;
-    /* find the byte where column col starts (columns count characters) */
-    const char *at = p;
-    for (unsigned long c = 1; c < col && at < eol; c++)
-        at += rec_utf8_step(at, (size_t)(eol - at));
-    const char *from = at - p > QUOTE_WINDOW ? at - QUOTE_WINDOW : p;
-    while (from > p && ((unsigned char)*from & 0xC0) == 0x80)
-        from--;
-    const char *to = eol - at > QUOTE_WINDOW ? at + QUOTE_WINDOW : eol;
-    while (to < eol && ((unsigned char)*to & 0xC0) == 0x80)
-        to++;
-    fputs("  ", out);
-    for (const char *q = from; q < to;) {
-        size_t n = rec_utf8_valid(q, (size_t)(to - q));
-        uint32_t c = n ? rec_utf8_decode(q, n) : 0;
-        /* never send control characters (C0, DEL, C1: ESC, CSI, OSC), bidi
-         * overrides or broken UTF-8 to a terminal; each stands for one
-         * column, so that the caret stays under its character */
-        if (n == 0)
-            fputc('?', out), n = 1;
-        else if (c == '\t')
-            fputc('\t', out);
-        else if (c < 0x20)
-            fputc(' ', out);
-        else if (unprintable(c))
-            fputc('?', out);
-        else
-            fwrite(q, 1, n, out);
-        q += n;
-    }
-    fputs("\n  ", out);
-    for (const char *q = from; q < at;) {
-        fputc(*q == '\t' ? '\t' : ' ', out);
-        q += rec_utf8_step(q, (size_t)(at - q));
-    }
-    fputs("^\n", out);
-}
-
-static void gcc(FILE *out, const char *path, const rec_diags *d, const rec_quote_source *src)
-{
-    for (size_t i = 0; i < d->n; i++) {
-        const rec_diag *g = &d->v[i];
-        escaped_text(out, path);
-        if (g->line && g->col)
-            fprintf(out, ":%lu:%lu: ", g->line, g->col);
-        else if (g->line)
-            fprintf(out, ":%lu: ", g->line);
-        else
-            fputs(": ", out);
-        fprintf(out, "%s: ", severity(g));
-        escaped_text(out, g->message);
-        fprintf(out, " [%s]\n", g->kind);
-        if (src && g->line && g->col)
-            quote_line(src, g->line, g->col, out);
-    }
 }
 
 /* ---- JSON ---------------------------------------------------------------------- */
@@ -235,6 +155,23 @@ static void json(FILE *out, const char *path, const rec_diags *d)
         rec_json_string(out, g->kind);
         fputs(",\"message\":", out);
         rec_json_string(out, g->message);
+        int k = rec_kind_index(g->kind);
+        fputs(",\"help\":", out);
+        if (k >= 0)
+            rec_json_string(out, rec_kinds[k].help);
+        else
+            fputs("null", out);
+        /* the suggested edit: the characters [column, endColumn) of line
+         * replaced by text */
+        fputs(",\"fix\":", out);
+        if (g->fix.text) {
+            fprintf(out, "{\"line\":%lu,\"column\":%lu,\"endColumn\":%lu,\"text\":", g->fix.line,
+                    g->fix.col, g->fix.end_col);
+            rec_json_string(out, g->fix.text);
+            fputc('}', out);
+        } else {
+            fputs("null", out);
+        }
         fputs("}\n", out);
     }
 }
@@ -306,6 +243,30 @@ static void uri(FILE *out, const char *path)
     fputc('"', out);
 }
 
+/* A SARIF fix: one replacement in the result's own file. Columns count
+ * code points (the run's columnKind); an insertion is an empty region,
+ * a deletion has no insertedContent (SARIF 2.1.0, 3.55-3.57). */
+static void sarif_fix(FILE *out, const char *path, const rec_fix *f)
+{
+    char *what = !*f->text             ? rec_xstrdup("Delete the characters")
+                 : f->col == f->end_col ? rec_asprintf("Insert '%s'", f->text)
+                                        : rec_asprintf("Replace with '%s'", f->text);
+    fputs(",\"fixes\":[{\"description\":{\"text\":", out);
+    rec_json_string(out, what);
+    free(what);
+    fputs("},\"artifactChanges\":[{\"artifactLocation\":{\"uri\":", out);
+    uri(out, path);
+    fprintf(out, "},\"replacements\":[{\"deletedRegion\":{\"startLine\":%lu,\"startColumn\":%lu,"
+                 "\"endColumn\":%lu}",
+            f->line, f->col, f->end_col);
+    if (*f->text) {
+        fputs(",\"insertedContent\":{\"text\":", out);
+        rec_json_string(out, f->text);
+        fputc('}', out);
+    }
+    fputs("}]}]}]", out);
+}
+
 static void sarif_results(FILE *out, const char *path, const rec_diags *d)
 {
     for (size_t i = 0; i < d->n; i++) {
@@ -326,7 +287,10 @@ static void sarif_results(FILE *out, const char *path, const rec_diags *d)
                 fprintf(out, ",\"startColumn\":%lu", g->col);
             fputc('}', out);
         }
-        fputs("}}]}\n", out);
+        fputs("}}]", out);
+        if (g->fix.text)
+            sarif_fix(out, path, &g->fix);
+        fputs("}\n", out);
     }
 }
 
@@ -368,10 +332,10 @@ void rec_report_sarif_log(FILE *out, const char *results, const char *version)
 }
 
 void rec_report(rec_report_format f, FILE *out, const char *path, const rec_diags *d,
-                const rec_quote_source *src)
+                const rec_quote_source *src, bool color)
 {
     switch (f) {
-    case REC_REPORT_GCC: gcc(out, path, d, src); break;
+    case REC_REPORT_GCC: rec_report_gcc(out, path, d, src, color); break;
     case REC_REPORT_JSON: json(out, path, d); break;
     case REC_REPORT_GITHUB: github(out, path, d); break;
     case REC_REPORT_SARIF: sarif_results(out, path, d); break;

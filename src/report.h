@@ -7,6 +7,8 @@
 #ifndef REC_REPORT_H
 #define REC_REPORT_H
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "diag.h"
@@ -24,9 +26,9 @@ typedef struct {
 
 /* Write path's diagnostics to out in format f. For SARIF these are result
  * objects, one per line, for rec_report_sarif_log to gather. src, when not
- * NULL, quotes source lines (gcc format only). */
+ * NULL, quotes source lines; color adds colours (gcc format only). */
 void rec_report(rec_report_format f, FILE *out, const char *path, const rec_diags *d,
-                const rec_quote_source *src);
+                const rec_quote_source *src, bool color);
 
 /* Write the SARIF 2.1.0 log holding results (result lines as rec_report
  * wrote them, possibly empty). */
@@ -36,6 +38,12 @@ void rec_report_sarif_log(FILE *out, const char *results, const char *version);
  * characters escaped (\n, \x1B, \u202E), bytes that are not UTF-8 as \xHH.
  * For every message that names a file or quotes the input. */
 char *rec_escape_text(const char *s);
+/* The same, written to out. */
+void rec_escape_write(FILE *out, const char *s);
+
+/* Characters that must not reach a terminal or a log as they are: C0 and
+ * C1 controls, DEL and the invisible ones (rec_invisible_char). */
+bool rec_char_unprintable(uint32_t c);
 
 /* "rec2xml: " and the formatted message, escaped as rec_escape_text does
  * (it may name files), and a newline: the program's own remarks. */

@@ -387,7 +387,8 @@ static int csv_read(rec_translation *t, const char *s, size_t n, rec_diags *diag
         if ((size_t)col[C_ID] >= fields || (size_t)col[C_SOURCE] >= fields ||
             (size_t)col[C_TARGET] >= fields) {
             rec_diags_add(diags, at, 0, REC_ERROR, "translation-syntax",
-                          "this CSV row has %zu fields; the header has %zu", fields, header_fields);
+                          "this CSV row has %zu field%s; the header has %zu", fields,
+                          fields == 1 ? "" : "s", header_fields);
             rc = -1;
             continue;
         }

@@ -277,9 +277,9 @@ static void explain_schematron(explainer *x, const raw_error *e)
         a = short_text(text ? text : first);
         if (more)
             at(x, first, REC_ERROR, "item-without-recipient",
-               "recommendation \"%s\" has no recipient, nor have %zu more; add a 'To …' header "
+               "recommendation \"%s\" has no recipient, nor %s %zu more; add a 'To …' header "
                "above them",
-               a, more);
+               a, more == 1 ? "does" : "do", more);
         else
             at(x, first, REC_ERROR, "item-without-recipient",
                "recommendation \"%s\" has no recipient; add a 'To …' header above it", a);

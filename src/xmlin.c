@@ -166,8 +166,8 @@ static int refuse_controls(xmlDocPtr doc, rec_diags *diags)
     else
         rec_diags_add(diags, first_line, 0, REC_ERROR, "control-character",
                       "control character U+%04X cannot be kept in a document (and in %lu more "
-                      "places); delete it",
-                      (unsigned)first, count - 1);
+                      "place%s); delete it",
+                      (unsigned)first, count - 1, count == 2 ? "" : "s");
     return -1;
 }
 

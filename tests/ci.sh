@@ -18,8 +18,10 @@ import json, sys
 n = 0
 for line in open(sys.argv[1], encoding="utf-8"):
     d = json.loads(line)
-    assert set(d) == {"file", "line", "column", "severity", "kind", "message"}, d
+    assert set(d) == {"file", "line", "column", "severity", "kind", "message", "help", "fix"}, d
     assert d["severity"] in ("error", "warning") and d["kind"] and d["message"]
+    assert d["help"] or d["kind"] == "schema", d
+    assert d["fix"] is None or set(d["fix"]) == {"line", "column", "endColumn", "text"}, d
     n += 1
 assert n >= 14, n
 PY
@@ -69,6 +71,70 @@ u = [r for r in res if r["ruleId"] == "undefined-footnote"][0]
 reg = u["locations"][0]["physicalLocation"]["region"]
 assert reg == {"startLine": 4, "startColumn": 27}, reg
 PY
+
+# fix-its: JSON and SARIF carry the same suggested edit, and making it, as
+# each format describes it, takes the warning away from its line
+mkdir -p "$WORK/fix"
+cp tests/diagnostics/*.txt "$WORK/fix/"
+printf 'To the Government:\n- Release all detainees.\n-close the centers.\n' >"$WORK/fix/glued-text.txt"
+printf 'To the Government:\n1.Investigate the deaths.\n2. Close the centers.\n' >"$WORK/fix/glued-number.txt"
+printf 'To the Government:\n\n- Release all detainees.\n\nMinistry of Health:\n\n- Close the centers.\n' >"$WORK/fix/missing-to.txt"
+printf 'To the Government:\n- Libérer tous les détenus. 12\n- 释放所有被拘留者 [ 1]。\n\n[1] 注。\n' >"$WORK/fix/accents.txt"
+(cd "$WORK/fix" && "$REC2XML" --check -q --diagnostics-format=json ./*.txt >/dev/null 2>../fix.json;
+ "$REC2XML" --check -q --diagnostics-format=sarif ./*.txt >/dev/null 2>../fix.sarif)
+if /usr/bin/python3 - "$WORK/fix" "$WORK/fix.json" "$WORK/fix.sarif" "$REC2XML" <<'PY'
+import json, os, subprocess, sys, urllib.parse
+work, rec2xml = sys.argv[1], sys.argv[4]
+diags = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8")]
+fixed = [d for d in diags if d["fix"]]
+run = json.load(open(sys.argv[3], encoding="utf-8"))["runs"][0]
+assert run["columnKind"] == "unicodeCodePoints"
+sarif = {}
+for r in run["results"]:
+    loc = r["locations"][0]["physicalLocation"]
+    key = (urllib.parse.unquote(loc["artifactLocation"]["uri"]), loc["region"]["startLine"], r["ruleId"])
+    sarif.setdefault(key, []).append(r.get("fixes"))
+
+def apply(text, line, start, end, new):
+    """Replace code points [start, end) (1-based) of line."""
+    lines = text.split("\n")
+    s = lines[line - 1]
+    lines[line - 1] = s[:start - 1] + new + s[end - 1:]
+    return "\n".join(lines)
+
+def check(path):
+    p = subprocess.run([rec2xml, "--check", "-q", "--diagnostics-format=json", path],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return [json.loads(l) for l in p.stderr.decode("utf-8").splitlines()]
+
+kinds = set()
+for n, d in enumerate(fixed):
+    f = d["fix"]
+    name = d["file"]
+    text = open(os.path.join(work, name), encoding="utf-8").read()
+    by_json = apply(text, f["line"], f["column"], f["endColumn"], f["text"])
+    # the SARIF result at the same place names the same edit
+    fixes = [x for x in sarif[(name, d["line"], d["kind"])] if x]
+    assert len(fixes) == 1, (name, fixes)
+    rep = fixes[0][0]["artifactChanges"][0]["replacements"][0]
+    assert urllib.parse.unquote(fixes[0][0]["artifactChanges"][0]["artifactLocation"]["uri"]) == name
+    reg = rep["deletedRegion"]
+    by_sarif = apply(text, reg["startLine"], reg["startColumn"], reg.get("endColumn", reg["startColumn"]),
+                     rep.get("insertedContent", {}).get("text", ""))
+    assert by_sarif == by_json, (name, by_sarif, by_json)
+    assert by_json != text, (name, f)
+    out = os.path.join(work, "fixed-%d.txt" % n)
+    open(out, "w", encoding="utf-8").write(by_json)
+    left = [e for e in check(out) if e["kind"] == d["kind"] and e["line"] == d["line"]]
+    assert not left, (name, d["message"], f, left)
+    kinds.add(d["kind"])
+want = {"glued-marker", "unknown-bullet", "near-header", "marker-switch", "page-number", "odd-reference"}
+assert kinds == want, kinds
+assert len(fixed) >= 10, len(fixed)
+print("  %d fixes applied, kinds: %s" % (len(fixed), ", ".join(sorted(kinds))))
+PY
+then ok "fix-its: JSON and SARIF agree, and each edit removes its warning"
+else fail "fix-its: JSON and SARIF agree, and each edit removes its warning"; fi
 
 # the semantic diff: renumbering and re-wrapping are not changes
 /usr/bin/python3 - "$SAMPLE" "$WORK" <<'PY'

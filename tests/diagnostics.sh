@@ -36,4 +36,25 @@ for xml in tests/schemas/*/*.xml; do
             fail "$kind agrees with the Schematron: $name" "schematron $a, rec2xml $b"
     done
 done
+# counts read as sentences: one more is singular, two more plural
+printf -- '- One.\n- Two.\n' >"$WORK/two.txt"
+printf -- '- One.\n- Two.\n- Three.\n' >"$WORK/three.txt"
+"$REC2XML" --check -q "$WORK/two.txt" "$WORK/three.txt" >/dev/null 2>"$WORK/err"
+grep -q 'has no recipient, nor does 1 more; add' "$WORK/err" &&
+    grep -q 'has no recipient, nor do 2 more; add' "$WORK/err" &&
+    ok "grammar: nor does 1 more, nor do 2 more" || fail "grammar: nor does 1 more, nor do 2 more" "$(cat "$WORK/err")"
+/usr/bin/python3 - tests/schemas/valid/rich.xml "$WORK" <<'PY'
+import sys
+s = open(sys.argv[1], encoding="utf-8").read().split("</text>")
+for n in (2, 3):  # DEL in n texts
+    open("%s/del%d.xml" % (sys.argv[2], n), "w", encoding="utf-8").write(
+        s[0] + "".join(("\x7f" if k <= n else "") + "</text>" + s[k] for k in range(1, len(s))))
+PY
+"$REC2XML" --check -q "$WORK/del2.xml" "$WORK/del3.xml" >/dev/null 2>"$WORK/err"
+grep -q '(and in 1 more place); delete it' "$WORK/err" && grep -q '(and in 2 more places); delete it' "$WORK/err" &&
+    ok "grammar: 1 more place, 2 more places" || fail "grammar: 1 more place, 2 more places" "$(cat "$WORK/err")"
+printf 'id,source,target\nx\n' >"$WORK/one.csv"
+"$REC2XML" --translation "$WORK/one.csv" --target-lang fr -o "$WORK/one.xml" input/cambodia-drug-detention-2013.txt 2>"$WORK/err"
+grep -q 'this CSV row has 1 field; the header has 3' "$WORK/err" && ok "grammar: 1 field" ||
+    fail "grammar: 1 field" "$(cat "$WORK/err")"
 summary

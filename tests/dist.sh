@@ -163,6 +163,10 @@ comp 'rec2xml -T report'
 comp 'rec2xml -d '
 comp 'rec2xml '
 comp 'rec2xml --version '
+comp 'rec2xml -Wno-gl'
+comp 'rec2xml --color='
+comp 'rec2xml -Werror=gl'
+comp 'rec2xml -Wer'
 comp 'rec2xml -' >"$OPTIONS"
 EOF
 (cd "$box" && env -i PATH="$PATH" HOME="$WORK/home" XDG_DATA_DIRS="$root/$share" OPTIONS="$WORK/options" \
@@ -207,6 +211,17 @@ sub
 report.txt
 sub
 [rec2xml --version ]
+[rec2xml -Wno-gl]
+-Wno-glued-marker
+[rec2xml --color=]
+always
+auto
+never
+[rec2xml -Werror=gl]
+glued-marker
+[rec2xml -Wer]
+-Werror
+-Werror=
 EOF
 same "completion: bash-completion's loader finds the installed file; formats, values, files by kind" \
     "$WORK/complete.want" "$WORK/complete.got"

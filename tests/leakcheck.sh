@@ -86,4 +86,20 @@ ln -s "$WORK/fl/cambodia-drug-detention-2013.xml" "$WORK/link.xml"
 "${VG[@]}" "$REC2XML" -o "$WORK/link.xml" "$SAMPLE" >/dev/null 2>"$WORK/vg.err"
 status=$?
 vg_ok "-o through a link"
+
+# diagnostics as people and machines get them: on a pseudo-terminal (the
+# quoted line, the caret by display width, colours, help lines) with -W
+# options, and the JSON and SARIF fix-its, in the batch's threads too
+printf 'To the Government:\n-释放所有被拘留者。[4]\n- Libe\xcc\x81rer\tles de\xcc\x81tenus. 12\n+ Invite.\n' >"$WORK/people.txt"
+env TERM=xterm /usr/bin/python3 tests/gen/pty.py stderr "$WORK/tty" "${VG[@]}" --log-file="$WORK/vg.err" \
+    "$REC2XML" --check --color=always -Wno-unknown-bullet -Werror=page-number "$WORK/people.txt" tests/diagnostics/*.txt
+status=$?
+vg_ok "a terminal: quotes, colours, -W options ($(grep -c '\^' "$WORK/tty") carets)"
+for f in json sarif; do
+    "${VG[@]}" "$REC2XML" --check -j 2 --diagnostics-format=$f -Wno-all -Wglued-marker -Wpage-number \
+        "$WORK/people.txt" tests/diagnostics/*.txt >/dev/null 2>"$WORK/vg.out"
+    status=$?
+    grep '^==' "$WORK/vg.out" >"$WORK/vg.err"
+    vg_ok "$f with fix-its, -Wno-all -WKIND"
+done
 summary

@@ -54,6 +54,7 @@ else
     run_part diagnostics bash tests/diagnostics.sh
     run_part sample bash tests/sample.sh
     run_part cli bash tests/cli.sh
+    run_part terminal bash tests/terminal.sh
     run_part install bash tests/install.sh
     run_part batch bash tests/batch.sh
     run_part formats bash tests/formats.sh

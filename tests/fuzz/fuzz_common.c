@@ -129,15 +129,15 @@ void rec_fuzz_report(rec_fuzz_env *e, const char *path, const rec_diags *diags,
                      const rec_quote_source *src)
 {
     /* the terminal's form, quoting the source line, then the machines' */
-    rec_report(REC_REPORT_GCC, e->sink, path, diags, src);
-    rec_report(REC_REPORT_JSON, e->sink, path, diags, NULL);
-    rec_report(REC_REPORT_GITHUB, e->sink, path, diags, NULL);
+    rec_report(REC_REPORT_GCC, e->sink, path, diags, src, true);
+    rec_report(REC_REPORT_JSON, e->sink, path, diags, NULL, false);
+    rec_report(REC_REPORT_GITHUB, e->sink, path, diags, NULL, false);
     char *results = NULL;
     size_t size = 0;
     FILE *mem = open_memstream(&results, &size);
     if (!mem)
         abort();
-    rec_report(REC_REPORT_SARIF, mem, path, diags, NULL);
+    rec_report(REC_REPORT_SARIF, mem, path, diags, NULL, false);
     if (fclose(mem) != 0)
         abort();
     rec_report_sarif_log(e->sink, results, "fuzz");

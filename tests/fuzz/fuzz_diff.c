@@ -145,7 +145,7 @@ static void check_json(const char *s, size_t n)
 static void load(rec_fuzz_env *env, rec_matcher *m, const char *name, const char *bytes,
                  size_t size, rec_input *in)
 {
-    rec_input_options opts = {"en", false, 0, false};
+    rec_input_options opts = {.lang = "en"};
     rec_input_load_bytes(in, &env->engine, m, name, bytes, size, &opts);
 }
 

@@ -68,7 +68,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     (void)rec_translation_lang(t);
 
     rec_matcher *m = rec_matcher_new(env->engine.patterns);
-    rec_input_options opts = {NULL, NULL, NULL, false}; /* the language detected, as rec2xml does */
+    rec_input_options opts = {.lang = NULL}; /* the language detected, as rec2xml does */
     rec_input in;
     rec_input_load_bytes(&in, &env->engine, m, base_path, base, base_size, &opts);
     if (!in.doc || in.status != REC_OK) {

@@ -17,7 +17,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     rec_fuzz_env *env = rec_fuzz_setup();
     rec_matcher *m = rec_matcher_new(env->engine.patterns);
-    rec_input_options opts = {NULL, NULL, NULL, false}; /* the language detected, as rec2xml does */
+    rec_input_options opts = {.lang = NULL}; /* the language detected, as rec2xml does */
     rec_input in;
     rec_input_load_bytes(&in, &env->engine, m, "fuzz.xml", (const char *)data, size, &opts);
     rec_fuzz_finish(env, &in);
