@@ -42,7 +42,7 @@ RESOURCES := schemas/rec2xml.rng schemas/rec2xml.sch $(wildcard stylesheets/*.xs
              $(wildcard stylesheets/l10n/*.xml)
 SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: all run check deps deps-test deps-dist dist-check install install-strip uninstall clean test asan leakcheck lint hardening
+.PHONY: all run check deps deps-test deps-dist dist-check install install-strip uninstall clean test asan leakcheck lint hardening format format-check
 all: $(BIN)
 
 $(BIN): $(OBJS)
@@ -129,6 +129,20 @@ lint: build/embedded.c
 	    --inline-suppr --suppress=missingIncludeSystem -I src -I build $(SRCS) src/embed.c || status=1; \
 	if [ $$status = 0 ]; then echo "lint: clean (clang-tidy, cppcheck)"; else echo "lint: findings"; fi; \
 	exit $$status
+
+# The style of .clang-format. format-check only reports (the files that
+# differ and by how many lines, exit 1 when any does); format rewrites them.
+FORMAT_SRCS := $(wildcard src/*.c src/*.h tests/unit/*.c tests/fuzz/*.c tests/fuzz/*.h)
+format:
+	clang-format -i $(FORMAT_SRCS)
+
+format-check:
+	@n=0; for f in $(FORMAT_SRCS); do \
+	    d=$$(clang-format "$$f" | diff "$$f" - | grep -c '^>'); \
+	    if [ "$$d" -gt 0 ]; then echo "$$f: $$d lines would change"; n=$$((n + 1)); fi; \
+	done; \
+	if [ $$n = 0 ]; then echo "format-check: clean"; \
+	else echo "format-check: $$n files differ from .clang-format ('make format' rewrites them)"; exit 1; fi
 
 # What make install puts where; make uninstall removes exactly these, and
 # the directories that are rec2xml's own. The man page names the installed
