@@ -27,7 +27,6 @@
 
 #include "ptrmap.h"
 #include "report.h"
-#include "translate.h"
 #include "tree.h"
 #include "util.h"
 #include "wdiff.h"
@@ -61,12 +60,6 @@ struct rec_differ {
     xmlDictPtr dict;
     side s[2];                   /* old, new */
 };
-
-static bool is_rec(const xmlNode *n, const char *name)
-{
-    return n->type == XML_ELEMENT_NODE && n->ns && xmlStrEqual(n->ns->href, (const xmlChar *)REC_NS) &&
-           xmlStrEqual(n->name, (const xmlChar *)name);
-}
 
 static const char *intern(rec_differ *d, const char *s, size_t n)
 {
@@ -105,10 +98,10 @@ static void collect(rec_differ *d, side *s, xmlNodePtr root)
     for (xmlNodePtr k = root ? root->children : NULL; k;) {
         if (k->parent == root)
             current = none;
-        if (is_rec(k, "group")) {
+        if (rec_node_is(k, "group")) {
             char *r = NULL;
             for (xmlNodePtr c = k->children; c && !r; c = c->next)
-                if (is_rec(c, "recipient"))
+                if (rec_node_is(c, "recipient"))
                     r = rec_segment_text(c);
             if (s->nrecipients == s->rcap) {
                 s->rcap = s->rcap ? 2 * s->rcap : 16;
@@ -117,7 +110,7 @@ static void collect(rec_differ *d, side *s, xmlNodePtr root)
             current = r ? intern(d, r, strlen(r)) : none;
             s->recipients[s->nrecipients++] = current;
             free(r);
-        } else if (is_rec(k, "item")) {
+        } else if (rec_node_is(k, "item")) {
             if (s->n == s->cap) {
                 s->cap = s->cap ? 2 * s->cap : 64;
                 s->v = rec_xrealloc(s->v, s->cap * sizeof *s->v);
@@ -136,7 +129,7 @@ static void collect(rec_differ *d, side *s, xmlNodePtr root)
             xmlFree(marker);
             char *text = NULL;
             for (xmlNodePtr c = k->children; c && !text; c = c->next)
-                if (is_rec(c, "text"))
+                if (rec_node_is(c, "text"))
                     text = rec_segment_text(c);
             it->text = text ? intern(d, text, strlen(text)) : none;
             free(text);
@@ -146,7 +139,7 @@ static void collect(rec_differ *d, side *s, xmlNodePtr root)
             split_words(d, it);
         }
         /* into groups and items (sub-items), never into their text */
-        if ((is_rec(k, "group") || is_rec(k, "item")) && k->children) {
+        if ((rec_node_is(k, "group") || rec_node_is(k, "item")) && k->children) {
             k = k->children;
             continue;
         }

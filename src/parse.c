@@ -157,8 +157,8 @@ static char *footnote_id(const parser *p, const char *label, size_t n)
 {
     for (size_t k = 0; k < p->r->nsymbols; k++)
         if (strlen(p->r->symbols[k]) == n && memcmp(p->r->symbols[k], label, n) == 0)
-            return rec_asprintf("fnx%zu", k + 1);
-    return rec_asprintf("fn%.*s", (int)n, label);
+            return rec_footnote_id(label, n, k + 1);
+    return rec_footnote_id(label, n, 0);
 }
 
 /* The next footnote reference in s[from, len): "[n]", or a note symbol
@@ -217,12 +217,11 @@ static void append(parser *p, const rec_line *l, size_t a, size_t b, bool glued)
         flush_text(p);
         col += (unsigned long)rec_utf8_count(l->text + counted, whole.start - counted);
         counted = whole.start;
-        xmlNodePtr ref = element(p, p->target, "fnref", l->number, col);
         char *id = footnote_id(p, l->text + label.start, label.end - label.start);
-        sattr(ref, "ref", id);
+        xmlNodePtr ref = rec_fnref_new(p->doc, p->ns, id, l->text + label.start, label.end - label.start);
         free(id);
-        xmlAddChild(ref, xmlNewDocTextLen(p->doc, (const xmlChar *)l->text + label.start,
-                                          (int)(label.end - label.start)));
+        xmlAddChild(p->target, ref);
+        rec_pos_set(ref, l->number, col);
         at = whole.end;
     }
     pend(p, l->text + at, b - at);
@@ -251,12 +250,11 @@ static void append_lines(parser *p, size_t from, size_t to, size_t start, bool c
         if (li->kind == L_NOTEREF) {
             /* a superscript printed on a line of its own */
             flush_text(p);
-            xmlNodePtr ref = element(p, p->target, "fnref", l->number, column(l, li->a));
             char *id = footnote_id(p, l->text + li->a, li->b - li->a);
-            sattr(ref, "ref", id);
+            xmlNodePtr ref = rec_fnref_new(p->doc, p->ns, id, l->text + li->a, li->b - li->a);
             free(id);
-            xmlAddChild(ref, xmlNewDocTextLen(p->doc, (const xmlChar *)l->text + li->a,
-                                              (int)(li->b - li->a)));
+            xmlAddChild(p->target, ref);
+            rec_pos_set(ref, l->number, column(l, li->a));
             glue = true;
             continue;
         }

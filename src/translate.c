@@ -82,30 +82,6 @@ static bool in_ns(const xmlNode *n, const char *ns, const char *name)
            xmlStrEqual(n->name, (const xmlChar *)name);
 }
 
-char *rec_segment_text(const xmlNode *container)
-{
-    buffer b = {NULL, 0, 0};
-    puts_(&b, "");
-    for (const xmlNode *k = container->children; k; k = k->next) {
-        if (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) {
-            puts_(&b, (const char *)k->content);
-        } else if (in_ns(k, REC_NS, "fnref")) {
-            xmlChar *label = xmlNodeGetContent(k);
-            puts_(&b, "[");
-            puts_(&b, label ? (const char *)label : "");
-            puts_(&b, "]");
-            xmlFree(label);
-        } else if (k->type == XML_ELEMENT_NODE && !in_ns(k, REC_NS, "item")) {
-            xmlChar *t = xmlNodeGetContent(k);
-            puts_(&b, t ? (const char *)t : "");
-            xmlFree(t);
-        }
-    }
-    char *s = normalize(b.s, b.n);
-    free(b.s);
-    return s;
-}
-
 /* The footnote labels a segment's element cites today, and the footnote
  * each points to: a translation's [n] becomes a reference to the same
  * note. Labels that are symbols (*, †: rec2xml.rng allows them) are found
@@ -857,10 +833,9 @@ static void replace_text(applier *a, xmlNodePtr container, const char *text)
         }
         if (!found)
             break;
-        xmlNodePtr ref = xmlNewDocNode(container->doc, ns, (const xmlChar *)"fnref", NULL);
         /* the note this label pointed to in the source (fnx1 for "*"), else
          * the text format's fn + label */
-        char *id = rec_asprintf("fn%.*s", (int)(label.end - label.start), text + label.start);
+        char *id = rec_footnote_id(text + label.start, label.end - label.start, 0);
         for (size_t i = 0; i < c.n; i++)
             if (strlen(c.label[i]) == label.end - label.start &&
                 memcmp(c.label[i], text + label.start, label.end - label.start) == 0 && *c.ref[i]) {
@@ -868,12 +843,10 @@ static void replace_text(applier *a, xmlNodePtr container, const char *text)
                 id = rec_xstrdup(c.ref[i]);
                 break;
             }
-        xmlNewProp(ref, (const xmlChar *)"ref", (const xmlChar *)id);
+        xmlNodePtr ref = rec_fnref_new(container->doc, ns, id, text + label.start,
+                                       label.end - label.start);
         free(id);
-        xmlAddChild(ref, xmlNewDocTextLen(container->doc, (const xmlChar *)text + label.start,
-                                          (int)(label.end - label.start)));
-        ref->_private = container->_private;
-        ref->line = container->line;
+        rec_pos_copy(ref, container);
         first ? xmlAddPrevSibling(first, ref) : xmlAddChild(container, ref);
         at = whole.end;
     }

@@ -1,10 +1,14 @@
 /* SPDX-License-Identifier: MIT */
-/* tree.c - node positions, and the tree facts every stage shares. */
+/* tree.c - node positions, segment text and footnote references: the tree
+ * facts every stage shares. */
 #include "tree.h"
 
 #include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdlib.h>
+
+#include "util.h"
 
 #if UINTPTR_MAX > 0xFFFFFFFFu
 #define COL_BITS 24
@@ -42,6 +46,59 @@ void rec_pos_get(const xmlNode *node, unsigned long *line, unsigned long *col)
     long l = xmlGetLineNo(node);
     *line = l > 0 ? (unsigned long)l : 0;
     *col = 0;
+}
+
+void rec_pos_copy(xmlNodePtr node, const xmlNode *from)
+{
+    node->_private = from->_private;
+    node->line = from->line;
+}
+
+bool rec_node_is(const xmlNode *n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && n->ns && xmlStrEqual(n->ns->href, (const xmlChar *)REC_NS) &&
+           xmlStrEqual(n->name, (const xmlChar *)name);
+}
+
+char *rec_segment_text(const xmlNode *container)
+{
+    rec_buf b = {NULL, 0, 0};
+    rec_buf_puts(&b, "");
+    for (const xmlNode *k = container->children; k; k = k->next) {
+        if (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) {
+            rec_buf_puts(&b, (const char *)k->content);
+        } else if (rec_node_is(k, "fnref")) {
+            xmlChar *label = xmlNodeGetContent(k);
+            rec_buf_puts(&b, "[");
+            rec_buf_puts(&b, label ? (const char *)label : "");
+            rec_buf_puts(&b, "]");
+            xmlFree(label);
+        } else if (k->type == XML_ELEMENT_NODE && !rec_node_is(k, "item")) {
+            xmlChar *t = xmlNodeGetContent(k);
+            rec_buf_puts(&b, t ? (const char *)t : "");
+            xmlFree(t);
+        }
+    }
+    char *s = rec_normalize_space(b.s, b.n);
+    free(b.s);
+    return s;
+}
+
+char *rec_footnote_id(const char *label, size_t n, size_t symbol)
+{
+    if (symbol)
+        return rec_asprintf("fnx%zu", symbol);
+    return rec_asprintf("fn%.*s", (int)n, label);
+}
+
+xmlNodePtr rec_fnref_new(xmlDocPtr doc, xmlNsPtr ns, const char *id, const char *label, size_t n)
+{
+    xmlNodePtr ref = xmlNewDocNode(doc, ns, (const xmlChar *)"fnref", NULL);
+    if (!ref)
+        rec_out_of_memory(sizeof *ref);
+    xmlNewProp(ref, (const xmlChar *)"ref", (const xmlChar *)id);
+    xmlAddChild(ref, xmlNewDocTextLen(doc, (const xmlChar *)label, (int)n));
+    return ref;
 }
 
 static bool mixed(const xmlNode *n)

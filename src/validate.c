@@ -345,7 +345,7 @@ static void first_at(explainer *x, const xmlNode *n, const char *id, char where[
 static void explain_duplicate_footnote(explainer *x, const xmlNode *n)
 {
     char *label = prop(n, "label");
-    char *id = rec_asprintf("fn%s", label);
+    char *id = rec_footnote_id(label, strlen(label), 0);
     char where[48];
     first_at(x, n, id, where);
     at(x, n, REC_ERROR, "duplicate-footnote", "footnote [%s] is defined twice%s", label, where);
@@ -358,7 +358,7 @@ static void explain_duplicate_id(explainer *x, const raw_error *e)
     const xmlNode *n = e->node;
     char *id = prop(n, "id");
     char *label = prop(n, "label");
-    char *expected = rec_asprintf("fn%s", label);
+    char *expected = rec_footnote_id(label, strlen(label), 0);
     if (named(n, "footnote") && strcmp(id, expected) == 0) {
         explain_duplicate_footnote(x, n);
     } else {
