@@ -52,7 +52,7 @@ $(BIN): $(OBJS)
 $(BUILD)/check-patterns: tests/unit/check_patterns.c $(filter-out $(BUILD)/main.o,$(OBJS))
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lpthread
 
-$(BUILD)/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)
+$(BUILD)/%.o: src/%.c $(wildcard src/*.h src/*.def) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 build/embed: src/embed.c | build

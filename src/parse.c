@@ -421,7 +421,7 @@ static void placement_slips(parser *p, const rec_line *l, const rec_lineinfo *li
     bool numbers = (li->mk == MK_ARABIC || li->mk == MK_ARABIC_INDIC) && strpbrk(pl->above, "1#") &&
                    !strpbrk(pl->above, "aAiI");
     if (pl->switched && ((bullet || above_bullet) || numbers)) {
-        rec_diags_add(p->diags, l->number, col, REC_WARNING, "marker-switch",
+        rec_diags_add(p->diags, l->number, col, REC_WARNING, REC_KIND_MARKER_SWITCH,
                       "'%.*s' after '%s' items at the same indentation was read as the start of a "
                       "sub-list; did you mean '%s', or to indent it?",
                       mk, marker, pl->above, pl->above);
@@ -439,7 +439,7 @@ static void placement_slips(parser *p, const rec_line *l, const rec_lineinfo *li
                        : li->value < pl->previous        ? "goes back in the list's numbering"
                                                          : NULL;
     if (what)
-        rec_diags_add(p->diags, l->number, col, REC_WARNING, "numbering",
+        rec_diags_add(p->diags, l->number, col, REC_WARNING, REC_KIND_NUMBERING,
                       "'%.*s' %s (the item before is number %ld); it was read as the next item of the "
                       "same list", mk, marker, what, pl->previous);
 }
@@ -500,7 +500,7 @@ static void add_item(parser *p, size_t k)
     }
     if (p->depth >= REC_MAX_DEPTH) {
         if (!p->warned_depth)
-            rec_diags_add(p->diags, l->number, column(l, li->s1.start), REC_WARNING, "too-deep",
+            rec_diags_add(p->diags, l->number, column(l, li->s1.start), REC_WARNING, REC_KIND_TOO_DEEP,
                           "items nest deeper than %d levels; deeper ones are kept at level %d",
                           REC_MAX_DEPTH, REC_MAX_DEPTH);
         p->warned_depth = true;

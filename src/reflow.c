@@ -411,7 +411,7 @@ void rec_read_reflow(rec_reader *r, char **buffers)
             lines[k++] = *l;
             continue;
         }
-        rec_diags_add(r->diags, l->number, rec_line_column(l, cut[0]), REC_WARNING, "run-together",
+        rec_diags_add(r->diags, l->number, rec_line_column(l, cut[0]), REC_WARNING, REC_KIND_RUN_TOGETHER,
                       "%zu list markers stand inside this line, as a list copied onto one line has them: "
                       "the line was read as %zu lines, one from each marker", n, n + 1);
         size_t from = 0;

@@ -117,7 +117,7 @@ int rec_trans_csv_read(rec_translation *t, const char *s, size_t n, rec_diags *d
     size_t header_fields = 0;
     int rc = 0;
     if (i >= n) {
-        rec_diags_add(diags, 1, 0, REC_ERROR, "translation-syntax", "the CSV file is empty");
+        rec_diags_add(diags, 1, 0, REC_ERROR, REC_KIND_TRANSLATION_SYNTAX, "the CSV file is empty");
         return -1;
     }
     while (i < n) {
@@ -134,7 +134,7 @@ int rec_trans_csv_read(rec_translation *t, const char *s, size_t n, rec_diags *d
             unsigned long from = line;
             bool empty;
             if (csv_field(s, n, &i, &line, sep, into, &empty) != 0) {
-                rec_diags_add(diags, from, 0, REC_ERROR, "translation-syntax",
+                rec_diags_add(diags, from, 0, REC_ERROR, REC_KIND_TRANSLATION_SYNTAX,
                               "a quoted CSV field is never closed");
                 rc = -1;
                 goto done;
@@ -167,7 +167,7 @@ int rec_trans_csv_read(rec_translation *t, const char *s, size_t n, rec_diags *d
             header = false;
             header_fields = fields;
             if (col[C_ID] < 0 || col[C_SOURCE] < 0 || col[C_TARGET] < 0) {
-                rec_diags_add(diags, 1, 0, REC_ERROR, "translation-syntax",
+                rec_diags_add(diags, 1, 0, REC_ERROR, REC_KIND_TRANSLATION_SYNTAX,
                               "the CSV header needs 'id' (or 'location'), 'source' and 'target' "
                               "columns");
                 rc = -1;
@@ -179,7 +179,7 @@ int rec_trans_csv_read(rec_translation *t, const char *s, size_t n, rec_diags *d
             continue; /* a blank line */
         if ((size_t)col[C_ID] >= fields || (size_t)col[C_SOURCE] >= fields ||
             (size_t)col[C_TARGET] >= fields) {
-            rec_diags_add(diags, at, 0, REC_ERROR, "translation-syntax",
+            rec_diags_add(diags, at, 0, REC_ERROR, REC_KIND_TRANSLATION_SYNTAX,
                           "this CSV row has %zu fields; the header has %zu", fields, header_fields);
             rc = -1;
             continue;

@@ -143,7 +143,7 @@ int rec_trans_po_read(rec_translation *t, const char *s, size_t n, rec_diags *di
         } else if (q[0] == '"') {
             continue;
         } else {
-            rec_diags_add(diags, line, 1, REC_ERROR, "translation-syntax",
+            rec_diags_add(diags, line, 1, REC_ERROR, REC_KIND_TRANSLATION_SYNTAX,
                           "this line is not PO: expected msgid, msgstr, msgctxt, a comment or a string");
             rc = -1;
             continue;
@@ -151,7 +151,7 @@ int rec_trans_po_read(rec_translation *t, const char *s, size_t n, rec_diags *di
         if (!into->s)
             rec_buf_puts(into, "");
         if (po_string(&q, into) != 0) {
-            rec_diags_add(diags, line, 1, REC_ERROR, "translation-syntax",
+            rec_diags_add(diags, line, 1, REC_ERROR, REC_KIND_TRANSLATION_SYNTAX,
                           "a PO string must be written between double quotes");
             rc = -1;
         }

@@ -49,7 +49,7 @@ static int check_text(const rec_translation *t, rec_diags *diags)
     for (size_t i = 0; i < t->n; i++) {
         const rec_trans_entry *e = &t->v[i];
         if (!xml_text(e->id) || !xml_text(e->source) || !xml_text(e->target)) {
-            rec_diags_add(diags, e->line, 0, REC_ERROR, "translation-syntax",
+            rec_diags_add(diags, e->line, 0, REC_ERROR, REC_KIND_TRANSLATION_SYNTAX,
                           "this entry holds bytes that are not UTF-8 or characters a document "
                           "cannot hold (control characters)");
             rc = -1;
@@ -74,7 +74,7 @@ static bool nul_byte(const char *s, size_t n, rec_diags *diags)
         if (*p == '\n')
             line++, start = p + 1;
     rec_diags_add(diags, line, (unsigned long)rec_utf8_count(start, (size_t)(z - start)) + 1,
-                  REC_ERROR, "translation-syntax",
+                  REC_ERROR, REC_KIND_TRANSLATION_SYNTAX,
                   "a NUL byte: a translation file is text, and this one is cut or binary; "
                   "export it again");
     return true;
@@ -96,7 +96,7 @@ rec_translation *rec_translation_read_bytes(const char *name, const char *bytes,
     else if (ends_with(name, ".po"))
         rc = rec_trans_po_read(t, bytes, size, diags);
     else {
-        rec_diags_add(diags, 0, 0, REC_ERROR, "translation-unreadable",
+        rec_diags_add(diags, 0, 0, REC_ERROR, REC_KIND_TRANSLATION_UNREADABLE,
                       "a translation file ends in .csv, .xlf, .xliff or .po");
         rc = -1;
     }
@@ -114,10 +114,10 @@ rec_translation *rec_translation_read(const char *path, size_t max, rec_diags *d
     rec_source src;
     rec_source_init(&src);
     char *err = NULL;
-    const char *kind = NULL;
+    rec_kind_id kind = REC_KIND_IO_ERROR;
     if (rec_source_read(&src, path, max, &kind, &err) != REC_OK) {
         rec_diags_add(diags, 0, 0, REC_ERROR,
-                      strcmp(kind, "input-too-large") == 0 ? kind : "translation-unreadable", "%s",
+                      kind == REC_KIND_INPUT_TOO_LARGE ? kind : REC_KIND_TRANSLATION_UNREADABLE, "%s",
                       err);
         free(err);
         return NULL;

@@ -89,7 +89,7 @@ int rec_trans_xliff_read(rec_translation *t, const char *s, size_t n, const char
     int rc = 0;
     if (!root || !is_xliff(root, "xliff")) {
         rec_diags_add(diags, root ? (unsigned long)xmlGetLineNo(root) : 0, 0, REC_ERROR,
-                      "translation-syntax", "this is not an XLIFF 1.2 document (root <xliff> in %s)",
+                      REC_KIND_TRANSLATION_SYNTAX, "this is not an XLIFF 1.2 document (root <xliff> in %s)",
                       XLIFF_NS);
         rc = -1;
     } else {

@@ -111,7 +111,7 @@ static void route_generic(void *data, const char *fmt, ...)
 }
 
 /* One diagnostic per collected line; then start afresh. */
-static void emit(collector *c, rec_severity sev, const char *kind)
+static void emit(collector *c, rec_severity sev, rec_kind_id kind)
 {
     const char *p = c->text;
     while (p && *p) {
@@ -339,11 +339,11 @@ int rec_stylesheets_load(rec_stylesheets *s, rec_format f, const char *user_path
             s->sheet[f] = NULL;
         }
     }
-    emit(&c, REC_ERROR, "stylesheet-error");
+    emit(&c, REC_ERROR, REC_KIND_STYLESHEET_ERROR);
     current_collector = NULL;
     xmlSetStructuredErrorFunc(NULL, NULL);
     if (!s->sheet[f] && diags->errors == 0)
-        rec_diags_add(diags, 0, 0, REC_ERROR, "stylesheet-error", "%s cannot be read", what);
+        rec_diags_add(diags, 0, 0, REC_ERROR, REC_KIND_STYLESHEET_ERROR, "%s cannot be read", what);
     free(what);
     return s->sheet[f] ? 0 : -1;
 }
@@ -411,7 +411,8 @@ int rec_stylesheets_load_finish(rec_sheet_loader *l, rec_diags *diags)
     for (int k = 0; k < l->n; k++) {
         for (size_t d = 0; d < l->diags[k].n; d++) {
             const rec_diag *g = &l->diags[k].v[d];
-            rec_diags_add(diags, g->line, g->col, g->severity, g->kind, "%s", g->message);
+            rec_diags_add(diags, g->line, g->col, g->severity, (rec_kind_id)rec_kind_index(g->kind), "%s",
+                          g->message);
         }
         rec_diags_clear(&l->diags[k]);
         if (l->rc[k] != 0)
@@ -467,12 +468,12 @@ int rec_transform(const rec_stylesheets *s, rec_format f, xmlDocPtr doc,
     size_t errors_before = diags->errors;
     xsltStylesheetPtr sheet = s->sheet[f];
     if (!sheet) {
-        rec_diags_add(diags, 0, 0, REC_ERROR, "transform-error", "%s is not loaded", what);
+        rec_diags_add(diags, 0, 0, REC_ERROR, REC_KIND_TRANSFORM_ERROR, "%s is not loaded", what);
         return -1;
     }
     xsltTransformContextPtr ctxt = xsltNewTransformContext(sheet, doc);
     if (!ctxt) {
-        rec_diags_add(diags, 0, 0, REC_ERROR, "transform-error", "%s: out of memory", what);
+        rec_diags_add(diags, 0, 0, REC_ERROR, REC_KIND_TRANSFORM_ERROR, "%s: out of memory", what);
         return -1;
     }
     xsltSetCtxtSecurityPrefs(s->prefs, ctxt);
@@ -503,14 +504,14 @@ int rec_transform(const rec_stylesheets *s, rec_format f, xmlDocPtr doc,
         xmlFreeDoc(result);
     }
     if (ctxt->state == XSLT_STATE_OK)
-        emit(&c, REC_WARNING, "stylesheet-message");
+        emit(&c, REC_WARNING, REC_KIND_STYLESHEET_MESSAGE);
     else
-        emit(&c, REC_ERROR, "transform-error");
+        emit(&c, REC_ERROR, REC_KIND_TRANSFORM_ERROR);
     xmlSetStructuredErrorFunc(NULL, NULL);
     xsltFreeTransformContext(ctxt);
     free(list);
     free(original);
     if (rc != 0 && diags->errors == errors_before)
-        rec_diags_add(diags, 0, 0, REC_ERROR, "transform-error", "%s failed", what);
+        rec_diags_add(diags, 0, 0, REC_ERROR, REC_KIND_TRANSFORM_ERROR, "%s failed", what);
     return diags->errors == errors_before ? rc : -1;
 }

@@ -255,13 +255,13 @@ static void segment(applier *a, const char *id, xmlNodePtr container)
     bool elsewhere = byid && a->current && xmlHashLookup(a->current, (const xmlChar *)byid->source);
     if (!use && byid && !elsewhere) {
         st->stale++;
-        rec_diags_add(a->diags, line, col, REC_WARNING, "stale-translation",
+        rec_diags_add(a->diags, line, col, REC_WARNING, REC_KIND_STALE_TRANSLATION,
                       "the translation of %s (line %lu of %s) is for a text that has changed "
                       "since the export; the source text is kept",
                       id, byid->line, a->t->path);
     } else if (!use || !*use->target || use->fuzzy) {
         st->missing++;
-        rec_diags_add(a->diags, line, col, REC_WARNING, "missing-translation",
+        rec_diags_add(a->diags, line, col, REC_WARNING, REC_KIND_MISSING_TRANSLATION,
                       use && *use->target ? "%s has only a fuzzy translation, not confirmed by the "
                                             "translator; the source text is kept"
                                           : "%s has no translation; the source text is kept",
@@ -273,7 +273,7 @@ static void segment(applier *a, const char *id, xmlNodePtr container)
         citations_free(&c);
         if (strcmp(want, got) != 0) {
             st->broken++;
-            rec_diags_add(a->diags, line, col, REC_ERROR, "translation-footnotes",
+            rec_diags_add(a->diags, line, col, REC_ERROR, REC_KIND_TRANSLATION_FOOTNOTES,
                           "the translation of %s cites footnotes [%s] where the source cites [%s]; "
                           "the source text is kept",
                           id, got, want);
@@ -331,7 +331,7 @@ static void states(applier *a, const char *id, xmlNodePtr item)
                 unsigned long line, col;
                 rec_pos_get(item, &line, &col);
                 st->missing++;
-                rec_diags_add(a->diags, line, col, REC_WARNING, "missing-translation",
+                rec_diags_add(a->diags, line, col, REC_WARNING, REC_KIND_MISSING_TRANSLATION,
                               "%s has no translation; the source text is kept", state_id);
             } else {
                 st->translated++;

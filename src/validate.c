@@ -237,10 +237,10 @@ static bool has_words(const xmlNode *n)
     return false;
 }
 
-static void at(explainer *x, const xmlNode *node, rec_severity sev, const char *kind,
+static void at(explainer *x, const xmlNode *node, rec_severity sev, rec_kind_id kind,
                const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
-static void at(explainer *x, const xmlNode *node, rec_severity sev, const char *kind,
+static void at(explainer *x, const xmlNode *node, rec_severity sev, rec_kind_id kind,
                const char *fmt, ...)
 {
     unsigned long line = 0, col = 0;
@@ -258,11 +258,13 @@ static void explain_duplicate_footnote(explainer *x, const xmlNode *n);
 
 static void explain_schematron(explainer *x, const raw_error *e)
 {
-    const char *kind = e->str1 ? e->str1 : "schema";
+    /* a pattern's id is the kind it reports (tests/kinds.sh) */
+    const char *pattern = e->str1 ? e->str1 : "schema";
+    int kind = rec_kind_index(pattern);
     const xmlNode *n = e->node;
     char *a = NULL, *b = NULL;
     xmlNodePtr root = x->doc ? xmlDocGetRootElement(x->doc) : NULL;
-    if (strcmp(kind, "item-without-recipient") == 0) {
+    if (kind == REC_KIND_ITEM_WITHOUT_RECIPIENT) {
         /* asserted on the root: point at the first such item, count the rest */
         const xmlNode *first = NULL;
         size_t more = 0;
@@ -276,14 +278,14 @@ static void explain_schematron(explainer *x, const raw_error *e)
         const xmlNode *text = first ? xmlFirstElementChild((xmlNodePtr)first) : NULL;
         a = short_text(text ? text : first);
         if (more)
-            at(x, first, REC_ERROR, "item-without-recipient",
+            at(x, first, REC_ERROR, REC_KIND_ITEM_WITHOUT_RECIPIENT,
                "recommendation \"%s\" has no recipient, nor have %zu more; add a 'To …' header "
                "above them",
                a, more);
         else
-            at(x, first, REC_ERROR, "item-without-recipient",
+            at(x, first, REC_ERROR, REC_KIND_ITEM_WITHOUT_RECIPIENT,
                "recommendation \"%s\" has no recipient; add a 'To …' header above it", a);
-    } else if (strcmp(kind, "empty-group") == 0) {
+    } else if (kind == REC_KIND_EMPTY_GROUP) {
         for (xmlNodePtr g = root ? root->children : NULL; g; g = g->next) {
             if (!named(g, "group"))
                 continue;
@@ -294,35 +296,36 @@ static void explain_schematron(explainer *x, const raw_error *e)
                 continue;
             char *who = short_text(xmlFirstElementChild(g));
             if (who[0])
-                at(x, g, REC_ERROR, "empty-group",
+                at(x, g, REC_ERROR, REC_KIND_EMPTY_GROUP,
                    "recipient \"%s\" has no recommendations under it", who);
             else
-                at(x, g, REC_ERROR, "empty-group", "this header has no recommendations under it");
+                at(x, g, REC_ERROR, REC_KIND_EMPTY_GROUP, "this header has no recommendations under it");
             free(who);
         }
-    } else if (strcmp(kind, "empty-recipient") == 0) {
+    } else if (kind == REC_KIND_EMPTY_RECIPIENT) {
         for (xmlNodePtr g = root ? root->children : NULL; g; g = g->next) {
             xmlNodePtr r = named(g, "group") ? xmlFirstElementChild(g) : NULL;
             if (!named(r, "recipient") || has_words(r))
                 continue;
-            at(x, r, REC_ERROR, "empty-recipient",
+            at(x, r, REC_ERROR, REC_KIND_EMPTY_RECIPIENT,
                "this header names no recipient; write who the recommendations are for");
         }
-    } else if (strcmp(kind, "empty-item") == 0) {
-        at(x, n, REC_ERROR, "empty-item",
+    } else if (kind == REC_KIND_EMPTY_ITEM) {
+        at(x, n, REC_ERROR, REC_KIND_EMPTY_ITEM,
            "this item marker has no text");
-    } else if (strcmp(kind, "empty-document") == 0) {
-        at(x, n, REC_ERROR, "empty-document",
+    } else if (kind == REC_KIND_EMPTY_DOCUMENT) {
+        at(x, n, REC_ERROR, REC_KIND_EMPTY_DOCUMENT,
            "no recommendations found: expected 'To …' headers followed by bulleted or "
            "numbered items");
-    } else if (strcmp(kind, "unreferenced-footnote") == 0) {
+    } else if (kind == REC_KIND_UNREFERENCED_FOOTNOTE) {
         a = prop(n, "label");
-        at(x, n, REC_WARNING, "unreferenced-footnote",
+        at(x, n, REC_WARNING, REC_KIND_UNREFERENCED_FOOTNOTE,
            "footnote [%s] is never referenced", a);
-    } else if (strcmp(kind, "duplicate-footnote") == 0) {
+    } else if (kind == REC_KIND_DUPLICATE_FOOTNOTE) {
         explain_duplicate_footnote(x, n);
     } else {
-        at(x, n, REC_ERROR, kind, "the document breaks the schema rule '%s'", kind);
+        at(x, n, REC_ERROR, kind >= 0 ? (rec_kind_id)kind : REC_KIND_INVALID_STRUCTURE,
+           "the document breaks the schema rule '%s'", pattern);
     }
     free(a);
     free(b);
@@ -348,7 +351,7 @@ static void explain_duplicate_footnote(explainer *x, const xmlNode *n)
     char *id = rec_footnote_id(label, strlen(label), 0);
     char where[48];
     first_at(x, n, id, where);
-    at(x, n, REC_ERROR, "duplicate-footnote", "footnote [%s] is defined twice%s", label, where);
+    at(x, n, REC_ERROR, REC_KIND_DUPLICATE_FOOTNOTE, "footnote [%s] is defined twice%s", label, where);
     free(id);
     free(label);
 }
@@ -364,7 +367,7 @@ static void explain_duplicate_id(explainer *x, const raw_error *e)
     } else {
         char where[48];
         first_at(x, n, id, where);
-        at(x, n, REC_ERROR, "duplicate-id", "id '%s' is used twice%s", id, where);
+        at(x, n, REC_ERROR, REC_KIND_DUPLICATE_ID, "id '%s' is used twice%s", id, where);
     }
     free(expected);
     free(label);
@@ -381,27 +384,27 @@ static void explain_relaxng(explainer *x, const raw_error *e)
     switch (e->code) {
     case XML_RELAXNG_ERR_ATTRVALID:
         /* str1 names the element; libxml2 does not say which attribute */
-        at(x, n, REC_ERROR, "invalid-structure",
+        at(x, n, REC_ERROR, REC_KIND_INVALID_STRUCTURE,
            "<%s> has a missing or invalid attribute (see the vocabulary in the README)",
            e->str1 ? e->str1 : name);
         break;
     case XML_RELAXNG_ERR_INVALIDATTR:
-        at(x, n, REC_ERROR, "invalid-structure", "attribute '%s' is not allowed on <%s>",
+        at(x, n, REC_ERROR, REC_KIND_INVALID_STRUCTURE, "attribute '%s' is not allowed on <%s>",
            e->str1 ? e->str1 : "?", name);
         break;
     case XML_RELAXNG_ERR_NOELEM:
-        at(x, n, REC_ERROR, "invalid-structure", "<%s> is missing in <%s>",
+        at(x, n, REC_ERROR, REC_KIND_INVALID_STRUCTURE, "<%s> is missing in <%s>",
            e->str1 ? e->str1 : "?", name);
         break;
     case XML_RELAXNG_ERR_DATATYPE:
     case XML_RELAXNG_ERR_VALUE:
     case XML_RELAXNG_ERR_TYPEVAL:
     case XML_RELAXNG_ERR_LIST:
-        at(x, n, REC_ERROR, "invalid-structure", "a value on <%s> is not one rec2xml allows",
+        at(x, n, REC_ERROR, REC_KIND_INVALID_STRUCTURE, "a value on <%s> is not one rec2xml allows",
            n ? (const char *)n->name : name);
         break;
     default:
-        at(x, n, REC_ERROR, "invalid-structure",
+        at(x, n, REC_ERROR, REC_KIND_INVALID_STRUCTURE,
            "<%s> is not allowed here by the rec2xml schema", name);
         break;
     }
@@ -465,7 +468,7 @@ static void footnote_rules(explainer *x)
         xmlChar *ref = xmlGetProp(f.cites[i], (const xmlChar *)"ref");
         if (ref && !xmlHashLookup(ids, ref) && xmlHashAddEntry(told, ref, f.cites[i]) == 0) {
             char *label = short_text(f.cites[i]);
-            at(x, f.cites[i], REC_ERROR, "undefined-footnote", "footnote [%s] is never defined",
+            at(x, f.cites[i], REC_ERROR, REC_KIND_UNDEFINED_FOOTNOTE, "footnote [%s] is never defined",
                label);
             free(label);
         }
@@ -485,13 +488,13 @@ static void footnote_rules(explainer *x)
             char where[48] = "";
             if (line)
                 snprintf(where, sizeof where, " (first at line %lu)", line);
-            at(x, fn, REC_ERROR, "duplicate-footnote", "footnote [%s] is defined twice%s",
+            at(x, fn, REC_ERROR, REC_KIND_DUPLICATE_FOOTNOTE, "footnote [%s] is defined twice%s",
                (const char *)label, where);
         } else if (label) {
             xmlHashAddEntry(labels, label, fn);
         }
         if (!id || !xmlHashLookup(f.refs, id)) {
-            at(x, fn, REC_WARNING, "unreferenced-footnote", "footnote [%s] is never referenced",
+            at(x, fn, REC_WARNING, REC_KIND_UNREFERENCED_FOOTNOTE, "footnote [%s] is never referenced",
                label ? (const char *)label : "");
         }
         xmlFree(label);
@@ -514,7 +517,7 @@ static void reference_rules(explainer *x, xmlNodePtr n)
         const char *attr = named(n, "recipient") ? "from" : named(n, "item") ? "topic" : NULL;
         xmlChar *ref = attr ? xmlGetProp(n, (const xmlChar *)attr) : NULL;
         if (ref && !xmlGetID(x->doc, ref))
-            at(x, n, REC_ERROR, "invalid-structure",
+            at(x, n, REC_ERROR, REC_KIND_INVALID_STRUCTURE,
                "%s=\"%s\" on <%s> names no element of the document", attr, (const char *)ref,
                (const char *)n->name);
         xmlFree(ref);
@@ -631,7 +634,7 @@ void rec_validate(const rec_schemas *s, xmlDocPtr doc, rec_diags *diags)
     for (size_t i = 0; i < nundef; i++) {
         if (i == 0 || strcmp(undef[i].ref, undef[i - 1].ref) != 0) {
             char *label = short_text(undef[i].node);
-            at(&x, undef[i].node, REC_ERROR, "undefined-footnote",
+            at(&x, undef[i].node, REC_ERROR, REC_KIND_UNDEFINED_FOOTNOTE,
                "footnote [%s] is never defined", label);
             free(label);
         }
