@@ -591,7 +591,7 @@ int rec_match_furniture(rec_matcher *m, const char *line, size_t len, long *page
 static bool holds(const char *s, size_t len, const char *w, size_t n)
 {
     for (size_t i = 0; i + n <= len; i++) {
-        const char *p = memchr(s + i, w[0], len - n - i + 1);
+        const char *p = memchr(s + i, (unsigned char)w[0], len - n - i + 1);
         if (!p)
             return false;
         if (memcmp(p, w, n) == 0)
