@@ -52,6 +52,10 @@ $(BIN): $(OBJS)
 $(BUILD)/check-patterns: tests/unit/check_patterns.c $(filter-out $(BUILD)/main.o,$(OBJS))
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lpthread
 
+# what src/libxml2.h assumes of libxml2 and libxslt holds for those installed
+$(BUILD)/check-libxml2: tests/unit/check_libxml2.c $(filter-out $(BUILD)/main.o,$(OBJS))
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lpthread
+
 $(BUILD)/%.o: src/%.c $(wildcard src/*.h src/*.def) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
@@ -84,18 +88,19 @@ run: deps
 	./rec2xml -d out --all input/*.txt
 
 check: deps-test
-	@$(MAKE) --no-print-directory rec2xml build/check-patterns
+	@$(MAKE) --no-print-directory rec2xml build/check-patterns build/check-libxml2
 	@bash tests/run.sh
 
-test: rec2xml build/check-patterns
+test: rec2xml build/check-patterns build/check-libxml2
 	@bash tests/run.sh
 
 # The whole suite again on a build with AddressSanitizer and UBSan.
 asan: deps-test
-	@$(MAKE) --no-print-directory rec2xml
+	@$(MAKE) --no-print-directory rec2xml build/check-patterns
 	@$(MAKE) --no-print-directory BUILD=build/asan BIN=build/asan/rec2xml \
-	    CFLAGS="-O1 -g $(SANITIZE)" LDFLAGS="$(SANITIZE)" build/asan/rec2xml
-	@REC2XML=$(CURDIR)/build/asan/rec2xml REC2XML_SANITIZED=1 bash tests/run.sh
+	    CFLAGS="-O1 -g $(SANITIZE)" LDFLAGS="$(SANITIZE)" build/asan/rec2xml build/asan/check-libxml2
+	@REC2XML=$(CURDIR)/build/asan/rec2xml REC2XML_UNIT=$(CURDIR)/build/asan REC2XML_SANITIZED=1 \
+	    bash tests/run.sh
 
 # Hostile XML and stylesheets (under strace), injected write/close/rename
 # faults and signals, pathological sizes with callgrind scaling checks.

@@ -764,7 +764,7 @@ xmlDocPtr rec_parse(const rec_source *src, rec_matcher *m, const rec_parse_optio
     p.doc = xmlNewDoc((const xmlChar *)"1.0");
     /* element and attribute names from a dictionary, as libxml2's parser
      * does: one copy of "item" instead of a malloc'd one per element */
-    p.doc->dict = xmlDictCreate();
+    rec_libxml2_doc_dict(p.doc);
     p.doc->URL = xmlStrdup((const xmlChar *)opts->url);
     p.doc->encoding = xmlStrdup((const xmlChar *)"UTF-8"); /* no &#x...; escapes */
     p.root = xmlNewDocNode(p.doc, NULL, (const xmlChar *)"recommendations", NULL);

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "libxml2.h"
 #include "resources.h"
 #include "source.h"
 #include "tree.h"
@@ -139,53 +140,13 @@ static void collect_structured(void *data, xmlErrorPtr e)
         collect(c, "%s", e->message ? e->message : "error\n");
 }
 
-/* ---- the result's ID table ------------------------------------------------
- *
- * libxml2 registers every id attribute of an HTML result and every xml:id of
- * an XML result in the result document's ID table (xmlAddID), as the result
- * tree is built.  Left to itself it creates that table with 256 buckets,
- * keyed through the transformation's dictionary, and libxml2 2.9.14 grows
- * neither past 16,384 buckets: beyond ~50,000 ids each insertion, and every
- * dictionary lookup the transformation makes, walks longer and longer chains
- * (30 MB of text to HTML: 14.8 s, against 8.2 s with no ids at all).
- *
- * So the result document gets its table before its first id: a table of its
- * own strings (no dictionary), sized for the input.  The result document is
- * created inside xsltApplyStylesheetUser; libxml2's node-creation callback
- * sees it, and the first document created while a table is pending takes
- * it.  The callback has no user data, hence the thread-local pending table.
- * It is installed by rec_stylesheets_load_start, on the main thread, before
- * any other thread starts: for the main thread (xmlRegisterNodeDefault) and
- * for every thread started later (xmlThrDefRegisterNodeDefault: libxml2
- * keeps such settings per thread, and the first only reaches the main one).
- * Only when a stylesheet will run: once installed, libxml2 looks it up for
- * every node made or freed (--check over 999 small files: 6 % more
- * instructions); it does nothing while no table is pending. */
-
-static _Thread_local xmlHashTablePtr pending_ids;
-
-static void adopt_ids(xmlNodePtr node)
-{
-    if (pending_ids && (node->type == XML_DOCUMENT_NODE || node->type == XML_HTML_DOCUMENT_NODE)) {
-        xmlDocPtr d = (xmlDocPtr)node;
-        if (!d->ids) {
-            d->ids = pending_ids;
-            pending_ids = NULL;
-        }
-    }
-}
-
 /* The result of sheet on doc, built with a pre-sized ID table; NULL when
  * libxslt gives none.  The caller owns (frees) the result. */
 static xmlDocPtr apply(xsltStylesheetPtr sheet, xmlDocPtr doc, xsltTransformContextPtr ctxt)
 {
-    /* every result id comes from an element of doc (an item, a citation...) */
-    pending_ids = rec_tree_id_table(doc);
+    rec_libxml2_result_ids_expect(doc);
     xmlDocPtr result = xsltApplyStylesheetUser(sheet, doc, NULL, NULL, NULL, ctxt);
-    if (pending_ids) { /* no document was created */
-        xmlHashFree(pending_ids, NULL);
-        pending_ids = NULL;
-    }
+    rec_libxml2_result_ids_done();
     return result;
 }
 
@@ -197,11 +158,7 @@ static xmlDocPtr parse_with_dict(xmlParserCtxtPtr pctxt, xmlDictPtr dict, int op
 {
     if (!pctxt)
         return NULL;
-    if (dict) {
-        xmlDictFree(pctxt->dict);
-        pctxt->dict = dict;
-        xmlDictReference(dict);
-    }
+    rec_libxml2_ctxt_dict(pctxt, dict);
     xmlCtxtUseOptions(pctxt, options | XML_PARSE_NONET);
     xmlParseDocument(pctxt);
     xmlDocPtr doc = pctxt->myDoc;
@@ -391,10 +348,8 @@ rec_sheet_loader *rec_stylesheets_load_start(rec_stylesheets *s, unsigned wanted
         l->n++;
     }
     rec_claim_init(&l->claim, l->n);
-    if (l->n > 0) { /* stylesheets will run: their results get sized ID tables */
-        xmlRegisterNodeDefault(adopt_ids);
-        xmlThrDefRegisterNodeDefault(adopt_ids);
-    }
+    if (l->n > 0) /* stylesheets will run: their results get sized ID tables */
+        rec_libxml2_result_ids_arm();
     /* a user's stylesheet is one file (and its imports): nothing to share */
     if (!user_path && l->n > 0)
         l->helping = pthread_create(&l->helper, NULL, compile_some, l) == 0;

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* tree.h - facts about the document tree that every stage shares: the
- * namespace, where each node stood in the text, and the text of a segment
- * with its footnote references, as the parser builds it, the translator
- * replaces it and --diff compares it. */
+ * namespace, where each node stood in the text (libxml2.h), and the text of
+ * a segment with its footnote references, as the parser builds it, the
+ * translator replaces it and --diff compares it. */
 #ifndef REC_TREE_H
 #define REC_TREE_H
 
@@ -11,20 +11,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "libxml2.h" /* where each node stood: rec_pos_set, rec_pos_get */
+
 #define REC_NS "urn:rec2xml:1.0"
 #define REC_VERSION_ATTR "1.0"
-
-/* Record that node came from line:col of the text. libxml2's node->line is
- * an unsigned short, so the full position is kept in node->_private (which
- * libxml2 leaves to applications); node->line gets what fits. */
-void rec_pos_set(xmlNodePtr node, unsigned long line, unsigned long col);
-
-/* Where node stood: the recorded text position, or for a parsed XML document
- * the parser's line and column 0 (unknown). */
-void rec_pos_get(const xmlNode *node, unsigned long *line, unsigned long *col);
-
-/* Give node the position from has (a node made in place of another). */
-void rec_pos_copy(xmlNodePtr node, const xmlNode *from);
 
 /* Is n an element of rec2xml's namespace named name? */
 bool rec_node_is(const xmlNode *n, const char *name);
@@ -51,13 +41,5 @@ xmlNodePtr rec_fnref_new(xmlDocPtr doc, xmlNsPtr ns, const char *id, const char 
  * empty text node first. Done once, before any stylesheet reads the tree:
  * stylesheets must not count on the first child being an element. */
 void rec_tree_settle(xmlNodePtr n);
-
-/* A new, empty ID table sized for a document made from doc: twice the ids
- * doc has when it was validated (it has an ID table), else a bucket for
- * every other element (at least 256).  libxml2 creates its ID tables with
- * 256 buckets and grows them no further than 16,384, so a document of
- * 100,000 ids would chain them.  Owned by the caller until it becomes a
- * document's doc->ids. */
-xmlHashTablePtr rec_tree_id_table(const xmlDoc *doc);
 
 #endif

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "libxml2.h"
 #include "resources.h"
 #include "tree.h"
 #include "util.h"
@@ -65,26 +66,11 @@ rec_schemas *rec_schemas_load(char **err)
 
     xmlDocPtr rng_doc = builtin_doc(RNG_NAME);
     xmlDocPtr sch_doc = builtin_doc(SCH_NAME);
-    /* fnref/@ref is an IDREF in rec2xml.rng; libxml2 keeps the references to
-     * one id in a list it searches on every append, quadratic in the
-     * citations of a note. In process the rule is applied by
-     * footnote_rules() with hash tables, and the attribute is plain text. */
-    for (xmlNodePtr n = rng_doc ? xmlDocGetRootElement(rng_doc) : NULL; n;) {
-        if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, (const xmlChar *)"data")) {
-            xmlChar *type = xmlGetProp(n, (const xmlChar *)"type");
-            if (type && xmlStrEqual(type, (const xmlChar *)"IDREF"))
-                xmlSetProp(n, (const xmlChar *)"type", (const xmlChar *)"string");
-            xmlFree(type);
-        }
-        if (n->children) {
-            n = n->children;
-            continue;
-        }
-        while (n && !n->next)
-            n = n->parent;
-        if (n)
-            n = n->next;
-    }
+    /* fnref/@ref is an IDREF in rec2xml.rng; RELAX NG would register every
+     * citation in a list per note (libxml2.h, 5). In process the rule is
+     * applied by footnote_rules() with hash tables, and the attribute is
+     * plain text. */
+    rec_libxml2_plain_idrefs(rng_doc);
     xmlRelaxNGParserCtxtPtr rp = rng_doc ? xmlRelaxNGNewDocParserCtxt(rng_doc) : NULL;
     xmlSchematronParserCtxtPtr sp = NULL;
     if (rp) {
@@ -542,20 +528,6 @@ static int by_ref_then_position(const void *a, const void *b)
     return x->col < y->col ? -1 : x->col > y->col;
 }
 
-/* libxml2 registers an ID only for an attribute not yet typed as one. */
-static void forget_id_types(xmlNodePtr n)
-{
-    while (n) {
-        if (n->type == XML_ELEMENT_NODE) {
-            for (xmlAttrPtr a = n->properties; a; a = a->next)
-                a->atype = 0;
-            if (n->children)
-                forget_id_types(n->children);
-        }
-        n = n->next;
-    }
-}
-
 void rec_validate(const rec_schemas *s, xmlDocPtr doc, rec_diags *diags)
 {
     raw_errors raw = {NULL, 0, 0};
@@ -563,20 +535,8 @@ void rec_validate(const rec_schemas *s, xmlDocPtr doc, rec_diags *diags)
 
     /* A document validated before (and changed since, by a translation)
      * still holds its old id and reference tables, which may point at
-     * freed attributes: start afresh. */
-    if (doc->ids) {
-        xmlFreeIDTable(doc->ids);
-        doc->ids = NULL;
-        forget_id_types(xmlDocGetRootElement(doc));
-    }
-    if (doc->refs) {
-        xmlFreeRefTable(doc->refs);
-        doc->refs = NULL;
-    }
-
-    /* RELAX NG registers each xsd:ID in doc->ids: sized for the document
-     * (see rec_tree_id_table) */
-    doc->ids = rec_tree_id_table(doc);
+     * freed attributes: start afresh, with a table sized for it. */
+    rec_libxml2_ids_reset(doc);
 
     /* RELAX NG reports a dangling IDREF through the thread's global
      * handler, the rest through the validator's: catch both. */

@@ -53,6 +53,7 @@ else
     run_part schemas bash tests/schemas.sh
     run_part diagnostics bash tests/diagnostics.sh
     run_part kinds bash tests/kinds.sh
+    run_part libxml2 "${REC2XML_UNIT:-build}/check-libxml2"
     run_part sample bash tests/sample.sh
     run_part cli bash tests/cli.sh
     run_part install bash tests/install.sh
