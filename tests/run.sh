@@ -64,7 +64,7 @@ else
     run_part translate bash tests/translate.sh
     run_part l10n bash tests/l10n.sh
     run_part rtl bash tests/rtl.sh
-    run_part fuzz-regressions sh tests/fuzz/regress.sh
+    run_part fuzz-regressions bash tests/fuzz/regress.sh
     run_part readme bash tests/readme.sh
 fi
 
