@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* mallocshim.c - an LD_PRELOAD shim for the hardening tests: makes malloc()
  * of one size fail from its Nth call on, or raises a signal at that call and
  * says whether the program went on allocating afterwards.
