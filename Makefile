@@ -42,7 +42,7 @@ RESOURCES := schemas/rec2xml.rng schemas/rec2xml.sch $(wildcard stylesheets/*.xs
              $(wildcard stylesheets/l10n/*.xml)
 SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: all run check deps deps-test deps-dist dist-check install install-strip uninstall clean test asan leakcheck lint hardening
+.PHONY: all run check deps deps-test deps-dist dist-check install install-strip uninstall clean test asan leakcheck lint hardening format format-check
 all: $(BIN)
 
 $(BIN): $(OBJS)
@@ -52,7 +52,11 @@ $(BIN): $(OBJS)
 $(BUILD)/check-patterns: tests/unit/check_patterns.c $(filter-out $(BUILD)/main.o,$(OBJS))
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lpthread
 
-$(BUILD)/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)
+# what src/libxml2.h assumes of libxml2 and libxslt holds for those installed
+$(BUILD)/check-libxml2: tests/unit/check_libxml2.c $(filter-out $(BUILD)/main.o,$(OBJS))
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lpthread
+
+$(BUILD)/%.o: src/%.c $(wildcard src/*.h src/*.def) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 build/embed: src/embed.c | build
@@ -84,18 +88,19 @@ run: deps
 	./rec2xml -d out --all input/*.txt
 
 check: deps-test
-	@$(MAKE) --no-print-directory rec2xml build/check-patterns
+	@$(MAKE) --no-print-directory rec2xml build/check-patterns build/check-libxml2
 	@bash tests/run.sh
 
-test: rec2xml build/check-patterns
+test: rec2xml build/check-patterns build/check-libxml2
 	@bash tests/run.sh
 
 # The whole suite again on a build with AddressSanitizer and UBSan.
 asan: deps-test
-	@$(MAKE) --no-print-directory rec2xml
+	@$(MAKE) --no-print-directory rec2xml build/check-patterns
 	@$(MAKE) --no-print-directory BUILD=build/asan BIN=build/asan/rec2xml \
-	    CFLAGS="-O1 -g $(SANITIZE)" LDFLAGS="$(SANITIZE)" build/asan/rec2xml
-	@REC2XML=$(CURDIR)/build/asan/rec2xml REC2XML_SANITIZED=1 bash tests/run.sh
+	    CFLAGS="-O1 -g $(SANITIZE)" LDFLAGS="$(SANITIZE)" build/asan/rec2xml build/asan/check-libxml2
+	@REC2XML=$(CURDIR)/build/asan/rec2xml REC2XML_UNIT=$(CURDIR)/build/asan REC2XML_SANITIZED=1 \
+	    bash tests/run.sh
 
 # Hostile XML and stylesheets (under strace), injected write/close/rename
 # faults and signals, pathological sizes with callgrind scaling checks.
@@ -129,6 +134,20 @@ lint: build/embedded.c
 	    --inline-suppr --suppress=missingIncludeSystem -I src -I build $(SRCS) src/embed.c || status=1; \
 	if [ $$status = 0 ]; then echo "lint: clean (clang-tidy, cppcheck)"; else echo "lint: findings"; fi; \
 	exit $$status
+
+# The style of .clang-format. format-check only reports (the files that
+# differ and by how many lines, exit 1 when any does); format rewrites them.
+FORMAT_SRCS := $(wildcard src/*.c src/*.h tests/unit/*.c tests/fuzz/*.c tests/fuzz/*.h)
+format:
+	clang-format -i $(FORMAT_SRCS)
+
+format-check:
+	@n=0; for f in $(FORMAT_SRCS); do \
+	    d=$$(clang-format "$$f" | diff "$$f" - | grep -c '^>'); \
+	    if [ "$$d" -gt 0 ]; then echo "$$f: $$d lines would change"; n=$$((n + 1)); fi; \
+	done; \
+	if [ $$n = 0 ]; then echo "format-check: clean"; \
+	else echo "format-check: $$n files differ from .clang-format ('make format' rewrites them)"; exit 1; fi
 
 # What make install puts where; make uninstall removes exactly these, and
 # the directories that are rec2xml's own. The man page names the installed

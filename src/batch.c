@@ -141,7 +141,8 @@ static int transform_all(const pool *p, xmlDocPtr doc, unsigned todo, rec_output
                 continue;
             for (size_t d = 0; d < j->diags.n; d++) {
                 rec_diag *g = &j->diags.v[d];
-                rec_diags_add(diags, g->line, g->col, g->severity, g->kind, "%s", g->message);
+                rec_diags_add(diags, g->line, g->col, g->severity, (rec_kind_id)rec_kind_index(g->kind),
+                              "%s", g->message);
             }
             rec_diags_clear(&j->diags);
             if (j->rc != 0)
@@ -206,7 +207,7 @@ static void convert_one(pool *p, rec_matcher *m, int i, result *r)
                 if (outs[f] && in.src.has_mtime)
                     rec_output_set_mtime(outs[f], &in.src.mtime);
                 if (!outs[f]) {
-                    rec_diags_add(&extra, 0, 0, REC_ERROR, "io-error", "%s", err);
+                    rec_diags_add(&extra, 0, 0, REC_ERROR, REC_KIND_IO_ERROR, "%s", err);
                     free(err);
                     err = NULL;
                     ok = false;
@@ -224,7 +225,7 @@ static void convert_one(pool *p, rec_matcher *m, int i, result *r)
                 if (!ok) {
                     rec_output_abort(outs[f]);
                 } else if (rec_output_commit(outs[f], &err) != 0) {
-                    rec_diags_add(&extra, 0, 0, REC_ERROR, "io-error", "%s", err);
+                    rec_diags_add(&extra, 0, 0, REC_ERROR, REC_KIND_IO_ERROR, "%s", err);
                     free(err);
                     err = NULL;
                     r->verdict = REC_EXIT_USAGE;

@@ -466,7 +466,7 @@ static int convert(options *o, const rec_stylesheets *sheets, rec_input *in)
         return -1;
     }
     if (!out || rec_output_commit(out, &err) != 0) {
-        rec_diags_add(&in->diags, 0, 0, REC_ERROR, "io-error", "%s", err);
+        rec_diags_add(&in->diags, 0, 0, REC_ERROR, REC_KIND_IO_ERROR, "%s", err);
         free(err);
         return -1;
     }

@@ -2,6 +2,7 @@
 /* diag.c - diagnostics: collect, sort and print compiler-style messages. */
 #include "diag.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,9 +24,13 @@ void rec_diags_clear(rec_diags *d)
 }
 
 void rec_diags_add(rec_diags *d, unsigned long line, unsigned long col,
-                   rec_severity sev, const char *kind, const char *fmt, ...)
+                   rec_severity sev, rec_kind_id kind, const char *fmt, ...)
 {
     va_list ap;
+    if ((unsigned)kind >= REC_KIND_COUNT) {
+        fprintf(stderr, "rec2xml: internal error: no diagnostic kind %d\n", (int)kind);
+        abort();
+    }
     if (d->n == d->cap) {
         d->cap = d->cap ? 2 * d->cap : 8;
         d->v = rec_xrealloc(d->v, d->cap * sizeof *d->v);
@@ -34,7 +39,7 @@ void rec_diags_add(rec_diags *d, unsigned long line, unsigned long col,
     g->line = line;
     g->col = col;
     g->severity = sev;
-    g->kind = kind;
+    g->kind = rec_kind_name(kind);
     memset(&g->fix, 0, sizeof g->fix);
     va_start(ap, fmt);
     g->message = rec_vasprintf(fmt, ap);

@@ -11,6 +11,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+#include "kinds.h"
+
 typedef enum { REC_WARNING = 1, REC_ERROR = 2 } rec_severity;
 
 /* A fix-it: replace the characters [col, end_col) of line with text
@@ -24,7 +26,7 @@ typedef struct {
     unsigned long line;   /* 1-based; 0 = the whole file */
     unsigned long col;    /* 1-based, in characters; 0 = unknown */
     rec_severity severity;
-    const char *kind;     /* static string, e.g. "undefined-footnote" */
+    const char *kind;     /* its kind's name (rec_kind_name), e.g. "undefined-footnote" */
     char *message;        /* owned */
     rec_fix fix;
 } rec_diag;
@@ -41,7 +43,7 @@ void rec_diags_clear(rec_diags *d);
 
 /* Append one diagnostic; the message is formatted printf-style and copied. */
 void rec_diags_add(rec_diags *d, unsigned long line, unsigned long col,
-                   rec_severity sev, const char *kind, const char *fmt, ...)
+                   rec_severity sev, rec_kind_id kind, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 
 /* Attach a fix-it to the diagnostic added last (text is copied). */

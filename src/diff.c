@@ -27,7 +27,6 @@
 
 #include "ptrmap.h"
 #include "report.h"
-#include "translate.h"
 #include "tree.h"
 #include "util.h"
 #include "wdiff.h"
@@ -62,12 +61,6 @@ struct rec_differ {
     side s[2];                   /* old, new */
 };
 
-static bool is_rec(const xmlNode *n, const char *name)
-{
-    return n->type == XML_ELEMENT_NODE && n->ns && xmlStrEqual(n->ns->href, (const xmlChar *)REC_NS) &&
-           xmlStrEqual(n->name, (const xmlChar *)name);
-}
-
 static const char *intern(rec_differ *d, const char *s, size_t n)
 {
     const xmlChar *w = xmlDictLookup(d->dict, (const xmlChar *)s, (int)n);
@@ -89,10 +82,7 @@ static void split_words(rec_differ *d, item *it)
             p++;
         if (p == start)
             break;
-        if (it->nwords == cap) {
-            cap = cap ? 2 * cap : 16;
-            it->words = rec_xrealloc(it->words, cap * sizeof *it->words);
-        }
+        it->words = rec_grow(it->words, it->nwords, &cap, sizeof *it->words);
         it->words[it->nwords++] = intern(d, start, (size_t)(p - start));
     }
 }
@@ -105,23 +95,17 @@ static void collect(rec_differ *d, side *s, xmlNodePtr root)
     for (xmlNodePtr k = root ? root->children : NULL; k;) {
         if (k->parent == root)
             current = none;
-        if (is_rec(k, "group")) {
+        if (rec_node_is(k, "group")) {
             char *r = NULL;
             for (xmlNodePtr c = k->children; c && !r; c = c->next)
-                if (is_rec(c, "recipient"))
+                if (rec_node_is(c, "recipient"))
                     r = rec_segment_text(c);
-            if (s->nrecipients == s->rcap) {
-                s->rcap = s->rcap ? 2 * s->rcap : 16;
-                s->recipients = rec_xrealloc(s->recipients, s->rcap * sizeof *s->recipients);
-            }
+            s->recipients = rec_grow(s->recipients, s->nrecipients, &s->rcap, sizeof *s->recipients);
             current = r ? intern(d, r, strlen(r)) : none;
             s->recipients[s->nrecipients++] = current;
             free(r);
-        } else if (is_rec(k, "item")) {
-            if (s->n == s->cap) {
-                s->cap = s->cap ? 2 * s->cap : 64;
-                s->v = rec_xrealloc(s->v, s->cap * sizeof *s->v);
-            }
+        } else if (rec_node_is(k, "item")) {
+            s->v = rec_grow(s->v, s->n, &s->cap, sizeof *s->v);
             item *it = &s->v[s->n++];
             memset(it, 0, sizeof *it);
             xmlChar *id = xmlGetProp(k, (const xmlChar *)"id");
@@ -136,7 +120,7 @@ static void collect(rec_differ *d, side *s, xmlNodePtr root)
             xmlFree(marker);
             char *text = NULL;
             for (xmlNodePtr c = k->children; c && !text; c = c->next)
-                if (is_rec(c, "text"))
+                if (rec_node_is(c, "text"))
                     text = rec_segment_text(c);
             it->text = text ? intern(d, text, strlen(text)) : none;
             free(text);
@@ -146,7 +130,7 @@ static void collect(rec_differ *d, side *s, xmlNodePtr root)
             split_words(d, it);
         }
         /* into groups and items (sub-items), never into their text */
-        if ((is_rec(k, "group") || is_rec(k, "item")) && k->children) {
+        if ((rec_node_is(k, "group") || rec_node_is(k, "item")) && k->children) {
             k = k->children;
             continue;
         }
@@ -355,10 +339,7 @@ static void consider(finder *f, const rec_differ *d, size_t i, size_t j)
     bool same = x->recipient == y->recipient;
     if (sc < (same ? CHANGED_AT : MOVED_AT))
         return;
-    if (f->n == f->cap) {
-        f->cap = f->cap ? 2 * f->cap : 64;
-        f->v = rec_xrealloc(f->v, f->cap * sizeof *f->v);
-    }
+    f->v = rec_grow(f->v, f->n, &f->cap, sizeof *f->v);
     f->v[f->n++] = (candidate){sc + (same ? 0.001 : 0), i, j};
 }
 

@@ -22,10 +22,7 @@ int rec_file_list_read(rec_file_list *l, const char *path, bool nul, size_t max,
             continue;
         src.bytes[i] = '\0'; /* bytes[size] is the terminating NUL already */
         if (i > start) {
-            if (l->n == cap) {
-                cap = cap ? 2 * cap : 256;
-                l->names = rec_xrealloc(l->names, cap * sizeof *l->names);
-            }
+            l->names = rec_grow(l->names, l->n, &cap, sizeof *l->names);
             l->names[l->n++] = src.bytes + start;
         }
         start = i + 1;

@@ -312,7 +312,7 @@ void rec_read_hyphens(rec_reader *r)
             continue;
         }
         rec_diags_add(r->diags, l->number, rec_line_column(l, end - hy),
-                      REC_WARNING, "hyphenation",
+                      REC_WARNING, REC_KIND_HYPHENATION,
                       "kept the hyphen that ends this line: the document has neither '%s-%s' nor '%s' "
                       "elsewhere to tell whether it joins a compound or breaks a word",
                       first, second, joined);

@@ -93,7 +93,7 @@ void rec_input_load(rec_input *in, const rec_engine *e, rec_matcher *m,
 {
     start(in, path);
     char *err = NULL;
-    const char *kind = "io-error";
+    rec_kind_id kind = REC_KIND_IO_ERROR;
     in->status = rec_source_read(&in->src, path, opts->max_size, &kind, &err);
     if (in->status == REC_OK) {
         judge(in, e, m, strcmp(path, "-") == 0 ? "<stdin>" : path, opts);

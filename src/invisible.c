@@ -116,7 +116,7 @@ static void check(const xmlNode *n, bool recipient, const rec_source *src, rec_d
     char more[48] = "";
     if (count > 1)
         snprintf(more, sizeof more, " (and %zu more)", count - 1);
-    rec_diags_add(diags, line, col, REC_WARNING, "invisible-character",
+    rec_diags_add(diags, line, col, REC_WARNING, REC_KIND_INVISIBLE_CHARACTER,
                   "this %s holds U+%04X %s%s, which shows as nothing or changes the order of "
                   "what is shown; delete it",
                   recipient ? "recipient" : "item", (unsigned)first, name_of(first), more);

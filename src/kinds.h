@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* kinds.h - every diagnostic kind rec2xml reports, with the words that
- * explain it: one table for SARIF rules, --help-kinds and the man page. */
+ * explain it: one list (kinds.def) for the enum that the code reports
+ * with, SARIF rules, the help and the man page. */
 #ifndef REC_KINDS_H
 #define REC_KINDS_H
 
@@ -10,6 +11,14 @@
 /* More than there are kinds: the size of tables indexed by kind. */
 #define REC_KIND_MAX 64
 
+/* REC_KIND_ITEM_WITHOUT_RECIPIENT, ...: the index of the kind in rec_kinds. */
+typedef enum {
+#define REC_KIND(id, name, level, summary, help) REC_KIND_##id,
+#include "kinds.def"
+#undef REC_KIND
+    REC_KIND_COUNT
+} rec_kind_id;
+
 typedef struct {
     const char *name;      /* "undefined-footnote" */
     const char *level;     /* "error" or "warning": its usual severity */
@@ -17,8 +26,12 @@ typedef struct {
     const char *help;      /* what to do about it */
 } rec_kind;
 
-/* The table, ended by a {NULL} entry. Static storage. */
+/* The table, indexed by rec_kind_id and ended by a {NULL} entry. Static
+ * storage. */
 extern const rec_kind rec_kinds[];
+
+/* The name of kind k ("undefined-footnote"). Static storage. */
+const char *rec_kind_name(rec_kind_id k);
 
 /* The index of name in rec_kinds, or -1. */
 int rec_kind_index(const char *name);

@@ -407,7 +407,7 @@ static void numbered_paragraphs(rec_reader *r)
             if (before && li->mk == MK_ARABIC && li->indent <= 12 && l->text[li->s1.start] != '(' &&
                 li->value > before - 3 && li->value <= before)
                 rec_diags_add(r->diags, l->number, rec_line_column(l, li->s1.start),
-                              REC_WARNING, "numbering",
+                              REC_WARNING, REC_KIND_NUMBERING,
                               "paragraph '%.*s' does not follow paragraph %ld (at line %lu): it was read as "
                               "part of the paragraph before", (int)(li->s1.end - li->s1.start),
                               l->text + li->s1.start, before, last_line);
@@ -419,7 +419,7 @@ static void numbered_paragraphs(rec_reader *r)
             const rec_line *l = &r->line[b->first];
             const rec_lineinfo *li = &r->lines[b->first];
             rec_diags_add(r->diags, l->number, rec_line_column(l, li->s1.start),
-                          REC_WARNING, "numbering", "paragraph %ld follows paragraph %ld (at line %lu): "
+                          REC_WARNING, REC_KIND_NUMBERING, "paragraph %ld follows paragraph %ld (at line %lu): "
                           "%s missing?", last, before, last_line, last == before + 2 ? "is one" : "are some");
         }
         last_line = r->line[b->first].number;
@@ -568,7 +568,7 @@ static void headings_as_recipients(rec_reader *r)
         rec_lineinfo *li = &r->lines[b->first];
         const rec_line *l = &r->line[b->first];
         rec_diags_add(r->diags, l->number, rec_line_column(l, li->a), REC_WARNING,
-                      "near-header",
+                      REC_KIND_NEAR_HEADER,
                       "this heading has no 'To' but names an addressee over a list: it was read as the "
                       "list's recipient");
         b->kind = B_HEADER;
@@ -620,7 +620,7 @@ static void lost_bullets(rec_reader *r)
         if (converted) {
             const rec_line *l = &r->line[r->blocks[first].first];
             rec_diags_add(r->diags, l->number, rec_line_column(l, r->lines[r->blocks[first].first].a),
-                          REC_WARNING, "unmarked-item",
+                          REC_WARNING, REC_KIND_UNMARKED_ITEM,
                           "no list marker under this recipient: %zu paragraph%s read as recommendation%s, "
                           "one each", converted, converted == 1 ? " was" : "s were", converted == 1 ? "" : "s");
         }

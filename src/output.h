@@ -33,9 +33,10 @@ rec_output *rec_output_open(int dirfd, const char *dir, const char *name, mode_t
  * input's, taken before it was read, so that -u sees a later edit). */
 void rec_output_set_mtime(rec_output *o, const struct timespec *mtime);
 
-/* The buffer to serialise into; owned by o. A serialiser that closes it
- * (xmlSaveFormatFileTo, xsltSaveResultTo does not) must be told so through
- * rec_output_closed. */
+/* The buffer to serialise into; owned by o, which closes it when it is
+ * committed or aborted: use a serialiser that leaves it open
+ * (xsltSaveResultTo, xmlNodeDumpOutput), not one that closes it
+ * (xmlSaveFormatFileTo). */
 xmlOutputBufferPtr rec_output_buffer(rec_output *o);
 
 /* Flush, close and (for files) rename into place. Frees o. Returns 0, or -1

@@ -157,8 +157,8 @@ static char *footnote_id(const parser *p, const char *label, size_t n)
 {
     for (size_t k = 0; k < p->r->nsymbols; k++)
         if (strlen(p->r->symbols[k]) == n && memcmp(p->r->symbols[k], label, n) == 0)
-            return rec_asprintf("fnx%zu", k + 1);
-    return rec_asprintf("fn%.*s", (int)n, label);
+            return rec_footnote_id(label, n, k + 1);
+    return rec_footnote_id(label, n, 0);
 }
 
 /* The next footnote reference in s[from, len): "[n]", or a note symbol
@@ -217,12 +217,11 @@ static void append(parser *p, const rec_line *l, size_t a, size_t b, bool glued)
         flush_text(p);
         col += (unsigned long)rec_utf8_count(l->text + counted, whole.start - counted);
         counted = whole.start;
-        xmlNodePtr ref = element(p, p->target, "fnref", l->number, col);
         char *id = footnote_id(p, l->text + label.start, label.end - label.start);
-        sattr(ref, "ref", id);
+        xmlNodePtr ref = rec_fnref_new(p->doc, p->ns, id, l->text + label.start, label.end - label.start);
         free(id);
-        xmlAddChild(ref, xmlNewDocTextLen(p->doc, (const xmlChar *)l->text + label.start,
-                                          (int)(label.end - label.start)));
+        xmlAddChild(p->target, ref);
+        rec_pos_set(ref, l->number, col);
         at = whole.end;
     }
     pend(p, l->text + at, b - at);
@@ -251,12 +250,11 @@ static void append_lines(parser *p, size_t from, size_t to, size_t start, bool c
         if (li->kind == L_NOTEREF) {
             /* a superscript printed on a line of its own */
             flush_text(p);
-            xmlNodePtr ref = element(p, p->target, "fnref", l->number, column(l, li->a));
             char *id = footnote_id(p, l->text + li->a, li->b - li->a);
-            sattr(ref, "ref", id);
+            xmlNodePtr ref = rec_fnref_new(p->doc, p->ns, id, l->text + li->a, li->b - li->a);
             free(id);
-            xmlAddChild(ref, xmlNewDocTextLen(p->doc, (const xmlChar *)l->text + li->a,
-                                              (int)(li->b - li->a)));
+            xmlAddChild(p->target, ref);
+            rec_pos_set(ref, l->number, column(l, li->a));
             glue = true;
             continue;
         }
@@ -423,7 +421,7 @@ static void placement_slips(parser *p, const rec_line *l, const rec_lineinfo *li
     bool numbers = (li->mk == MK_ARABIC || li->mk == MK_ARABIC_INDIC) && strpbrk(pl->above, "1#") &&
                    !strpbrk(pl->above, "aAiI");
     if (pl->switched && ((bullet || above_bullet) || numbers)) {
-        rec_diags_add(p->diags, l->number, col, REC_WARNING, "marker-switch",
+        rec_diags_add(p->diags, l->number, col, REC_WARNING, REC_KIND_MARKER_SWITCH,
                       "'%.*s' after '%s' items at the same indentation was read as the start of a "
                       "sub-list; did you mean '%s', or to indent it?",
                       mk, marker, pl->above, pl->above);
@@ -441,7 +439,7 @@ static void placement_slips(parser *p, const rec_line *l, const rec_lineinfo *li
                        : li->value < pl->previous        ? "goes back in the list's numbering"
                                                          : NULL;
     if (what)
-        rec_diags_add(p->diags, l->number, col, REC_WARNING, "numbering",
+        rec_diags_add(p->diags, l->number, col, REC_WARNING, REC_KIND_NUMBERING,
                       "'%.*s' %s (the item before is number %ld); it was read as the next item of the "
                       "same list", mk, marker, what, pl->previous);
 }
@@ -502,7 +500,7 @@ static void add_item(parser *p, size_t k)
     }
     if (p->depth >= REC_MAX_DEPTH) {
         if (!p->warned_depth)
-            rec_diags_add(p->diags, l->number, column(l, li->s1.start), REC_WARNING, "too-deep",
+            rec_diags_add(p->diags, l->number, column(l, li->s1.start), REC_WARNING, REC_KIND_TOO_DEEP,
                           "items nest deeper than %d levels; deeper ones are kept at level %d",
                           REC_MAX_DEPTH, REC_MAX_DEPTH);
         p->warned_depth = true;
@@ -766,7 +764,7 @@ xmlDocPtr rec_parse(const rec_source *src, rec_matcher *m, const rec_parse_optio
     p.doc = xmlNewDoc((const xmlChar *)"1.0");
     /* element and attribute names from a dictionary, as libxml2's parser
      * does: one copy of "item" instead of a malloc'd one per element */
-    p.doc->dict = xmlDictCreate();
+    rec_libxml2_doc_dict(p.doc);
     p.doc->URL = xmlStrdup((const xmlChar *)opts->url);
     p.doc->encoding = xmlStrdup((const xmlChar *)"UTF-8"); /* no &#x...; escapes */
     p.root = xmlNewDocNode(p.doc, NULL, (const xmlChar *)"recommendations", NULL);

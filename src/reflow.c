@@ -241,7 +241,7 @@ static void read_superscripts(rec_reader *r, char **buffer)
     unsigned char *label = rec_xcalloc(MAX_LABEL + 1);
     unsigned char *merge = rec_xcalloc(nl ? nl : 1);
     size_t merged = 0, bytes = 0;
-    sup_number num[MAX_SUPS];
+    sup_number num[MAX_SUPS] = {0}; /* sup_numbers fills them; the analyzer cannot see it */
     /* the notes at the foot of a page share the column of their labels:
      * a number further right, over the start of a paragraph, cites a note
      * ("1" over "is cited above."), and a line of numbers is read only
@@ -305,7 +305,7 @@ static void read_superscripts(rec_reader *r, char **buffer)
             lines[k++] = line[i];
             continue;
         }
-        size_t n = sup_numbers(&line[i], num), labels;
+        size_t n = sup_numbers(&line[i], num), labels = 0;
         over_text(num, n, &line[i + 1], &labels);
         if (merge[i] == 2)
             labels = 0;
@@ -419,7 +419,7 @@ void rec_read_reflow(rec_reader *r, char **buffers)
             lines[k++] = *l;
             continue;
         }
-        rec_diags_add(r->diags, l->number, rec_line_column(l, cut[0]), REC_WARNING, "run-together",
+        rec_diags_add(r->diags, l->number, rec_line_column(l, cut[0]), REC_WARNING, REC_KIND_RUN_TOGETHER,
                       "%zu list markers stand inside this line, as a list copied onto one line has them: "
                       "the line was read as %zu lines, one from each marker", n, n + 1);
         size_t from = 0;

@@ -70,7 +70,7 @@ static void glued_text(rec_reader *r)
         if (!((next >= 'a' && next <= 'z') || next >= 0xC0 || (c == 'o' && next >= 'A' && next <= 'Z')))
             continue;
         unsigned long at = col_of(r, i, a + m);
-        rec_diags_add(r->diags, l->number, col_of(r, i, a), REC_WARNING, "glued-marker",
+        rec_diags_add(r->diags, l->number, col_of(r, i, a), REC_WARNING, REC_KIND_GLUED_MARKER,
                       "'%.*s' is glued to the word after it, so the line was read as text, not as an item: "
                       "did you mean '%.*s %.*s'?", (int)m, s + a, (int)m, s + a,
                       (int)(li->b - a - m < 24 ? li->b - a - m : 24), s + a + m);
@@ -100,7 +100,7 @@ static void glued(rec_reader *r)
         return;
     if (glued_n >= 3 && glued_n >= spaced) {
         rec_diags_add(r->diags, number_of(r, first), col_of(r, first, r->lines[first].s1.start),
-                      REC_WARNING, "glued-marker",
+                      REC_WARNING, REC_KIND_GLUED_MARKER,
                       "%zu list markers are glued to their text, as text copied from a web page has them; "
                       "each was read as a marker", glued_n);
         return;
@@ -114,7 +114,7 @@ static void glued(rec_reader *r)
         int mk = (int)(li->s1.end - li->s1.start);
         unsigned long at = col_of(r, b->first, li->s1.end);
         rec_diags_add(r->diags, l->number, col_of(r, b->first, li->s1.start), REC_WARNING,
-                      "glued-marker",
+                      REC_KIND_GLUED_MARKER,
                       "'%.*s' is glued to its text; it was read as a list marker: did you mean '%.*s %.*s'?",
                       mk, l->text + li->s1.start, mk, l->text + li->s1.start,
                       (int)(li->s2.end - li->s2.start < 24 ? li->s2.end - li->s2.start : 24),
@@ -158,7 +158,7 @@ static void unknown_bullets(rec_reader *r)
         size_t n = bullet_like(l->text, li->a, li->b);
         if (!n)
             continue;
-        rec_diags_add(r->diags, l->number, col_of(r, i, li->a), REC_WARNING, "unknown-bullet",
+        rec_diags_add(r->diags, l->number, col_of(r, i, li->a), REC_WARNING, REC_KIND_UNKNOWN_BULLET,
                       "'%.*s' starts this line like a bullet, but it is not a list marker: the line was "
                       "read as text; did you mean '-'?", (int)n, l->text + li->a);
         rec_diags_suggest(r->diags, l->number, col_of(r, i, li->a), col_of(r, i, li->a + n), "-");
@@ -248,7 +248,7 @@ static bool near_to_the(rec_reader *r, size_t i)
         if (strlen(words_of_own[k]) == w1 && strncasecmp(l->text + li->a, words_of_own[k], w1) == 0)
             return false;
     int n = (int)(li->b - rest);
-    rec_diags_add(r->diags, l->number, col_of(r, i, li->a), REC_WARNING, "near-header",
+    rec_diags_add(r->diags, l->number, col_of(r, i, li->a), REC_WARNING, REC_KIND_NEAR_HEADER,
                   "this line reads almost like a recipient header but is not one: it was read as text, "
                   "so the items after it stay with the recipient before; did you mean 'To the %.*s'?",
                   n > 60 ? 60 : n, l->text + rest);
@@ -327,7 +327,7 @@ static void missing_to(rec_reader *r, size_t from, size_t to, xmlHashTablePtr li
     }
     int n = (int)(jt.len - (colon ? 1 : 0));
     if (named)
-        rec_diags_add(r->diags, l->number, col_of(r, from, li->a), REC_WARNING, "near-header",
+        rec_diags_add(r->diags, l->number, col_of(r, from, li->a), REC_WARNING, REC_KIND_NEAR_HEADER,
                       "this line names an addressee like the document's 'To' headers but has no 'To': it "
                       "was read as text, so the items after it stay with the recipient before; did you "
                       "mean 'To the %.*s'?", n > 60 ? 60 : n, jt.text);
@@ -401,7 +401,7 @@ static void glued_page_numbers(rec_reader *r)
         if (stop == li->a || !strchr(".;:)", l->text[stop - 1]))
             continue;
         size_t from = d - 1;
-        rec_diags_add(r->diags, l->number, col_of(r, i, d), REC_WARNING, "page-number",
+        rec_diags_add(r->diags, l->number, col_of(r, i, d), REC_WARNING, REC_KIND_PAGE_NUMBER,
                       "'%.*s' ends this item after its last sentence, as a page number would; it was kept "
                       "as the item's text: did you mean to delete it?", (int)(e - d), l->text + d);
         rec_diags_suggest(r->diags, l->number, col_of(r, i, from), col_of(r, i, e), "");
@@ -506,7 +506,7 @@ static void odd_references(rec_reader *r)
                 snprintf(fix, sizeof fix, "[%ld]", v);
             }
             bool definition = start == li->a && li->kind == L_ITEM;
-            rec_diags_add(r->diags, l->number, col_of(r, i, start), REC_WARNING, "odd-reference",
+            rec_diags_add(r->diags, l->number, col_of(r, i, start), REC_WARNING, REC_KIND_ODD_REFERENCE,
                           definition ? "'%.*s' starts this line like a footnote definition, but a note is "
                                        "written '[n] text': it was read as a list item; did you mean '%s'?"
                                      : "'%.*s' looks like a footnote reference, but a reference is written "
@@ -587,14 +587,14 @@ static void lists(rec_reader *r)
             bool refs = fi->s2.end > fi->s2.start;
             if (b->last == b->first && !refs)
                 rec_diags_add(r->diags, l->number, col_of(r, b->first, fi->s1.start), REC_WARNING,
-                              "empty-item", "the marker '%.*s' has no text: an empty item was kept", mk, m);
+                              REC_KIND_EMPTY_ITEM, "the marker '%.*s' has no text: an empty item was kept", mk, m);
             else if (b->last == b->first)
                 rec_diags_add(r->diags, l->number, col_of(r, b->first, fi->s1.start), REC_WARNING,
-                              "empty-item", "the marker '%.*s' has a note reference and no text: the item "
+                              REC_KIND_EMPTY_ITEM, "the marker '%.*s' has a note reference and no text: the item "
                               "was kept with nothing to recommend", mk, m);
             else if (refs)
                 rec_diags_add(r->diags, l->number, col_of(r, b->first, fi->s1.start), REC_WARNING,
-                              "empty-item", "the marker '%.*s' has only a note reference on its line: the "
+                              REC_KIND_EMPTY_ITEM, "the marker '%.*s' has only a note reference on its line: the "
                               "lines under it were read as its text", mk, m);
         }
         const rec_block *next = NULL;
@@ -614,7 +614,7 @@ static void lists(rec_reader *r)
             if ((!block_ends_clause(r, prev) || lower) && (lower || !(r->lines[b->last].flags & LF_COLON)) &&
                 !heading)
                 rec_diags_add(r->diags, l->number, col_of(r, b->first, li->a), REC_WARNING,
-                              "prose-in-list",
+                              REC_KIND_PROSE_IN_LIST,
                               "this paragraph after an item was read as prose, which ends the list; %s: "
                               "did you mean it to go on here (no blank line between)?",
                               block_ends_clause(r, prev) ? "it starts in lower case, as a sentence goes on"
@@ -699,7 +699,7 @@ static void spellings(rec_reader *r)
             continue; /* the same recipient again: fine */
         const rec_lineinfo *li = &r->lines[b->first];
         rec_diags_add(r->diags, number_of(r, b->first), col_of(r, b->first, li->s2.start), REC_WARNING,
-                      "recipient-spelling",
+                      REC_KIND_RECIPIENT_SPELLING,
                       "'%s' is written '%s' at line %lu: two spellings make two recipients; did you mean "
                       "'%s'?", raw, other, number_of(r, was->first), other);
     }
@@ -725,12 +725,12 @@ static void markers_alone(rec_reader *r)
         const rec_line *l = &r->line[b->first];
         const rec_lineinfo *li = &r->lines[b->first];
         if (n >= 3) {
-            rec_diags_add(r->diags, l->number, col_of(r, b->first, li->s1.start), REC_WARNING, "empty-item",
+            rec_diags_add(r->diags, l->number, col_of(r, b->first, li->s1.start), REC_WARNING, REC_KIND_EMPTY_ITEM,
                           "%zu markers stand alone on their lines, as PDF extractions set numbered paragraphs: "
                           "each took the paragraph after it as its text", n);
             return;
         }
-        rec_diags_add(r->diags, l->number, col_of(r, b->first, li->s1.start), REC_WARNING, "empty-item",
+        rec_diags_add(r->diags, l->number, col_of(r, b->first, li->s1.start), REC_WARNING, REC_KIND_EMPTY_ITEM,
                       "the marker '%.*s' stands alone on its line: the paragraph at line %lu was read as "
                       "its text", (int)(li->s1.end - li->s1.start), l->text + li->s1.start,
                       r->line[b->text_line].number);

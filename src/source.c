@@ -37,7 +37,7 @@ static char *size_words(size_t n)
     return rec_asprintf("%zu bytes", n);
 }
 
-static rec_status too_large(const char *path, size_t max, const char **kind, char **err)
+static rec_status too_large(const char *path, size_t max, rec_kind_id *kind, char **err)
 {
     char *limit = size_words(max);
     *err = rec_asprintf("'%s' is larger than %s, the most rec2xml reads; give a larger "
@@ -45,15 +45,15 @@ static rec_status too_large(const char *path, size_t max, const char **kind, cha
                         path, limit);
     free(limit);
     if (kind)
-        *kind = "input-too-large";
+        *kind = REC_KIND_INPUT_TOO_LARGE;
     return REC_IOERR;
 }
 
-rec_status rec_source_read(rec_source *src, const char *path, size_t max, const char **kind,
+rec_status rec_source_read(rec_source *src, const char *path, size_t max, rec_kind_id *kind,
                            char **err)
 {
     if (kind)
-        *kind = "io-error";
+        *kind = REC_KIND_IO_ERROR;
     int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) {
         *err = rec_asprintf("cannot open '%s': %s", path, strerror(errno));
@@ -146,16 +146,17 @@ static void note(first_seen *f, unsigned long line, unsigned long col, const cha
     }
 }
 
-static void flush_note(rec_diags *diags, const first_seen *f, const char *kind,
+static void flush_note(rec_diags *diags, const first_seen *f, rec_kind_id kind,
                        const char *what, const char *advice)
 {
     if (f->count == 1)
         rec_diags_add(diags, f->line, f->col, REC_ERROR, kind, "%s %s %s; %s", what, f->what,
-                      kind[0] == 'i' ? "is not UTF-8" : "cannot be kept in a document", advice);
+                      kind == REC_KIND_INVALID_UTF8 ? "is not UTF-8" : "cannot be kept in a document",
+                      advice);
     else if (f->count > 1)
         rec_diags_add(diags, f->line, f->col, REC_ERROR, kind, "%s %s %s (and %lu more); %s",
                       what, f->what,
-                      kind[0] == 'i' ? "is not UTF-8" : "cannot be kept in a document",
+                      kind == REC_KIND_INVALID_UTF8 ? "is not UTF-8" : "cannot be kept in a document",
                       f->count - 1, advice);
 }
 
@@ -233,8 +234,8 @@ rec_status rec_source_split(rec_source *src, rec_diags *diags)
     /* the doubling left up to half the array unused: give it back */
     src->lines = rec_xrealloc(src->lines, n * sizeof *src->lines);
 
-    flush_note(diags, &bad_utf8, "invalid-utf8", "byte", "save the file as UTF-8");
-    flush_note(diags, &bad_char, "control-character", "control character", "delete it");
+    flush_note(diags, &bad_utf8, REC_KIND_INVALID_UTF8, "byte", "save the file as UTF-8");
+    flush_note(diags, &bad_char, REC_KIND_CONTROL_CHARACTER, "control character", "delete it");
     return bad_utf8.count || bad_char.count ? REC_INVALID : REC_OK;
 }
 

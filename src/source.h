@@ -44,8 +44,8 @@ typedef enum { REC_OK = 0, REC_INVALID = 1, REC_IOERR = 2 } rec_status;
 /* Read the whole of path ("-" is standard input) into src->bytes, and no
  * more than max bytes (0: no limit). On failure returns REC_IOERR, sets
  * *err to a message (caller frees) and, when kind is not NULL, *kind to
- * "io-error" or "input-too-large". */
-rec_status rec_source_read(rec_source *src, const char *path, size_t max, const char **kind,
+ * REC_KIND_IO_ERROR or REC_KIND_INPUT_TOO_LARGE. */
+rec_status rec_source_read(rec_source *src, const char *path, size_t max, rec_kind_id *kind,
                            char **err);
 
 /* Check that the bytes are UTF-8 text an XML document can hold, and split

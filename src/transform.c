@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "libxml2.h"
 #include "resources.h"
 #include "source.h"
 #include "tree.h"
@@ -111,7 +112,7 @@ static void route_generic(void *data, const char *fmt, ...)
 }
 
 /* One diagnostic per collected line; then start afresh. */
-static void emit(collector *c, rec_severity sev, const char *kind)
+static void emit(collector *c, rec_severity sev, rec_kind_id kind)
 {
     const char *p = c->text;
     while (p && *p) {
@@ -139,53 +140,13 @@ static void collect_structured(void *data, xmlErrorPtr e)
         collect(c, "%s", e->message ? e->message : "error\n");
 }
 
-/* ---- the result's ID table ------------------------------------------------
- *
- * libxml2 registers every id attribute of an HTML result and every xml:id of
- * an XML result in the result document's ID table (xmlAddID), as the result
- * tree is built.  Left to itself it creates that table with 256 buckets,
- * keyed through the transformation's dictionary, and libxml2 2.9.14 grows
- * neither past 16,384 buckets: beyond ~50,000 ids each insertion, and every
- * dictionary lookup the transformation makes, walks longer and longer chains
- * (30 MB of text to HTML: 14.8 s, against 8.2 s with no ids at all).
- *
- * So the result document gets its table before its first id: a table of its
- * own strings (no dictionary), sized for the input.  The result document is
- * created inside xsltApplyStylesheetUser; libxml2's node-creation callback
- * sees it, and the first document created while a table is pending takes
- * it.  The callback has no user data, hence the thread-local pending table.
- * It is installed by rec_stylesheets_load_start, on the main thread, before
- * any other thread starts: for the main thread (xmlRegisterNodeDefault) and
- * for every thread started later (xmlThrDefRegisterNodeDefault: libxml2
- * keeps such settings per thread, and the first only reaches the main one).
- * Only when a stylesheet will run: once installed, libxml2 looks it up for
- * every node made or freed (--check over 999 small files: 6 % more
- * instructions); it does nothing while no table is pending. */
-
-static _Thread_local xmlHashTablePtr pending_ids;
-
-static void adopt_ids(xmlNodePtr node)
-{
-    if (pending_ids && (node->type == XML_DOCUMENT_NODE || node->type == XML_HTML_DOCUMENT_NODE)) {
-        xmlDocPtr d = (xmlDocPtr)node;
-        if (!d->ids) {
-            d->ids = pending_ids;
-            pending_ids = NULL;
-        }
-    }
-}
-
 /* The result of sheet on doc, built with a pre-sized ID table; NULL when
  * libxslt gives none.  The caller owns (frees) the result. */
 static xmlDocPtr apply(xsltStylesheetPtr sheet, xmlDocPtr doc, xsltTransformContextPtr ctxt)
 {
-    /* every result id comes from an element of doc (an item, a citation...) */
-    pending_ids = rec_tree_id_table(doc);
+    rec_libxml2_result_ids_expect(doc);
     xmlDocPtr result = xsltApplyStylesheetUser(sheet, doc, NULL, NULL, NULL, ctxt);
-    if (pending_ids) { /* no document was created */
-        xmlHashFree(pending_ids, NULL);
-        pending_ids = NULL;
-    }
+    rec_libxml2_result_ids_done();
     return result;
 }
 
@@ -197,11 +158,7 @@ static xmlDocPtr parse_with_dict(xmlParserCtxtPtr pctxt, xmlDictPtr dict, int op
 {
     if (!pctxt)
         return NULL;
-    if (dict) {
-        xmlDictFree(pctxt->dict);
-        pctxt->dict = dict;
-        xmlDictReference(dict);
-    }
+    rec_libxml2_ctxt_dict(pctxt, dict);
     xmlCtxtUseOptions(pctxt, options | XML_PARSE_NONET);
     xmlParseDocument(pctxt);
     xmlDocPtr doc = pctxt->myDoc;
@@ -339,11 +296,11 @@ int rec_stylesheets_load(rec_stylesheets *s, rec_format f, const char *user_path
             s->sheet[f] = NULL;
         }
     }
-    emit(&c, REC_ERROR, "stylesheet-error");
+    emit(&c, REC_ERROR, REC_KIND_STYLESHEET_ERROR);
     current_collector = NULL;
     xmlSetStructuredErrorFunc(NULL, NULL);
     if (!s->sheet[f] && diags->errors == 0)
-        rec_diags_add(diags, 0, 0, REC_ERROR, "stylesheet-error", "%s cannot be read", what);
+        rec_diags_add(diags, 0, 0, REC_ERROR, REC_KIND_STYLESHEET_ERROR, "%s cannot be read", what);
     free(what);
     return s->sheet[f] ? 0 : -1;
 }
@@ -391,10 +348,8 @@ rec_sheet_loader *rec_stylesheets_load_start(rec_stylesheets *s, unsigned wanted
         l->n++;
     }
     rec_claim_init(&l->claim, l->n);
-    if (l->n > 0) { /* stylesheets will run: their results get sized ID tables */
-        xmlRegisterNodeDefault(adopt_ids);
-        xmlThrDefRegisterNodeDefault(adopt_ids);
-    }
+    if (l->n > 0) /* stylesheets will run: their results get sized ID tables */
+        rec_libxml2_result_ids_arm();
     /* a user's stylesheet is one file (and its imports): nothing to share */
     if (!user_path && l->n > 0)
         l->helping = pthread_create(&l->helper, NULL, compile_some, l) == 0;
@@ -411,7 +366,8 @@ int rec_stylesheets_load_finish(rec_sheet_loader *l, rec_diags *diags)
     for (int k = 0; k < l->n; k++) {
         for (size_t d = 0; d < l->diags[k].n; d++) {
             const rec_diag *g = &l->diags[k].v[d];
-            rec_diags_add(diags, g->line, g->col, g->severity, g->kind, "%s", g->message);
+            rec_diags_add(diags, g->line, g->col, g->severity, (rec_kind_id)rec_kind_index(g->kind), "%s",
+                          g->message);
         }
         rec_diags_clear(&l->diags[k]);
         if (l->rc[k] != 0)
@@ -467,12 +423,12 @@ int rec_transform(const rec_stylesheets *s, rec_format f, xmlDocPtr doc,
     size_t errors_before = diags->errors;
     xsltStylesheetPtr sheet = s->sheet[f];
     if (!sheet) {
-        rec_diags_add(diags, 0, 0, REC_ERROR, "transform-error", "%s is not loaded", what);
+        rec_diags_add(diags, 0, 0, REC_ERROR, REC_KIND_TRANSFORM_ERROR, "%s is not loaded", what);
         return -1;
     }
     xsltTransformContextPtr ctxt = xsltNewTransformContext(sheet, doc);
     if (!ctxt) {
-        rec_diags_add(diags, 0, 0, REC_ERROR, "transform-error", "%s: out of memory", what);
+        rec_diags_add(diags, 0, 0, REC_ERROR, REC_KIND_TRANSFORM_ERROR, "%s: out of memory", what);
         return -1;
     }
     xsltSetCtxtSecurityPrefs(s->prefs, ctxt);
@@ -503,14 +459,14 @@ int rec_transform(const rec_stylesheets *s, rec_format f, xmlDocPtr doc,
         xmlFreeDoc(result);
     }
     if (ctxt->state == XSLT_STATE_OK)
-        emit(&c, REC_WARNING, "stylesheet-message");
+        emit(&c, REC_WARNING, REC_KIND_STYLESHEET_MESSAGE);
     else
-        emit(&c, REC_ERROR, "transform-error");
+        emit(&c, REC_ERROR, REC_KIND_TRANSFORM_ERROR);
     xmlSetStructuredErrorFunc(NULL, NULL);
     xsltFreeTransformContext(ctxt);
     free(list);
     free(original);
     if (rc != 0 && diags->errors == errors_before)
-        rec_diags_add(diags, 0, 0, REC_ERROR, "transform-error", "%s failed", what);
+        rec_diags_add(diags, 0, 0, REC_ERROR, REC_KIND_TRANSFORM_ERROR, "%s failed", what);
     return diags->errors == errors_before ? rc : -1;
 }

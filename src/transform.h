@@ -50,7 +50,7 @@ int rec_stylesheets_load(rec_stylesheets *s, rec_format f, const char *user_path
  * thread, waits, and frees the loader. Returns 0, or -1 with the reasons in
  * diags (in format order). Nothing else may use s in between. Call _start
  * on the main thread before any other thread starts: it also arms the
- * result documents' ID tables (see transform.c). */
+ * result documents' ID tables (see libxml2.h). */
 typedef struct rec_sheet_loader rec_sheet_loader;
 rec_sheet_loader *rec_stylesheets_load_start(rec_stylesheets *s, unsigned wanted,
                                              const char *user_path);

@@ -54,10 +54,6 @@ typedef struct {
 void rec_translation_apply(const rec_translation *t, xmlDocPtr doc, const char *lang,
                            rec_matcher *m, rec_diags *diags, rec_translation_stats *stats);
 
-/* The segment text as the exports write it (a recipient's without its
- * header words); caller frees. */
-char *rec_segment_text(const xmlNode *container);
-
 /* Where a translated recipient header ends its header words and starts the
  * recipient, in language lang ("Au gouvernement du Cambodge": after "Au"):
  * true with *lead_end set, or false when it cannot tell (then the whole

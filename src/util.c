@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* util.c - memory, strings and UTF-8 helpers. */
+/* util.c - memory, growing arrays and strings, UTF-8 helpers. */
 #include "util.h"
 
 #include <stdio.h>
@@ -101,6 +101,61 @@ char *rec_asprintf(const char *fmt, ...)
     char *s = rec_vasprintf(fmt, ap);
     va_end(ap);
     return s;
+}
+
+char *rec_normalize_space(const char *s, size_t n)
+{
+    char *out = rec_xmalloc(n + 1);
+    size_t k = 0;
+    bool space = false;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            space = k > 0;
+            continue;
+        }
+        if (space)
+            out[k++] = ' ';
+        space = false;
+        out[k++] = c;
+    }
+    out[k] = '\0';
+    return out;
+}
+
+void *rec_grow(void *v, size_t n, size_t *cap, size_t size)
+{
+    if (n < *cap)
+        return v;
+    size_t want = *cap ? *cap : 8;
+    if (want > SIZE_MAX / 2 / size)
+        rec_out_of_memory(SIZE_MAX);
+    *cap = 2 * want;
+    return rec_xrealloc(v, *cap * size);
+}
+
+void rec_buf_put(rec_buf *b, const char *s, size_t n)
+{
+    if (!b->s || b->n + n + 1 > b->cap) {
+        if (n > SIZE_MAX / 4 - b->n)
+            rec_out_of_memory(SIZE_MAX);
+        b->cap = (b->n + n + 1) * 2;
+        b->s = rec_xrealloc(b->s, b->cap);
+    }
+    memcpy(b->s + b->n, s, n);
+    b->n += n;
+    b->s[b->n] = '\0';
+}
+
+void rec_buf_puts(rec_buf *b, const char *s)
+{
+    rec_buf_put(b, s, strlen(s));
+}
+
+void rec_buf_reset(rec_buf *b)
+{
+    b->n = 0;
+    rec_buf_put(b, "", 0);
 }
 
 size_t rec_utf8_valid(const char *str, size_t avail)

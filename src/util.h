@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* util.h - small helpers shared by every module: memory that never returns
- * NULL, formatted strings, UTF-8 decoding, and a list of jobs for threads. */
+ * NULL, growing arrays and strings, formatted strings, UTF-8 decoding, and
+ * a list of jobs for threads. */
 #ifndef REC_UTIL_H
 #define REC_UTIL_H
 
@@ -26,6 +27,26 @@ char *rec_xstrdup(const char *s);
 char *rec_xstrndup(const char *s, size_t n);
 char *rec_vasprintf(const char *fmt, va_list ap);
 char *rec_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* s[0..n) with runs of space, tab, CR and LF made one space and the ends
+ * trimmed (XPath normalize-space); caller frees. */
+char *rec_normalize_space(const char *s, size_t n);
+
+/* Room for one more element in the array v of n elements of size bytes,
+ * *cap allocated: when full, *cap doubles (16 at first) and v moves.
+ *   v = rec_grow(v, n, &cap, sizeof *v); v[n++] = x; */
+void *rec_grow(void *v, size_t n, size_t *cap, size_t size);
+
+/* A string that grows as bytes are added; always NUL-terminated once
+ * anything (even "") was added. s is owned: free(b.s). */
+typedef struct {
+    char *s;
+    size_t n, cap;
+} rec_buf;
+void rec_buf_put(rec_buf *b, const char *s, size_t n);
+void rec_buf_puts(rec_buf *b, const char *s);
+/* Empty b, keeping its memory (s becomes ""). */
+void rec_buf_reset(rec_buf *b);
 
 /* Length of the well-formed UTF-8 sequence at s (1..4), or 0 when the bytes
  * there are not UTF-8 (overlong, surrogate, out of range, truncated). */

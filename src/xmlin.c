@@ -37,7 +37,7 @@ static void on_error(void *data, xmlErrorPtr e)
                    error the parser only repeats itself; warnings are not ours */
     char *msg = tidy(e->message);
     rec_diags_add(r->diags, e->line > 0 ? (unsigned long)e->line : 0,
-                  e->int2 > 0 ? (unsigned long)e->int2 : 0, REC_ERROR, "xml-syntax",
+                  e->int2 > 0 ? (unsigned long)e->int2 : 0, REC_ERROR, REC_KIND_XML_SYNTAX,
                   "the XML is not well-formed: %s", msg);
     free(msg);
 }
@@ -160,11 +160,11 @@ static int refuse_controls(xmlDocPtr doc, rec_diags *diags)
     if (!count)
         return 0;
     if (count == 1)
-        rec_diags_add(diags, first_line, 0, REC_ERROR, "control-character",
+        rec_diags_add(diags, first_line, 0, REC_ERROR, REC_KIND_CONTROL_CHARACTER,
                       "control character U+%04X cannot be kept in a document; delete it",
                       (unsigned)first);
     else
-        rec_diags_add(diags, first_line, 0, REC_ERROR, "control-character",
+        rec_diags_add(diags, first_line, 0, REC_ERROR, REC_KIND_CONTROL_CHARACTER,
                       "control character U+%04X cannot be kept in a document (and in %lu more "
                       "place%s); delete it",
                       (unsigned)first, count - 1, count == 2 ? "" : "s");
@@ -175,7 +175,7 @@ xmlDocPtr rec_xml_read(const char *bytes, size_t size, const char *url, rec_diag
 {
     unsigned long crowded = crowded_tag(bytes, bytes + size);
     if (crowded) {
-        rec_diags_add(diags, crowded, 0, REC_ERROR, "invalid-structure",
+        rec_diags_add(diags, crowded, 0, REC_ERROR, REC_KIND_INVALID_STRUCTURE,
                       "an element has more than %d attributes; rec2xml elements have at most a "
                       "few",
                       MAX_ATTRIBUTES);
@@ -184,7 +184,7 @@ xmlDocPtr rec_xml_read(const char *bytes, size_t size, const char *url, rec_diag
     reader r = {diags, NULL, 0, 0};
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt) {
-        rec_diags_add(diags, 0, 0, REC_ERROR, "xml-syntax", "out of memory reading the XML");
+        rec_diags_add(diags, 0, 0, REC_ERROR, REC_KIND_XML_SYNTAX, "out of memory reading the XML");
         return NULL;
     }
     r.ctxt = ctxt;
@@ -197,7 +197,7 @@ xmlDocPtr rec_xml_read(const char *bytes, size_t size, const char *url, rec_diag
     ctxt->vctxt.warning = NULL;
 
     if (size > (size_t)2147483647) {
-        rec_diags_add(diags, 0, 0, REC_ERROR, "xml-syntax", "the XML file is larger than 2 GiB");
+        rec_diags_add(diags, 0, 0, REC_ERROR, REC_KIND_XML_SYNTAX, "the XML file is larger than 2 GiB");
         xmlFreeParserCtxt(ctxt);
         return NULL;
     }
@@ -208,7 +208,7 @@ xmlDocPtr rec_xml_read(const char *bytes, size_t size, const char *url, rec_diag
                                       XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING);
     xmlSetStructuredErrorFunc(NULL, NULL);
     if (r.doctype) {
-        rec_diags_add(diags, r.doctype_line, 0, REC_ERROR, "doctype-not-allowed",
+        rec_diags_add(diags, r.doctype_line, 0, REC_ERROR, REC_KIND_DOCTYPE_NOT_ALLOWED,
                       "a DOCTYPE is not allowed in rec2xml XML (it can declare entities that read "
                       "files or expand without bound); delete it");
         xmlFreeDoc(doc);
@@ -221,7 +221,7 @@ xmlDocPtr rec_xml_read(const char *bytes, size_t size, const char *url, rec_diag
         doc = NULL;
     }
     if (!doc && diags->errors == 0)
-        rec_diags_add(diags, 0, 0, REC_ERROR, "xml-syntax", "the XML could not be read");
+        rec_diags_add(diags, 0, 0, REC_ERROR, REC_KIND_XML_SYNTAX, "the XML could not be read");
     xmlFreeParserCtxt(ctxt);
     return doc;
 }

@@ -51,6 +51,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/.." && pwd)
+. "$here/lib.sh"
 
 if [ $# -ne 1 ] || [ ! -d "$1" ]; then
   echo "usage: $0 DIR   (DIR holds rec2xml XML documents)" >&2
@@ -62,32 +63,12 @@ VNU_JAR=${VNU_JAR:-$here/node_modules/vnu-jar/build/dist/vnu.jar}
 DOCBOOK_RNG=${DOCBOOK_RNG:-/usr/share/xml/docbook/schema/rng/5.0/docbook.rng}
 DOCBOOK_XSL=${DOCBOOK_XSL:-/usr/share/xml/docbook/stylesheet/docbook-xsl-ns/html/docbook.xsl}
 
-if [ -n "${CONSUMERS_OUT:-}" ]; then
-  out=$CONSUMERS_OUT
-  mkdir -p "$out"
-else
-  out=$(mktemp -d "${TMPDIR:-/tmp}/rec2xml-consumers.XXXXXX")
-  trap 'rm -rf "$out"' EXIT
-fi
+out=${CONSUMERS_OUT:-$WORK/out}   # lib.sh removes $WORK at the end
 mkdir -p "$out/html" "$out/docbook" "$out/csv" "$out/text" "$out/log"
 
-passed=0
-failed=0
-ok()   { passed=$((passed + 1)); echo "ok $*"; }
-fail() { failed=$((failed + 1)); echo "FAIL $*"; }
+# (ok, fail, tally and summary are lib.sh's)
 # Print the first lines of a log, indented, under a FAIL line.
 show() { sed -n '1,20s/^/    /p' "$1"; }
-# Tally the "ok ..." / "FAIL ..." lines a helper printed into a file.
-tally() {
-  local line
-  while IFS= read -r line; do
-    case $line in
-      "ok "*)   passed=$((passed + 1)); echo "$line" ;;
-      "FAIL "*) failed=$((failed + 1)); echo "$line" ;;
-      *)        echo "    $line" ;;
-    esac
-  done < "$1"
-}
 have() { command -v "$1" >/dev/null 2>&1; }
 
 default_transform() {
@@ -104,7 +85,7 @@ inputs=("$indir"/*.xml)
 shopt -u nullglob
 if [ ${#inputs[@]} -eq 0 ]; then
   fail "inputs: no *.xml in $indir"
-  echo "$passed passed, $failed failed"
+  summary
   exit 1
 fi
 
@@ -404,5 +385,4 @@ if [ ${#csvs[@]} -gt 0 ]; then
   fi
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

@@ -27,6 +27,39 @@ same() {
         fail "$1" "$(diff -u "$2" "$3" | head -20)"; fi
 }
 
+# tally FILE : the "ok ..." and "FAIL ..." lines a helper printed into FILE
+# count as this script's checks, and are printed; its other lines are
+# printed indented (the details under a FAIL)
+tally() {
+    local line
+    while IFS= read -r line; do
+        case $line in
+        "ok "*) passed=$((passed + 1)); echo "$line" ;;
+        "FAIL "*) failed=$((failed + 1)); echo "$line" ;;
+        [0-9]*" passed, "*" failed") ;;
+        *) echo "    $line" ;;
+        esac
+    done <"$1"
+}
+
+# sub_checks NAME CMD... : CMD is a script of checks of its own (ok/FAIL
+# lines, then "N passed, M failed"); each of its checks counts here. It must
+# reach its result line, and that line and its exit status must agree with
+# the lines it printed.
+sub_checks() {
+    local name=$1 status=0 before_p=$passed before_f=$failed
+    shift
+    "$@" >"$WORK/sub.log" 2>&1 || status=$?
+    tally "$WORK/sub.log"
+    local p=$((passed - before_p)) f=$((failed - before_f)) last
+    last=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$WORK/sub.log" | tail -1)
+    if [ "$last" != "$p passed, $f failed" ]; then
+        fail "$name: ends with its result line" "it said '${last:-nothing}', its lines $p passed, $f failed (exit $status)"
+    elif [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then
+        fail "$name: exit status" "exit $status with nothing failed"
+    fi
+}
+
 summary() {
     echo "$passed passed, $failed failed"
     [ "$failed" -eq 0 ]

@@ -52,6 +52,8 @@ else
     run_part mutants /usr/bin/python3 tests/mutants.py
     run_part schemas bash tests/schemas.sh
     run_part diagnostics bash tests/diagnostics.sh
+    run_part kinds bash tests/kinds.sh
+    run_part libxml2 "${REC2XML_UNIT:-build}/check-libxml2"
     run_part sample bash tests/sample.sh
     run_part cli bash tests/cli.sh
     run_part terminal bash tests/terminal.sh
@@ -63,7 +65,7 @@ else
     run_part translate bash tests/translate.sh
     run_part l10n bash tests/l10n.sh
     run_part rtl bash tests/rtl.sh
-    run_part fuzz-regressions sh tests/fuzz/regress.sh
+    run_part fuzz-regressions bash tests/fuzz/regress.sh
     run_part readme bash tests/readme.sh
 fi
 

@@ -19,20 +19,18 @@
 # Prints one "ok"/"FAIL" line per case and "N passed, M failed"; exits
 # non-zero if any case fails.  Needs xmllint (libxml2-utils) and jing.
 set -euo pipefail
-
-cd "$(dirname "$0")/.."
+. "$(dirname "$0")/lib.sh"
+cd "$TOP"
 RNG=schemas/rec2xml.rng
 SCH=schemas/rec2xml.sch
 DIR=tests/schemas
 
 for tool in xmllint jing; do
-    command -v "$tool" >/dev/null || { echo "FAIL $tool is not installed"; echo "0 passed, 1 failed"; exit 1; }
+    command -v "$tool" >/dev/null || { fail "$tool is not installed"; summary; exit 1; }
 done
 
 PATTERNS="item-without-recipient empty-group empty-recipient empty-document unreferenced-footnote duplicate-footnote"
 
-passed=0
-failed=0
 why=""
 
 # The message of the assert of Schematron pattern $1 (whitespace normalized).
@@ -87,12 +85,9 @@ need() {
 
 verdict() {
     if [[ -z $why ]]; then
-        echo "ok   $1"
-        passed=$((passed + 1))
+        ok "$1"
     else
-        echo "FAIL $1: ${why%; }" | tr '\n' ' '
-        echo
-        failed=$((failed + 1))
+        fail "$1: $(tr '\n' ' ' <<<"${why%; }")"
     fi
     why=""
 }
@@ -196,15 +191,11 @@ done
 # rec2xml applies the IDREF rules (fnref/@ref, recipient/@from, item/@topic)
 # itself, with hash tables: it must still reject what xmllint and jing
 # reject, and accept what they accept.
-REC2XML=${REC2XML:-./rec2xml}
-if [[ -x $REC2XML ]]; then
-    for f in "$DIR"/valid/*.xml "$DIR"/warning/*.xml "$DIR"/invalid/*.xml; do
-        want=0; [[ $f == */invalid/* ]] && want=1
-        got=0; "$REC2XML" --check -q "$f" >/dev/null 2>&1 || got=$?
-        [[ $got == "$want" ]] || why+="rec2xml --check exits $got, expected $want; "
-        verdict "rec2xml agrees: ${f#"$DIR"/}"
-    done
-fi
+for f in "$DIR"/valid/*.xml "$DIR"/warning/*.xml "$DIR"/invalid/*.xml; do
+    want=0; [[ $f == */invalid/* ]] && want=1
+    got=0; "$REC2XML" --check -q "$f" >/dev/null 2>&1 || got=$?
+    [[ $got == "$want" ]] || why+="rec2xml --check exits $got, expected $want; "
+    verdict "rec2xml agrees: ${f#"$DIR"/}"
+done
 
-echo "$passed passed, $failed failed"
-[[ $failed == 0 ]]
+summary

@@ -44,11 +44,11 @@ FUZZ_OBJS := $(FUZZ_SRCS:src/%.c=$(FUZZ_DIR)/%.o) $(FUZZ_DIR)/embedded.o \
 fuzz-build: $(FUZZ_BINS)
 
 # static pattern rules: they take precedence over the top Makefile's build/%.o
-$(FUZZ_SRCS:src/%.c=$(FUZZ_DIR)/%.o): $(FUZZ_DIR)/%.o: src/%.c $(wildcard src/*.h) | $(FUZZ_DIR)
+$(FUZZ_SRCS:src/%.c=$(FUZZ_DIR)/%.o): $(FUZZ_DIR)/%.o: src/%.c $(wildcard src/*.h src/*.def) | $(FUZZ_DIR)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
 
 $(FUZZ_DIR)/fuzz_common.o $(FUZZ_BINS:%=%.o): $(FUZZ_DIR)/%.o: tests/fuzz/%.c \
-		tests/fuzz/fuzz_common.h $(wildcard src/*.h) | $(FUZZ_DIR)
+		tests/fuzz/fuzz_common.h $(wildcard src/*.h src/*.def) | $(FUZZ_DIR)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
 
 # build/embedded.c is the main Makefile's: the schemas and stylesheets
