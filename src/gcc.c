@@ -107,7 +107,7 @@ void rec_report_gcc(FILE *out, const char *path, const rec_diags *d,
                     const rec_quote_source *src, bool color)
 {
     const palette *pal = color ? &sgr : &plain;
-    bool helped[REC_KIND_MAX] = {false};
+    bool helped[REC_KIND_COUNT] = {false};
     for (size_t i = 0; i < d->n; i++) {
         const rec_diag *g = &d->v[i];
         bool error = g->severity == REC_ERROR;

@@ -8,9 +8,6 @@
 #include <stddef.h>
 #include <stdio.h>
 
-/* More than there are kinds: the size of tables indexed by kind. */
-#define REC_KIND_MAX 64
-
 /* REC_KIND_ITEM_WITHOUT_RECIPIENT, ...: the index of the kind in rec_kinds. */
 typedef enum {
 #define REC_KIND(id, name, level, summary, help) REC_KIND_##id,

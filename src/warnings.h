@@ -19,7 +19,7 @@
 
 typedef struct {
     bool errors;                       /* -Werror, --strict */
-    unsigned char kind[REC_KIND_MAX];  /* per rec_kinds index: W_* bits */
+    unsigned char kind[REC_KIND_COUNT];  /* per rec_kinds index: W_* bits */
 } rec_warnings;
 
 /* Every warning on, none an error. */
