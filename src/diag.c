@@ -82,9 +82,13 @@ void rec_diags_sort(rec_diags *d)
     /* two validators may say the same thing about the same place */
     size_t k = 1;
     for (size_t i = 1; i < d->n; i++) {
-        rec_diag *prev = &d->v[k - 1], *g = &d->v[i];
-        if (g->line == prev->line && g->col == prev->col && strcmp(g->kind, prev->kind) == 0 &&
-            strcmp(g->message, prev->message) == 0) {
+        rec_diag *g = &d->v[i];
+        /* among those kept at the same place (a few: kept in the order
+         * they were said) */
+        bool said = false;
+        for (size_t j = k; j-- > 0 && !said && d->v[j].line == g->line && d->v[j].col == g->col;)
+            said = strcmp(g->kind, d->v[j].kind) == 0 && strcmp(g->message, d->v[j].message) == 0;
+        if (said) {
             if (g->severity == REC_ERROR)
                 d->errors--;
             else

@@ -240,8 +240,7 @@ static void classify(rec_reader *r, size_t i, const rec_lineinfo *prev_item)
     } else if (rec_match_item(r->m, l->text, l->len, &im)) {
         li->kind = L_ITEM;
         li->s1 = im.marker, li->s2 = im.text;
-        if (li->s2.start > li->b) /* "◦ " alone: the blank after it is trimmed */
-            li->s2.start = li->s2.end = li->b;
+
         if (im.glued)
             li->flags |= LF_GLUED;
         li->mk = (uint8_t)rec_marker_kind_of(prev_item, l->text + im.marker.start,
@@ -252,6 +251,14 @@ static void classify(rec_reader *r, size_t i, const rec_lineinfo *prev_item)
     } else {
         li->kind = L_TEXT;
     }
+    /* "◦ ", "[1] " alone: the text after the blank is empty, within the
+     * content the blanks were trimmed from */
+    if (li->s2.start > li->b)
+        li->s2.start = li->b;
+    if (li->s2.end > li->b)
+        li->s2.end = li->b;
+    if (li->s2.end < li->s2.start)
+        li->s2.end = li->s2.start;
 }
 
 /* The Latin letter a Cyrillic one looks like (а с е о р х у), or 0. */
