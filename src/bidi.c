@@ -180,15 +180,19 @@ void rec_read_bidi(rec_reader *r, char **buffer)
     const rec_line *line = r->line;
     size_t nl = r->nlines;
     bool feeds = false, controls = false;
+    for (size_t i = 0; i < nl && !feeds; i++)
+        feeds = memchr(line[i].text, '\f', line[i].len) != NULL;
+    if (!feeds)
+        return;
     size_t bytes = 0;
     for (size_t i = 0; i < nl; i++) {
         const rec_line *l = &line[i];
-        feeds = feeds || memchr(l->text, '\f', l->len) != NULL;
-        for (size_t k = 0; !controls && k + 2 < l->len; k++)
-            controls = control_at(l->text, l->len, k) != 0;
+        for (const char *p = l->text; !controls && (p = memchr(p, 0xE2, (size_t)(l->text + l->len - p)));
+             p++)
+            controls = control_at(l->text, l->len, (size_t)(p - l->text)) != 0;
         bytes += l->len + 1;
     }
-    if (!feeds || !controls)
+    if (!controls)
         return;
     bool rtl = rec_langs[r->lang].rtl != 0;
     rec_line *lines = rec_xmalloc((nl ? nl : 1) * sizeof *lines);
