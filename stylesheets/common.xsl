@@ -69,6 +69,30 @@
     <xsl:param name="breaks" select="$nodes[not(self::r:item or self::r:page)]"/>
     <xsl:param name="kind" select="'list'"/>
     <xsl:choose>
+      <!-- A few breaks (a group's lead-in and headings): one pass over
+           them, the run after each between it and the next. Each step
+           costs what the run's nodes cost to copy, so the pass is
+           O(n x breaks): only for a few. -->
+      <xsl:when test="$breaks and not($breaks[9])">
+        <xsl:variable name="before" select="set:leading($nodes, $breaks[1])[not(self::r:page)]"/>
+        <xsl:if test="$before">
+          <xsl:call-template name="run">
+            <xsl:with-param name="nodes" select="$before"/>
+            <xsl:with-param name="kind" select="$kind"/>
+          </xsl:call-template>
+        </xsl:if>
+        <xsl:for-each select="$breaks">
+          <xsl:variable name="next" select="position() + 1"/>
+          <xsl:apply-templates select="."/>
+          <xsl:variable name="run" select="set:leading(set:trailing($nodes, .), $breaks[$next])[not(self::r:page)]"/>
+          <xsl:if test="$run">
+            <xsl:call-template name="run">
+              <xsl:with-param name="nodes" select="$run"/>
+              <xsl:with-param name="kind" select="$kind"/>
+            </xsl:call-template>
+          </xsl:if>
+        </xsl:for-each>
+      </xsl:when>
       <xsl:when test="not($breaks)">
         <xsl:variable name="run" select="$nodes[not(self::r:page)]"/>
         <xsl:if test="$run">
