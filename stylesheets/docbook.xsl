@@ -94,9 +94,6 @@
   <xsl:variable name="msg.by">
     <xsl:call-template name="gentext"><xsl:with-param name="key" select="'by'"/></xsl:call-template>
   </xsl:variable>
-  <xsl:variable name="msg.lead.sep">
-    <xsl:call-template name="gentext"><xsl:with-param name="key" select="'lead.sep'"/></xsl:call-template>
-  </xsl:variable>
 
   <!-- Citations that may define a footnote: those not inside a footnote. -->
   <xsl:key name="body-cites" match="r:fnref[not(ancestor::r:footnote)]" use="@ref"/>
@@ -148,7 +145,8 @@
               </xsl:for-each>
             </xsl:when>
             <xsl:otherwise>
-              <xsl:call-template name="document-title"/>
+              <!-- worked out once, above -->
+              <xsl:copy-of select="$title-text"/>
             </xsl:otherwise>
           </xsl:choose>
         </title>

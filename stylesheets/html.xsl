@@ -109,9 +109,6 @@
   <xsl:variable name="msg.by">
     <xsl:call-template name="gentext"><xsl:with-param name="key" select="'by'"/></xsl:call-template>
   </xsl:variable>
-  <xsl:variable name="msg.lead.sep">
-    <xsl:call-template name="gentext"><xsl:with-param name="key" select="'lead.sep'"/></xsl:call-template>
-  </xsl:variable>
 
   <!-- every note, also one printed at the foot of a page inside an item -->
   <xsl:variable name="footnotes" select="//r:footnote"/>
