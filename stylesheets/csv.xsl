@@ -91,9 +91,6 @@
   <!-- between the sentences of developer_comments: a CSV field is one line -->
   <xsl:variable name="note-sep" select="' | '"/>
 
-  <xsl:variable name="msg.lead.sep">
-    <xsl:call-template name="gentext"><xsl:with-param name="key" select="'lead.sep'"/></xsl:call-template>
-  </xsl:variable>
   <xsl:variable name="APOS">'</xsl:variable>
   <xsl:variable name="EVALUATED" select="'=+-@&#9;&#13;'"/>
   <!-- the first characters that call for a closer look (guard); with
@@ -126,6 +123,10 @@
   <xsl:variable name="sub-item-note"
       select="concat($note.kind.before, substring-before(substring-after($kinds, concat('|', 'sub-item', '=')), '|'), $note.kind.after)"/>
   <xsl:variable name="number-note" select="concat($note-sep, $note.number.before)"/>
+  <xsl:variable name="prose-note"
+      select="concat($note.kind.before, substring-before(substring-after($kinds, concat('|', 'prose', '=')), '|'), $note.kind.after)"/>
+  <xsl:variable name="leadin-note"
+      select="concat($note.kind.before, substring-before(substring-after($kinds, concat('|', 'leadin', '=')), '|'), $note.kind.after)"/>
   <!-- whether some text holds a double quote (one test for the document,
        instead of one for each row) -->
   <xsl:variable name="quoted" select="contains(/, '&quot;')"/>
@@ -172,41 +173,46 @@
     </rows>
   </xsl:template>
 
+  <!-- A paragraph: dated-prose, a role that is a kind (heading, finding,
+       leadin), or prose. A plain one (text only, an id with no blank or
+       quote, no number, no quote, words that need no guard) is written by
+       its fast path; its kind's note is looked up in $kinds. -->
   <xsl:template match="r:prose">
     <xsl:param name="recipient" select="''"/>
     <xsl:param name="recipient-cell" select="''"/>
     <xsl:param name="recipient-note" select="''"/>
-    <xsl:variable name="number" select="normalize-space(@marker)"/>
-    <!-- dated-prose, a role that is a kind (heading, finding, leadin), or
-         prose; a string, not a result-tree fragment (see the group) -->
-    <xsl:variable name="kind"
-        select="concat(substring('dated-prose', 1 div boolean(@date)),
-                       substring(@role, 1 div (not(@date) and (@role = 'heading' or @role = 'finding' or @role = 'leadin'))),
-                       substring('prose', 1 div not(@date or @role = 'heading' or @role = 'finding' or @role = 'leadin')))"/>
     <xsl:choose>
-      <!-- the fast path: a paragraph of one text node, a plain id and
-           number, no quote, words that need no guard -->
-      <xsl:when test="not(node()[2]) and @id = normalize-space(@id)
-                      and not(contains(concat(@id, $number, .), '&quot;'))
-                      and not(contains($LEADS, substring(concat(@id, $APOS), 1, 1)))
-                      and not(contains($LEADS, substring(concat($number, 'x'), 1, 1)))
-                      and not(contains($LEADS_WS, substring(concat(., $APOS), 1, 1)))">
-        <xsl:value-of select="concat('&quot;', @id, '&quot;,&quot;', $kind, '&quot;,&quot;', $recipient-cell,
-                                     '&quot;,&quot;', $number, '&quot;,&quot;&quot;,&quot;', normalize-space(),
-                                     '&quot;,&quot;&quot;,&quot;', $note.kind.before,
-                                     substring-before(substring-after($kinds, concat('|', $kind, '=')), '|'),
-                                     $note.kind.after, $recipient-note,
-                                     substring(concat($note-sep, $note.number.before, $number, $note.number.after),
-                                               1 div ($number != '')),
-                                     '&quot;', $CRLF)"/>
-      </xsl:when>
-      <xsl:otherwise>
+      <xsl:when test="@date or @marker or *
+                      or translate(@id, ' &#9;&#10;&#13;&quot;', '') != @id
+                      or contains(&quot;'=+-@&#9;&#13;&quot;, substring(@id, 1, 1))
+                      or contains(&quot;'=+-@&#9;&#13; &#10;&quot;, substring(., 1, 1))
+                      or ($quoted and contains(., '&quot;'))">
         <xsl:call-template name="row">
           <xsl:with-param name="id" select="@id"/>
-          <xsl:with-param name="kind" select="$kind"/>
+          <xsl:with-param name="kind"
+              select="concat(substring('dated-prose', 1 div boolean(@date)),
+                             substring(@role, 1 div (not(@date) and (@role = 'heading' or @role = 'finding' or @role = 'leadin'))),
+                             substring('prose', 1 div not(@date or @role = 'heading' or @role = 'finding' or @role = 'leadin')))"/>
           <xsl:with-param name="recipient" select="$recipient"/>
-          <xsl:with-param name="number" select="$number"/>
+          <xsl:with-param name="number" select="normalize-space(@marker)"/>
         </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="@role = 'leadin'">
+        <xsl:value-of select="concat('&quot;', @id, '&quot;,&quot;', 'leadin', '&quot;,&quot;', $recipient-cell,
+                                     '&quot;,&quot;&quot;,&quot;&quot;,&quot;', normalize-space(),
+                                     '&quot;,&quot;&quot;,&quot;', $leadin-note, $recipient-note, '&quot;&#13;&#10;')"/>
+      </xsl:when>
+      <xsl:when test="@role = 'heading' or @role = 'finding'">
+        <xsl:value-of select="concat('&quot;', @id, '&quot;,&quot;', @role, '&quot;,&quot;', $recipient-cell,
+                                     '&quot;,&quot;&quot;,&quot;&quot;,&quot;', normalize-space(),
+                                     '&quot;,&quot;&quot;,&quot;', $note.kind.before,
+                                     substring-before(substring-after($kinds, concat('|', @role, '=')), '|'),
+                                     $note.kind.after, $recipient-note, '&quot;&#13;&#10;')"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="concat('&quot;', @id, '&quot;,&quot;', 'prose', '&quot;,&quot;', $recipient-cell,
+                                     '&quot;,&quot;&quot;,&quot;&quot;,&quot;', normalize-space(),
+                                     '&quot;,&quot;&quot;,&quot;', $prose-note, $recipient-note, '&quot;&#13;&#10;')"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -234,21 +240,24 @@
     <xsl:param name="tail" select="concat('&quot;,&quot;&quot;,&quot;', $item-note)"/>
     <xsl:param name="sub-head" select="concat('&quot;,&quot;', 'sub-item', '&quot;,&quot;&quot;,&quot;')"/>
     <xsl:param name="sub-tail" select="concat('&quot;,&quot;&quot;,&quot;', $sub-item-note)"/>
-    <xsl:variable name="number" select="normalize-space(@marker[../@numbering != 'bullet'])"/>
+    <xsl:variable name="text" select="string(r:text)"/>
     <xsl:choose>
-      <!-- what only 'row' writes right: States, several texts, ids that are
-           not as rec2xml writes them, quotes, cells that need the guard -->
-      <xsl:when test="@by or r:text[2] or @id != normalize-space(@id)
-                      or contains(concat(@id, $number), '&quot;') or ($quoted and contains(r:text, '&quot;'))
+      <!-- what only 'row' writes right: States, several texts, ids with a
+           blank or a quote, quotes, cells that need the guard -->
+      <xsl:when test="@by or r:text[2]
+                      or translate(@id, ' &#9;&#10;&#13;&quot;', '') != @id
                       or contains(&quot;'=+-@&#9;&#13;&quot;, substring(@id, 1, 1))
-                      or ($number != '' and contains(&quot;'=+-@&#9;&#13;&quot;, substring($number, 1, 1)))
-                      or contains(&quot;'=+-@&#9;&#13; &#10;&quot;, substring(r:text, 1, 1))">
+                      or contains(&quot;'=+-@&#9;&#13; &#10;&quot;, substring($text, 1, 1))
+                      or ($quoted and contains($text, '&quot;'))
+                      or (@numbering != 'bullet'
+                          and (contains(@marker, '&quot;')
+                               or contains(&quot;'=+-@&#9;&#13;&quot;, substring(normalize-space(@marker), 1, 1))))">
         <xsl:call-template name="row">
           <xsl:with-param name="id" select="@id"/>
           <xsl:with-param name="kind" select="substring('sub-item', 5 - 4 * boolean(parent::r:item))"/>
           <xsl:with-param name="recipient" select="$recipient"/>
           <xsl:with-param name="content" select="r:text"/>
-          <xsl:with-param name="number" select="$number"/>
+          <xsl:with-param name="number" select="normalize-space(@marker[../@numbering != 'bullet'])"/>
           <xsl:with-param name="by" select="normalize-space(@by)"/>
         </xsl:call-template>
         <xsl:if test="@by">
@@ -257,18 +266,25 @@
           </xsl:call-template>
         </xsl:if>
       </xsl:when>
-      <!-- the fast path: a text with no footnote reference, its first
-           character not blank (as tested above) -->
-      <xsl:when test="not(r:text/*)">
-        <xsl:value-of select="concat('&quot;', @id, $head, $number, '&quot;,&quot;&quot;,&quot;', normalize-space(r:text),
-                                     $tail, substring(concat($number-note, $number, $note.number.after), 1 div ($number != '')),
-                                     '&quot;&#13;&#10;')"/>
+      <!-- the fast path: a bulleted item whose text has no footnote
+           reference (its first character not blank, as tested above) -->
+      <xsl:when test="@numbering = 'bullet' and not(r:text/*)">
+        <xsl:value-of select="concat('&quot;', @id, $head, '&quot;,&quot;&quot;,&quot;', normalize-space($text),
+                                     $tail, '&quot;&#13;&#10;')"/>
       </xsl:when>
-      <!-- footnote references in the text: the same row, its source by
-           mode 'source' -->
+      <!-- numbered, or footnote references in the text: the same row, the
+           source by mode 'source' where there are references -->
       <xsl:otherwise>
+        <xsl:variable name="number" select="normalize-space(@marker[../@numbering != 'bullet'])"/>
         <xsl:value-of select="concat('&quot;', @id, $head, $number, '&quot;,&quot;&quot;,&quot;')"/>
-        <xsl:apply-templates select="r:text/node()" mode="source"/>
+        <xsl:choose>
+          <xsl:when test="r:text/*">
+            <xsl:apply-templates select="r:text/node()" mode="source"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="normalize-space($text)"/>
+          </xsl:otherwise>
+        </xsl:choose>
         <xsl:value-of select="concat($tail, substring(concat($number-note, $number, $note.number.after), 1 div ($number != '')),
                                      '&quot;&#13;&#10;')"/>
       </xsl:otherwise>
