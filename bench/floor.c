@@ -1,18 +1,36 @@
 /* SPDX-License-Identifier: MIT */
-/* floor.c - "the library floor" of issue 6.
+/* floor.c - "the library floor" of issues 6 and 18.
  *
- * Does, in one process, only what libxml2/libxslt must do for rec2xml's job:
- * a naive text -> DOM pass (one loop over the lines, no PCRE, only the part
- * of the text format that bench/gen.py writes), validation with
- * schemas/rec2xml.rng and schemas/rec2xml.sch, the XML written, and the
- * HTML, DocBook and CSV stylesheets of stylesheets/ applied the way xsltproc
- * applies them (compiled once, xsltApplyStylesheet, xsltSaveResultToFilename),
- * each result written to its file.  No diagnostics beyond a line per
- * failure, no positions, no atomic output, no threads: it is the yardstick
- * rec2xml is measured against, not a second implementation.
+ * Does, in one process, only what libxml2/libxslt must do for rec2xml's job,
+ * and gives the same bytes as rec2xml for the documents bench/gen.py writes
+ * (bench/run.sh checks that it does):
+ *   - a naive text -> DOM pass (one loop over the lines, no PCRE, only the
+ *     part of the text format that gen.py writes: headers, items, the four
+ *     lead-ins that name an addressee, prose, footnotes);
+ *   - validation as rec2xml validates: schemas/rec2xml.rng with its IDREFs
+ *     checked through the ID table RELAX NG fills (rec2xml does the same:
+ *     libxml2 keeps a note's references in a list it searches on every
+ *     append, quadratic in the citations of one note), and of
+ *     schemas/rec2xml.sch the patterns rec2xml itself runs through libxml2's
+ *     Schematron (the two footnote patterns, quadratic as XPath 1.0, are
+ *     applied by rec2xml in C with hash tables, as here);
+ *   - the XML written, and the stylesheets of --stylesheets applied the way
+ *     xsltproc applies them (compiled once, xsltApplyStylesheet,
+ *     xsltSaveResultToFilename), each result written to its file.  bench/run.sh
+ *     gives it bench/lean/: stylesheets that write rec2xml's bytes for gen.py's
+ *     documents and do nothing else.
+ * No diagnostics beyond a line per failure, no positions, no atomic output,
+ * no threads: it is the yardstick rec2xml is measured against, not a second
+ * implementation.
+ *
+ * --naive is the floor of issue 6: every Schematron pattern and every IDREF
+ * as the schemas write them (bench/run.sh runs it with rec2xml's own
+ * stylesheets).  Its Schematron footnote rules cost time quadratic in the
+ * footnotes, and most of its time at 1 MB: it measures that handicap more
+ * than rec2xml.
  *
  *   floor [-d OUTDIR] [-t xml,html,docbook,csv] [--schemas DIR]
- *         [--stylesheets DIR] [--validate-only] [--phases] FILE...
+ *         [--stylesheets DIR] [--validate-only] [--naive] [--phases] FILE...
  *
  * --phases prints, on standard error, the time spent in each phase (text to
  * DOM, RELAX NG, Schematron, XML writing, each stylesheet with its writing).
@@ -91,6 +109,7 @@ typedef struct {
     char group_id[32];
     unsigned long groups, prose, group_items;
     bool seen_header, have_date;
+    bool header_group;      /* the open group has a "To ..." header */
     level stack[MAX_DEPTH];
     size_t depth;
     xmlNodePtr target;      /* element receiving the open block's text */
@@ -304,6 +323,7 @@ static void add_header(builder *b, const char *s, size_t a, size_t lead, size_t 
     close_block(b);
     b->depth = 0;
     b->seen_header = true;
+    b->header_group = true;
     b->group_items = 0;
     snprintf(b->group_id, sizeof b->group_id, "g%lu", ++b->groups);
     b->group = element(b, b->root, "group");
@@ -350,12 +370,52 @@ static bool date_line(const char *s, size_t a, size_t e, char iso[11])
     return true;
 }
 
+/* The lead-ins of bench/gen.py that name their addressee ("We recommend
+ * that the authorities:"): the addressee's words, or NULL.  rec2xml reads
+ * many more (src/layout.c); these are the ones the workloads hold. */
+static const char *leadin(const char *s, size_t a, size_t e, size_t *n)
+{
+    static const char *const forms[][2] = {
+        {"Human Rights Watch urges the ", " to:"},
+        {"Human Rights Watch calls on the ", " to take the following steps:"},
+        {"We recommend that the ", ":"},
+        {"The ", " should:"},
+    };
+    for (size_t k = 0; k < sizeof forms / sizeof *forms; k++) {
+        size_t pre = strlen(forms[k][0]), post = strlen(forms[k][1]);
+        if (e - a > pre + post && memcmp(s + a, forms[k][0], pre) == 0 &&
+            memcmp(s + e - post, forms[k][1], post) == 0 &&
+            !memchr(s + a + pre, ' ', e - post - a - pre)) {
+            *n = e - post - a - pre;
+            return s + a + pre;
+        }
+    }
+    return NULL;
+}
+
 static void add_prose(builder *b, const char *s, size_t a, size_t e, const char *date)
 {
     char id[32];
     snprintf(id, sizeof id, "p%lu", ++b->prose);
+    size_t n = 0;
+    const char *to = date ? NULL : leadin(s, a, e, &n);
+    if (to && !(b->group && b->header_group && b->group_items == 0)) {
+        /* a lead-in after items (or outside any group) opens a group of its
+         * own, addressed to whom it names */
+        b->depth = 0;
+        b->group_items = 0;
+        b->header_group = false;
+        snprintf(b->group_id, sizeof b->group_id, "g%lu", ++b->groups);
+        b->group = element(b, b->root, "group");
+        xmlNewProp(b->group, (const xmlChar *)"id", (const xmlChar *)b->group_id);
+        xmlNodePtr r = element(b, b->group, "recipient");
+        xmlNewProp(r, (const xmlChar *)"from", (const xmlChar *)id);
+        xmlAddChild(r, xmlNewDocTextLen(b->doc, (const xmlChar *)to, (int)n));
+    }
     xmlNodePtr p = element(b, b->group ? b->group : b->root, "prose");
     xmlNewProp(p, (const xmlChar *)"id", (const xmlChar *)id);
+    if (to)
+        xmlNewProp(p, (const xmlChar *)"role", (const xmlChar *)"leadin");
     if (date) {
         xmlNewProp(p, (const xmlChar *)"date", (const xmlChar *)date);
         xmlNewProp(b->root, (const xmlChar *)"date", (const xmlChar *)date);
@@ -449,6 +509,8 @@ static xmlDocPtr text_to_dom(const char *path, const char *s, size_t size)
     }
     close_block(&b);
     free(b.buf);
+    /* gen.py writes "To ..." headers: the layout rec2xml states */
+    xmlNewProp(b.root, (const xmlChar *)"layout", (const xmlChar *)"headers");
     return b.doc;
 }
 
@@ -504,6 +566,64 @@ static char *out_path(const char *dir, const char *in, const char *ext)
     return p;
 }
 
+/* ---- validation as rec2xml does it --------------------------------------- */
+
+/* The IDREFs of rec2xml.rng as plain strings (checked by dangling_refs). */
+static void retype_idrefs(xmlNodePtr n)
+{
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (xmlStrEqual(n->name, (const xmlChar *)"data")) {
+            xmlChar *type = xmlGetProp(n, (const xmlChar *)"type");
+            if (type && xmlStrEqual(type, (const xmlChar *)"IDREF"))
+                xmlSetProp(n, (const xmlChar *)"type", (const xmlChar *)"string");
+            xmlFree(type);
+        }
+        retype_idrefs(n->children);
+    }
+}
+
+/* rec2xml.sch without the patterns rec2xml applies in C. */
+static void drop_footnote_patterns(xmlDocPtr sch)
+{
+    xmlNodePtr root = sch ? xmlDocGetRootElement(sch) : NULL;
+    for (xmlNodePtr k = root ? root->children : NULL, next; k; k = next) {
+        next = k->next;
+        xmlChar *id = k->type == XML_ELEMENT_NODE ? xmlGetProp(k, (const xmlChar *)"id") : NULL;
+        if (id && (xmlStrEqual(id, (const xmlChar *)"unreferenced-footnote") ||
+                   xmlStrEqual(id, (const xmlChar *)"duplicate-footnote"))) {
+            xmlUnlinkNode(k);
+            xmlFreeNode(k);
+        }
+        xmlFree(id);
+    }
+}
+
+/* Every fnref/@ref, recipient/@from and item/@topic names an id that
+ * RELAX NG has registered in doc->ids: the number that do not. */
+static int dangling_refs(xmlDocPtr doc, xmlNodePtr n)
+{
+    int bad = 0;
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        for (xmlAttrPtr a = n->properties; a; a = a->next) {
+            const char *name = (const char *)a->name;
+            if (strcmp(name, "ref") && strcmp(name, "from") && strcmp(name, "topic"))
+                continue;
+            xmlChar *v = xmlNodeListGetString(doc, a->children, 1);
+            if (!v || !xmlGetID(doc, v)) {
+                fprintf(stderr, "floor: %s=\"%s\" names no id\n", name, v ? (char *)v : "");
+                bad = 1;
+            }
+            xmlFree(v);
+        }
+        bad |= dangling_refs(doc, n->children);
+    }
+    return bad;
+}
+
 /* ---- phase timing (--phases) -------------------------------------------- */
 
 enum { PH_PARSE, PH_RNG, PH_SCH, PH_XML, PH_HTML, PH_DOCBOOK, PH_CSV, PH_COUNT };
@@ -530,7 +650,7 @@ static void phase_end(int ph)
 static void usage(void)
 {
     fputs("usage: floor [-d OUTDIR] [-t xml,html,docbook,csv] [--schemas DIR]\n"
-          "             [--stylesheets DIR] [--validate-only] [--phases] FILE...\n",
+          "             [--stylesheets DIR] [--validate-only] [--naive] [--phases] FILE...\n",
           stderr);
     exit(2);
 }
@@ -539,7 +659,7 @@ int main(int argc, char **argv)
 {
     const char *outdir = ".", *schemas = "schemas", *sheets_dir = "stylesheets";
     const char *formats = "xml,html,docbook,csv";
-    bool validate_only = false, phases = false;
+    bool validate_only = false, phases = false, naive = false;
     int i = 1;
     for (; i < argc && argv[i][0] == '-'; i++) {
         const char *a = argv[i];
@@ -547,6 +667,8 @@ int main(int argc, char **argv)
             validate_only = true;
         else if (strcmp(a, "--phases") == 0)
             phases = true;
+        else if (strcmp(a, "--naive") == 0)
+            naive = true;
         else if (strcmp(a, "-d") == 0 && i + 1 < argc)
             outdir = argv[++i];
         else if (strcmp(a, "-t") == 0 && i + 1 < argc)
@@ -582,12 +704,19 @@ int main(int argc, char **argv)
     /* compile the schemas and the stylesheets once, as xsltproc would for one file */
     char *rng_path = path_join(schemas, "rec2xml.rng");
     char *sch_path = path_join(schemas, "rec2xml.sch");
-    xmlRelaxNGParserCtxtPtr rp = xmlRelaxNGNewParserCtxt(rng_path);
+    xmlDocPtr rng_doc = xmlReadFile(rng_path, NULL, XML_PARSE_NONET);
+    xmlDocPtr sch_doc = xmlReadFile(sch_path, NULL, XML_PARSE_NONET);
+    if (!naive) {
+        retype_idrefs(rng_doc ? xmlDocGetRootElement(rng_doc) : NULL);
+        drop_footnote_patterns(sch_doc);
+    }
+    xmlRelaxNGParserCtxtPtr rp = rng_doc ? xmlRelaxNGNewDocParserCtxt(rng_doc) : NULL;
     xmlRelaxNGPtr rng = rp ? xmlRelaxNGParse(rp) : NULL;
     xmlRelaxNGFreeParserCtxt(rp);
-    xmlSchematronParserCtxtPtr sp = xmlSchematronNewParserCtxt(sch_path);
+    xmlSchematronParserCtxtPtr sp = sch_doc ? xmlSchematronNewDocParserCtxt(sch_doc) : NULL;
     xmlSchematronPtr sch = sp ? xmlSchematronParse(sp) : NULL;
     xmlSchematronFreeParserCtxt(sp);
+    xmlFreeDoc(rng_doc);
     if (!rng || !sch)
         die("cannot compile %s or %s", rng_path, sch_path);
     xsltStylesheetPtr sheet[F_COUNT] = {NULL};
@@ -622,6 +751,8 @@ int main(int argc, char **argv)
         xmlRelaxNGValidCtxtPtr rv = xmlRelaxNGNewValidCtxt(rng);
         int bad = xmlRelaxNGValidateDoc(rv, doc);
         xmlRelaxNGFreeValidCtxt(rv);
+        if (!naive)
+            bad |= dangling_refs(doc, xmlDocGetRootElement(doc));
         phase_end(PH_RNG);
         xmlSchematronValidCtxtPtr sv = xmlSchematronNewValidCtxt(sch, XML_SCHEMATRON_OUT_ERROR);
         bad |= xmlSchematronValidateDoc(sv, doc);
@@ -674,6 +805,7 @@ int main(int argc, char **argv)
         xsltFreeStylesheet(sheet[f]);
     xmlRelaxNGFree(rng);
     xmlSchematronFree(sch);
+    xmlFreeDoc(sch_doc); /* the compiled Schematron points into it */
     free(rng_path);
     free(sch_path);
     xsltCleanupGlobals();

@@ -21,6 +21,7 @@
 
 #include "libxml2.h"
 #include "resources.h"
+#include "shared.h"
 #include "source.h"
 #include "tree.h"
 #include "util.h"
@@ -57,6 +58,7 @@ const char *rec_format_ext(rec_format f)
 struct rec_stylesheets {
     xsltStylesheetPtr sheet[REC_FMT_COUNT];
     xsltSecurityPrefsPtr prefs;
+    rec_shared_docs *shared; /* what document() reads, parsed once (shared.c) */
 };
 
 /* ---- errors --------------------------------------------------------------- */
@@ -205,9 +207,12 @@ static xmlDocPtr parse_user_file(const char *path, xmlDictPtr dict, int options)
 static xmlDocPtr load(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
                       xsltLoadType type)
 {
-    (void)ctxt;
     const char *u = (const char *)uri;
     const rec_resource *r = rec_resource_find(u);
+    /* document() of a built-in document: a transformation's context holds
+     * the set it shares (rec_transform) */
+    if (r && type == XSLT_LOAD_DOCUMENT && ctxt && ((xsltTransformContextPtr)ctxt)->_private)
+        return rec_shared_docs_load(((xsltTransformContextPtr)ctxt)->_private, u);
     if (r)
         return parse_with_dict(xmlCreateMemoryParserCtxt((const char *)r->data, (int)r->size),
                                dict, options, u);
@@ -246,6 +251,7 @@ rec_stylesheets *rec_stylesheets_new(void)
 {
     rec_stylesheets *s = rec_xmalloc(sizeof *s);
     memset(s, 0, sizeof *s);
+    s->shared = rec_shared_docs_new();
     s->prefs = xsltNewSecurityPrefs();
     xsltSetSecurityPrefs(s->prefs, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
     xsltSetSecurityPrefs(s->prefs, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
@@ -262,6 +268,7 @@ void rec_stylesheets_free(rec_stylesheets *s)
     for (int f = 0; f < REC_FMT_COUNT; f++)
         xsltFreeStylesheet(s->sheet[f]);
     xsltFreeSecurityPrefs(s->prefs);
+    rec_shared_docs_free(s->shared);
     free(s);
 }
 
@@ -432,6 +439,8 @@ int rec_transform(const rec_stylesheets *s, rec_format f, xmlDocPtr doc,
         return -1;
     }
     xsltSetCtxtSecurityPrefs(s->prefs, ctxt);
+    ctxt->_private = s->shared;
+    rec_shared_docs_lend(s->shared, ctxt);
     /* per context and per thread only: libxslt's generic error handler is
      * a process-wide global that batch workers must not race on */
     xsltSetTransformErrorFunc(ctxt, &c, collect);
@@ -463,6 +472,7 @@ int rec_transform(const rec_stylesheets *s, rec_format f, xmlDocPtr doc,
     else
         emit(&c, REC_ERROR, REC_KIND_TRANSFORM_ERROR);
     xmlSetStructuredErrorFunc(NULL, NULL);
+    rec_shared_docs_reclaim(s->shared, ctxt);
     xsltFreeTransformContext(ctxt);
     free(list);
     free(original);

@@ -27,11 +27,17 @@
     mode 'plain'        a recipient's (or any inline content's) words, whitespace
                         normalised, footnote markers left out; each piece
                         of text is written by the named template 'emit-text'
+    msg.lead.sep        the catalogue's words between a header's words and
+                        the recipient
 
   Performance rules kept here and in the importers: no count(preceding::...) or
   preceding-sibling::*[...][1] per node (libxml2 collects the whole axis before
   applying a second predicate, so such a step is quadratic); a literal [1] right
   after the step (preceding-sibling::*[1]/self::r:item) stops at the first node.
+  libxslt spends some 3,000 instructions on each XPath expression it evaluates
+  (a test, a value-of, a parameter, a variable), whatever it does: what is done
+  per node is counted in expressions, and a plain node takes the path with the
+  fewest. Every global variable is evaluated for every document, used or not.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -40,6 +46,12 @@
     exclude-result-prefixes="r set">
 
   <xsl:import href="l10n.xsl"/>
+
+  <!-- between a header's words and the recipient: every importer writes
+       headers -->
+  <xsl:variable name="msg.lead.sep">
+    <xsl:call-template name="gentext"><xsl:with-param name="key" select="'lead.sep'"/></xsl:call-template>
+  </xsl:variable>
 
   <xsl:key name="footnote" match="r:footnote" use="@id"/>
   <xsl:key name="cites" match="r:fnref" use="@ref"/>
@@ -69,6 +81,30 @@
     <xsl:param name="breaks" select="$nodes[not(self::r:item or self::r:page)]"/>
     <xsl:param name="kind" select="'list'"/>
     <xsl:choose>
+      <!-- A few breaks (a group's lead-in and headings): one pass over
+           them, the run after each between it and the next. Each step
+           costs what the run's nodes cost to copy, so the pass is
+           O(n x breaks): only for a few. -->
+      <xsl:when test="$breaks and not($breaks[9])">
+        <xsl:variable name="before" select="set:leading($nodes, $breaks[1])[not(self::r:page)]"/>
+        <xsl:if test="$before">
+          <xsl:call-template name="run">
+            <xsl:with-param name="nodes" select="$before"/>
+            <xsl:with-param name="kind" select="$kind"/>
+          </xsl:call-template>
+        </xsl:if>
+        <xsl:for-each select="$breaks">
+          <xsl:variable name="next" select="position() + 1"/>
+          <xsl:apply-templates select="."/>
+          <xsl:variable name="run" select="set:leading(set:trailing($nodes, .), $breaks[$next])[not(self::r:page)]"/>
+          <xsl:if test="$run">
+            <xsl:call-template name="run">
+              <xsl:with-param name="nodes" select="$run"/>
+              <xsl:with-param name="kind" select="$kind"/>
+            </xsl:call-template>
+          </xsl:if>
+        </xsl:for-each>
+      </xsl:when>
       <xsl:when test="not($breaks)">
         <xsl:variable name="run" select="$nodes[not(self::r:page)]"/>
         <xsl:if test="$run">
@@ -218,15 +254,27 @@
       3. else the catalogue's title ("Recommendations").
   -->
   <xsl:template name="document-title">
-    <xsl:variable name="named"
-        select="/r:recommendations/r:group/r:recipient[1][normalize-space() != '']
-                [generate-id() = generate-id(key('recipient-name',
-                  concat(normalize-space(@lead), '|',
-                         normalize-space(concat(text()[1], ' ', text()[2], ' ', text()[3]))))[1])]"/>
     <xsl:choose>
       <xsl:when test="$title-prose">
         <xsl:apply-templates select="$title-prose/node()" mode="plain"/>
       </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="recipients-title">
+          <xsl:with-param name="named"
+              select="/r:recommendations/r:group/r:recipient[1][normalize-space() != '']
+                      [generate-id() = generate-id(key('recipient-name',
+                        concat(normalize-space(@lead), '|',
+                               normalize-space(concat(text()[1], ' ', text()[2], ' ', text()[3]))))[1])]"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- the title from the distinct recipients ($named), when there is no
+       title line -->
+  <xsl:template name="recipients-title">
+    <xsl:param name="named"/>
+    <xsl:choose>
       <xsl:when test="$named and not($named[normalize-space(@lead) = ''])">
         <xsl:call-template name="gentext.format">
           <xsl:with-param name="key" select="'title.to'"/>
@@ -244,11 +292,6 @@
             <xsl:with-param name="key" select="'list.items'"/>
           </xsl:call-template>
         </xsl:variable>
-        <xsl:variable name="lead-sep">
-          <xsl:call-template name="gentext">
-            <xsl:with-param name="key" select="'lead.sep'"/>
-          </xsl:call-template>
-        </xsl:variable>
         <xsl:call-template name="gentext.format">
           <xsl:with-param name="key" select="'title.for'"/>
           <xsl:with-param name="name1" select="'recipients'"/>
@@ -258,7 +301,7 @@
                 <xsl:value-of select="$between"/>
               </xsl:if>
               <xsl:if test="normalize-space(@lead) != ''">
-                <xsl:value-of select="concat(normalize-space(@lead), $lead-sep)"/>
+                <xsl:value-of select="concat(normalize-space(@lead), $msg.lead.sep)"/>
               </xsl:if>
               <xsl:apply-templates select="node()" mode="plain"/>
             </xsl:for-each>
@@ -279,17 +322,21 @@
        language joins a list. -->
   <xsl:template name="recipient-list">
     <xsl:param name="named"/>
+    <!-- the words a list of this length joins with, and only those -->
     <xsl:variable name="sep">
-      <xsl:call-template name="gentext"><xsl:with-param name="key" select="'list.sep'"/></xsl:call-template>
+      <xsl:if test="$named[3]">
+        <xsl:call-template name="gentext"><xsl:with-param name="key" select="'list.sep'"/></xsl:call-template>
+      </xsl:if>
     </xsl:variable>
     <xsl:variable name="pair">
-      <xsl:call-template name="gentext"><xsl:with-param name="key" select="'list.pair'"/></xsl:call-template>
+      <xsl:if test="$named[2] and not($named[3])">
+        <xsl:call-template name="gentext"><xsl:with-param name="key" select="'list.pair'"/></xsl:call-template>
+      </xsl:if>
     </xsl:variable>
     <xsl:variable name="last">
-      <xsl:call-template name="gentext"><xsl:with-param name="key" select="'list.last'"/></xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="lead-sep">
-      <xsl:call-template name="gentext"><xsl:with-param name="key" select="'lead.sep'"/></xsl:call-template>
+      <xsl:if test="$named[3]">
+        <xsl:call-template name="gentext"><xsl:with-param name="key" select="'list.last'"/></xsl:call-template>
+      </xsl:if>
     </xsl:variable>
     <xsl:variable name="title-word">
       <xsl:call-template name="gentext"><xsl:with-param name="key" select="'title'"/></xsl:call-template>
@@ -311,7 +358,7 @@
           <xsl:value-of select="$lead"/>
         </xsl:otherwise>
       </xsl:choose>
-      <xsl:value-of select="$lead-sep"/>
+      <xsl:value-of select="$msg.lead.sep"/>
       <xsl:apply-templates select="node()" mode="plain"/>
     </xsl:for-each>
   </xsl:template>

@@ -57,11 +57,22 @@
     nothing to translate and gets no row: a PO entry with an empty msgid would
     be taken for the PO header.
 
-  Rows are written directly with xsl:text and xsl:value-of (no row is built in
-  a variable: result-tree fragments per row are slow in libxslt), and quotes
-  are doubled per text node by the recursive template 'quote', called only
-  for text that holds one (a template call costs more than the row's other
-  work).
+  What a row costs. libxslt spends some 3,000 instructions on every XPath
+  expression it evaluates (a test, a value-of, a parameter), whatever the
+  expression does, and much less on the work inside one. So a plain row (an
+  item or a paragraph of one text node, with an id as rec2xml writes them,
+  no double quote and no cell that needs the guard) is tested once and
+  written with one value-of: its fast path. Every other row goes through the
+  template 'row', which handles all of them; the fast path writes the same
+  bytes as 'row' would. What is the same for every row of a group (the
+  recipient's cell and note, the kind's note) is worked out once per group
+  and handed down as parameters. No row is built in a variable (result-tree
+  fragments are slow in libxslt), and quotes are doubled by the recursive
+  template 'quote', called only for text that holds one.
+
+  A conditional piece of a concat() is written substring(S, 1 div C): S when
+  the boolean C is true (1 div 1), nothing when it is false (1 div 0 is
+  Infinity, and a substring from Infinity is empty).
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -80,9 +91,6 @@
   <!-- between the sentences of developer_comments: a CSV field is one line -->
   <xsl:variable name="note-sep" select="' | '"/>
 
-  <xsl:variable name="msg.lead.sep">
-    <xsl:call-template name="gentext"><xsl:with-param name="key" select="'lead.sep'"/></xsl:call-template>
-  </xsl:variable>
   <xsl:variable name="APOS">'</xsl:variable>
   <xsl:variable name="EVALUATED" select="'=+-@&#9;&#13;'"/>
   <!-- the first characters that call for a closer look (guard); with
@@ -96,48 +104,115 @@
     </xsl:if>
     <xsl:text>"location","kind","recipient","number","by","source","target","developer_comments"</xsl:text>
     <xsl:value-of select="$CRLF"/>
-    <xsl:apply-templates select="*/*"/>
+    <!-- outside any group: no recipient -->
+    <xsl:apply-templates select="*/*">
+      <xsl:with-param name="recipient" select="''"/>
+      <xsl:with-param name="recipient-cell" select="''"/>
+      <xsl:with-param name="recipient-note" select="''"/>
+      <xsl:with-param name="head" select="concat('&quot;,&quot;', 'item', '&quot;,&quot;&quot;,&quot;')"/>
+      <xsl:with-param name="tail" select="concat('&quot;,&quot;&quot;,&quot;', $item-note)"/>
+      <xsl:with-param name="sub-head" select="concat('&quot;,&quot;', 'sub-item', '&quot;,&quot;&quot;,&quot;')"/>
+      <xsl:with-param name="sub-tail" select="concat('&quot;,&quot;&quot;,&quot;', $sub-item-note)"/>
+    </xsl:apply-templates>
   </xsl:template>
+
+  <!-- the kind notes of items and sub-items, and the number note's start,
+       for the fast paths -->
+  <xsl:variable name="item-note"
+      select="concat($note.kind.before, substring-before(substring-after($kinds, concat('|', 'item', '=')), '|'), $note.kind.after)"/>
+  <xsl:variable name="sub-item-note"
+      select="concat($note.kind.before, substring-before(substring-after($kinds, concat('|', 'sub-item', '=')), '|'), $note.kind.after)"/>
+  <xsl:variable name="number-note" select="concat($note-sep, $note.number.before)"/>
+  <xsl:variable name="prose-note"
+      select="concat($note.kind.before, substring-before(substring-after($kinds, concat('|', 'prose', '=')), '|'), $note.kind.after)"/>
+  <xsl:variable name="leadin-note"
+      select="concat($note.kind.before, substring-before(substring-after($kinds, concat('|', 'leadin', '=')), '|'), $note.kind.after)"/>
+  <!-- whether some text holds a double quote (one test for the document,
+       instead of one for each row) -->
+  <xsl:variable name="quoted" select="contains(/, '&quot;')"/>
 
   <!-- ======================================================= segments -->
 
   <!-- The recipient column is the same for every row of a group: its words
-       are worked out once here and handed down. -->
+       (mode 'plain'), its cell (after the guard) and its note are worked
+       out once here and handed down, with the kind of the group's items.
+
+       The group's rows are written inside an element of their own, which
+       the text output method does not write (it writes every text node of
+       the result, at any depth). Why: libxslt appends the text of a
+       text-method result to one text node, with an amortised buffer that
+       building a result-tree fragment (the words, the cell) resets; the
+       next append then measures and copies the whole text written so far.
+       Inside the group's element that is only the group's rows: without
+       it, a 30 MB document spent seconds re-reading its own output. No
+       template below builds a result-tree fragment per row. -->
   <xsl:template match="r:group">
-    <xsl:variable name="recipient">
+    <xsl:variable name="words">
       <xsl:apply-templates select="r:recipient[1]" mode="plain"/>
     </xsl:variable>
+    <xsl:variable name="recipient" select="string($words)"/>
+    <xsl:variable name="cell">
+      <xsl:call-template name="guard">
+        <xsl:with-param name="s" select="$recipient"/>
+      </xsl:call-template>
+      <xsl:value-of select="$recipient"/>
+    </xsl:variable>
+    <rows>
+    <xsl:variable name="recipient-note"
+        select="substring(concat($note-sep, $note.recipient.before, $recipient, $note.recipient.after),
+                          1 div ($recipient != ''))"/>
     <xsl:apply-templates select="*">
-      <xsl:with-param name="recipient" select="string($recipient)"/>
+      <xsl:with-param name="recipient" select="$recipient"/>
+      <xsl:with-param name="recipient-cell" select="string($cell)"/>
+      <xsl:with-param name="recipient-note" select="$recipient-note"/>
+      <xsl:with-param name="head" select="concat('&quot;,&quot;', 'item', '&quot;,&quot;', $cell, '&quot;,&quot;')"/>
+      <xsl:with-param name="tail" select="concat('&quot;,&quot;&quot;,&quot;', $item-note, $recipient-note)"/>
+      <xsl:with-param name="sub-head" select="concat('&quot;,&quot;', 'sub-item', '&quot;,&quot;', $cell, '&quot;,&quot;')"/>
+      <xsl:with-param name="sub-tail" select="concat('&quot;,&quot;&quot;,&quot;', $sub-item-note, $recipient-note)"/>
     </xsl:apply-templates>
+    </rows>
   </xsl:template>
 
+  <!-- A paragraph: dated-prose, a role that is a kind (heading, finding,
+       leadin), or prose. A plain one (text only, an id with no blank or
+       quote, no number, no quote, words that need no guard) is written by
+       its fast path; its kind's note is looked up in $kinds. -->
   <xsl:template match="r:prose">
     <xsl:param name="recipient" select="''"/>
+    <xsl:param name="recipient-cell" select="''"/>
+    <xsl:param name="recipient-note" select="''"/>
     <xsl:choose>
-      <xsl:when test="@date">
+      <xsl:when test="@date or @marker or *
+                      or translate(@id, ' &#9;&#10;&#13;&quot;', '') != @id
+                      or contains(&quot;'=+-@&#9;&#13;&quot;, substring(@id, 1, 1))
+                      or contains(&quot;'=+-@&#9;&#13; &#10;&quot;, substring(., 1, 1))
+                      or ($quoted and contains(., '&quot;'))">
         <xsl:call-template name="row">
           <xsl:with-param name="id" select="@id"/>
-          <xsl:with-param name="kind" select="'dated-prose'"/>
+          <xsl:with-param name="kind"
+              select="concat(substring('dated-prose', 1 div boolean(@date)),
+                             substring(@role, 1 div (not(@date) and (@role = 'heading' or @role = 'finding' or @role = 'leadin'))),
+                             substring('prose', 1 div not(@date or @role = 'heading' or @role = 'finding' or @role = 'leadin')))"/>
           <xsl:with-param name="recipient" select="$recipient"/>
           <xsl:with-param name="number" select="normalize-space(@marker)"/>
         </xsl:call-template>
       </xsl:when>
-      <xsl:when test="@role = 'heading' or @role = 'finding' or @role = 'leadin'">
-        <xsl:call-template name="row">
-          <xsl:with-param name="id" select="@id"/>
-          <xsl:with-param name="kind" select="string(@role)"/>
-          <xsl:with-param name="recipient" select="$recipient"/>
-          <xsl:with-param name="number" select="normalize-space(@marker)"/>
-        </xsl:call-template>
+      <xsl:when test="@role = 'leadin'">
+        <xsl:value-of select="concat('&quot;', @id, '&quot;,&quot;', 'leadin', '&quot;,&quot;', $recipient-cell,
+                                     '&quot;,&quot;&quot;,&quot;&quot;,&quot;', normalize-space(),
+                                     '&quot;,&quot;&quot;,&quot;', $leadin-note, $recipient-note, '&quot;&#13;&#10;')"/>
+      </xsl:when>
+      <xsl:when test="@role = 'heading' or @role = 'finding'">
+        <xsl:value-of select="concat('&quot;', @id, '&quot;,&quot;', @role, '&quot;,&quot;', $recipient-cell,
+                                     '&quot;,&quot;&quot;,&quot;&quot;,&quot;', normalize-space(),
+                                     '&quot;,&quot;&quot;,&quot;', $note.kind.before,
+                                     substring-before(substring-after($kinds, concat('|', @role, '=')), '|'),
+                                     $note.kind.after, $recipient-note, '&quot;&#13;&#10;')"/>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:call-template name="row">
-          <xsl:with-param name="id" select="@id"/>
-          <xsl:with-param name="kind" select="'prose'"/>
-          <xsl:with-param name="recipient" select="$recipient"/>
-          <xsl:with-param name="number" select="normalize-space(@marker)"/>
-        </xsl:call-template>
+        <xsl:value-of select="concat('&quot;', @id, '&quot;,&quot;', 'prose', '&quot;,&quot;', $recipient-cell,
+                                     '&quot;,&quot;&quot;,&quot;&quot;,&quot;', normalize-space(),
+                                     '&quot;,&quot;&quot;,&quot;', $prose-note, $recipient-note, '&quot;&#13;&#10;')"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -153,38 +228,76 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- An item, then its sub-items and the notes printed inside it. Its
+       fast path writes the row from $head (the id's end, the kind and the
+       recipient's cell) and $tail (the kind's and the recipient's notes),
+       the group's for its items and $sub-head, $sub-tail for sub-items. -->
   <xsl:template match="r:item">
     <xsl:param name="recipient" select="''"/>
+    <xsl:param name="recipient-cell" select="''"/>
+    <xsl:param name="recipient-note" select="''"/>
+    <xsl:param name="head" select="concat('&quot;,&quot;', 'item', '&quot;,&quot;&quot;,&quot;')"/>
+    <xsl:param name="tail" select="concat('&quot;,&quot;&quot;,&quot;', $item-note)"/>
+    <xsl:param name="sub-head" select="concat('&quot;,&quot;', 'sub-item', '&quot;,&quot;&quot;,&quot;')"/>
+    <xsl:param name="sub-tail" select="concat('&quot;,&quot;&quot;,&quot;', $sub-item-note)"/>
+    <xsl:variable name="text" select="string(r:text)"/>
     <xsl:choose>
-      <xsl:when test="parent::r:item">
+      <!-- what only 'row' writes right: States, several texts, ids with a
+           blank or a quote, quotes, cells that need the guard -->
+      <xsl:when test="@by or r:text[2]
+                      or translate(@id, ' &#9;&#10;&#13;&quot;', '') != @id
+                      or contains(&quot;'=+-@&#9;&#13;&quot;, substring(@id, 1, 1))
+                      or contains(&quot;'=+-@&#9;&#13; &#10;&quot;, substring($text, 1, 1))
+                      or ($quoted and contains($text, '&quot;'))
+                      or (@numbering != 'bullet'
+                          and (contains(@marker, '&quot;')
+                               or contains(&quot;'=+-@&#9;&#13;&quot;, substring(normalize-space(@marker), 1, 1))))">
         <xsl:call-template name="row">
           <xsl:with-param name="id" select="@id"/>
-          <xsl:with-param name="kind" select="'sub-item'"/>
+          <xsl:with-param name="kind" select="substring('sub-item', 5 - 4 * boolean(parent::r:item))"/>
           <xsl:with-param name="recipient" select="$recipient"/>
           <xsl:with-param name="content" select="r:text"/>
           <xsl:with-param name="number" select="normalize-space(@marker[../@numbering != 'bullet'])"/>
           <xsl:with-param name="by" select="normalize-space(@by)"/>
         </xsl:call-template>
+        <xsl:if test="@by">
+          <xsl:call-template name="first-states">
+            <xsl:with-param name="recipient" select="$recipient"/>
+          </xsl:call-template>
+        </xsl:if>
       </xsl:when>
+      <!-- the fast path: a bulleted item whose text has no footnote
+           reference (its first character not blank, as tested above) -->
+      <xsl:when test="@numbering = 'bullet' and not(r:text/*)">
+        <xsl:value-of select="concat('&quot;', @id, $head, '&quot;,&quot;&quot;,&quot;', normalize-space($text),
+                                     $tail, '&quot;&#13;&#10;')"/>
+      </xsl:when>
+      <!-- numbered, or footnote references in the text: the same row, the
+           source by mode 'source' where there are references -->
       <xsl:otherwise>
-        <xsl:call-template name="row">
-          <xsl:with-param name="id" select="@id"/>
-          <xsl:with-param name="kind" select="'item'"/>
-          <xsl:with-param name="recipient" select="$recipient"/>
-          <xsl:with-param name="content" select="r:text"/>
-          <xsl:with-param name="number" select="normalize-space(@marker[../@numbering != 'bullet'])"/>
-          <xsl:with-param name="by" select="normalize-space(@by)"/>
-        </xsl:call-template>
+        <xsl:variable name="number" select="normalize-space(@marker[../@numbering != 'bullet'])"/>
+        <xsl:value-of select="concat('&quot;', @id, $head, $number, '&quot;,&quot;&quot;,&quot;')"/>
+        <xsl:choose>
+          <xsl:when test="r:text/*">
+            <xsl:apply-templates select="r:text/node()" mode="source"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="normalize-space($text)"/>
+          </xsl:otherwise>
+        </xsl:choose>
+        <xsl:value-of select="concat($tail, substring(concat($number-note, $number, $note.number.after), 1 div ($number != '')),
+                                     '&quot;&#13;&#10;')"/>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:if test="@by">
-      <xsl:call-template name="first-states">
-        <xsl:with-param name="recipient" select="$recipient"/>
-      </xsl:call-template>
-    </xsl:if>
     <!-- sub-items, and a note printed inside the item (at a page foot) -->
     <xsl:apply-templates select="r:item | r:footnote">
       <xsl:with-param name="recipient" select="$recipient"/>
+      <xsl:with-param name="recipient-cell" select="$recipient-cell"/>
+      <xsl:with-param name="recipient-note" select="$recipient-note"/>
+      <xsl:with-param name="head" select="$sub-head"/>
+      <xsl:with-param name="tail" select="$sub-tail"/>
+      <xsl:with-param name="sub-head" select="$sub-head"/>
+      <xsl:with-param name="sub-tail" select="$sub-tail"/>
     </xsl:apply-templates>
   </xsl:template>
 
@@ -364,26 +477,31 @@
   </xsl:template>
 
   <xsl:template match="text()" mode="source">
-    <xsl:variable name="core" select="normalize-space(.)"/>
     <xsl:variable name="ws" select="' &#9;&#10;&#13;'"/>
-    <xsl:if test="preceding-sibling::node() and contains($ws, substring(., 1, 1))
-                  and ($core != '' or following-sibling::node())">
-      <xsl:text> </xsl:text>
-    </xsl:if>
     <xsl:choose>
-      <xsl:when test="contains($core, '&quot;')">
+      <xsl:when test="contains(., '&quot;')">
+        <xsl:variable name="core" select="normalize-space(.)"/>
+        <xsl:if test="preceding-sibling::node() and contains($ws, substring(., 1, 1))
+                      and ($core != '' or following-sibling::node())">
+          <xsl:text> </xsl:text>
+        </xsl:if>
         <xsl:call-template name="quote">
           <xsl:with-param name="s" select="$core"/>
         </xsl:call-template>
+        <xsl:if test="$core != '' and following-sibling::node()
+                      and contains($ws, substring(., string-length(.)))">
+          <xsl:text> </xsl:text>
+        </xsl:if>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:value-of select="$core"/>
+        <!-- the same, in one expression -->
+        <xsl:value-of select="concat(substring(' ', 1 div (preceding-sibling::node() and contains($ws, substring(., 1, 1))
+                                                           and (normalize-space() != '' or following-sibling::node()))),
+                                     normalize-space(),
+                                     substring(' ', 1 div (normalize-space() != '' and following-sibling::node()
+                                                           and contains($ws, substring(., string-length(.))))))"/>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:if test="$core != '' and following-sibling::node()
-                  and contains($ws, substring(., string-length(.)))">
-      <xsl:text> </xsl:text>
-    </xsl:if>
   </xsl:template>
 
   <!-- The recipient's words come from mode 'plain' (common.xsl), which hands

@@ -94,9 +94,6 @@
   <xsl:variable name="msg.by">
     <xsl:call-template name="gentext"><xsl:with-param name="key" select="'by'"/></xsl:call-template>
   </xsl:variable>
-  <xsl:variable name="msg.lead.sep">
-    <xsl:call-template name="gentext"><xsl:with-param name="key" select="'lead.sep'"/></xsl:call-template>
-  </xsl:variable>
 
   <!-- Citations that may define a footnote: those not inside a footnote. -->
   <xsl:key name="body-cites" match="r:fnref[not(ancestor::r:footnote)]" use="@ref"/>
@@ -148,7 +145,8 @@
               </xsl:for-each>
             </xsl:when>
             <xsl:otherwise>
-              <xsl:call-template name="document-title"/>
+              <!-- worked out once, above -->
+              <xsl:copy-of select="$title-text"/>
             </xsl:otherwise>
           </xsl:choose>
         </title>
@@ -213,9 +211,6 @@
       <!-- A run of consecutive items: one list. -->
       <xsl:otherwise>
         <xsl:variable name="first" select="$nodes[1]"/>
-        <xsl:variable name="numbered"
-            select="contains(';arabic;loweralpha;upperalpha;lowerroman;upperroman;',
-                             concat(';', $first/@numbering, ';'))"/>
         <xsl:choose>
           <xsl:when test="not($first/@numbering) or $first/@numbering = 'bullet'">
             <itemizedlist>
@@ -228,7 +223,8 @@
               <xsl:apply-templates select="$nodes"/>
             </itemizedlist>
           </xsl:when>
-          <xsl:when test="not($numbered)">
+          <xsl:when test="not(contains(';arabic;loweralpha;upperalpha;lowerroman;upperroman;',
+                                       concat(';', $first/@numbering, ';')))">
             <!-- numbers DocBook cannot count (110.1, а), 一、): the markers
                  as written label the entries -->
             <variablelist>
@@ -304,9 +300,14 @@
   <xsl:template match="r:prose[@role = 'contents']"/>
 
   <xsl:template match="r:prose">
+    <!-- the title line is the article's title -->
+    <xsl:if test="generate-id() != generate-id($title-line)">
+      <xsl:call-template name="prose"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="prose">
     <xsl:choose>
-      <!-- the title line is the article's title -->
-      <xsl:when test="generate-id() = generate-id($title-line)"/>
       <xsl:when test="@role = 'heading'">
         <bridgehead>
           <xsl:call-template name="xml-id"/>
@@ -329,6 +330,30 @@
               <xsl:apply-templates/>
             </xsl:otherwise>
           </xsl:choose>
+        </para>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A paragraph in a group: never the title line (which stands before
+       the first group); a plain one (no date, number or heading role) is
+       written directly. -->
+  <xsl:template match="r:group/r:prose" priority="0.25">
+    <xsl:choose>
+      <xsl:when test="@role = 'heading' or @marker or normalize-space(@date) != ''">
+        <xsl:call-template name="prose"/>
+      </xsl:when>
+      <xsl:when test="@role = 'finding' or @role = 'leadin'">
+        <para>
+          <xsl:call-template name="xml-id"/>
+          <xsl:attribute name="role"><xsl:value-of select="@role"/></xsl:attribute>
+          <xsl:apply-templates/>
+        </para>
+      </xsl:when>
+      <xsl:otherwise>
+        <para>
+          <xsl:call-template name="xml-id"/>
+          <xsl:apply-templates/>
         </para>
       </xsl:otherwise>
     </xsl:choose>
@@ -362,20 +387,30 @@
 
   <xsl:template name="item-body">
     <para><xsl:apply-templates select="r:text/node()"/></para>
-    <xsl:if test="normalize-space(@by) != ''">
-      <para role="by">
-        <xsl:call-template name="gentext.format">
-          <xsl:with-param name="msg" select="$msg.by"/>
-          <xsl:with-param name="name1" select="'states'"/>
-          <xsl:with-param name="value1" select="normalize-space(@by)"/>
-        </xsl:call-template>
-      </para>
-    </xsl:if>
-    <xsl:variable name="subs" select="*[not(self::r:text)]"/>
-    <xsl:if test="$subs">
-      <xsl:call-template name="split-runs">
-        <xsl:with-param name="nodes" select="$subs"/>
-      </xsl:call-template>
+    <xsl:if test="@by or *[not(self::r:text)]">
+      <xsl:if test="normalize-space(@by) != ''">
+        <para role="by">
+          <xsl:call-template name="gentext.format">
+            <xsl:with-param name="msg" select="$msg.by"/>
+            <xsl:with-param name="name1" select="'states'"/>
+            <xsl:with-param name="value1" select="normalize-space(@by)"/>
+          </xsl:call-template>
+        </para>
+      </xsl:if>
+      <xsl:choose>
+        <!-- sub-items (and pages) only: one run, nothing to cut at -->
+        <xsl:when test="r:item and not(*[not(self::r:text or self::r:item or self::r:page)])">
+          <xsl:call-template name="run">
+            <xsl:with-param name="nodes" select="r:item"/>
+            <xsl:with-param name="kind" select="'list'"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:when test="*[not(self::r:text)]">
+          <xsl:call-template name="split-runs">
+            <xsl:with-param name="nodes" select="*[not(self::r:text)]"/>
+          </xsl:call-template>
+        </xsl:when>
+      </xsl:choose>
     </xsl:if>
   </xsl:template>
 

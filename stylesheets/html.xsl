@@ -64,7 +64,8 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:r="urn:rec2xml:1.0"
-    exclude-result-prefixes="r">
+    xmlns:set="http://exslt.org/sets"
+    exclude-result-prefixes="r set">
 
   <xsl:import href="common.xsl"/>
 
@@ -98,11 +99,15 @@
   <xsl:variable name="msg.backref.symbol">
     <xsl:call-template name="gentext"><xsl:with-param name="key" select="'backref.symbol'"/></xsl:call-template>
   </xsl:variable>
+  <!-- the back-link's name, cut at its placeholder, when it has one {n}
+       and no other brace (as every language has it): filled in place -->
+  <xsl:variable name="backref.before" select="substring-before($msg.backref, '{n}')"/>
+  <xsl:variable name="backref.after" select="substring-after($msg.backref, '{n}')"/>
+  <xsl:variable name="backref.simple"
+      select="contains($msg.backref, '{n}') and not(contains($backref.before, '{'))
+              and not(contains($backref.after, '{'))"/>
   <xsl:variable name="msg.by">
     <xsl:call-template name="gentext"><xsl:with-param name="key" select="'by'"/></xsl:call-template>
-  </xsl:variable>
-  <xsl:variable name="msg.lead.sep">
-    <xsl:call-template name="gentext"><xsl:with-param name="key" select="'lead.sep'"/></xsl:call-template>
   </xsl:variable>
 
   <!-- every note, also one printed at the foot of a page inside an item -->
@@ -192,7 +197,7 @@
           <xsl:call-template name="id"/>
           <xsl:apply-templates select="$heading"/>
           <xsl:call-template name="split-runs">
-            <xsl:with-param name="nodes" select="*[count(. | $heading) != 1]"/>
+            <xsl:with-param name="nodes" select="set:difference(*, $heading)"/>
           </xsl:call-template>
         </section>
       </xsl:when>
@@ -235,6 +240,34 @@
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="paragraph"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A paragraph in a group (never the title line, which stands before
+       the first group): a plain one (no date, number or heading role, an
+       id) is written directly, the others as at the root. -->
+  <xsl:template match="r:group/r:prose" priority="0.25">
+    <xsl:choose>
+      <xsl:when test="@date or @marker or @role = 'heading' or not(normalize-space(@id))">
+        <xsl:choose>
+          <xsl:when test="@role = 'heading'">
+            <h3 class="heading">
+              <xsl:call-template name="id"/>
+              <xsl:call-template name="marker"/>
+              <xsl:apply-templates/>
+            </h3>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="paragraph"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:when test="@role = 'finding' or @role = 'leadin'">
+        <p id="{normalize-space(@id)}" class="{@role}"><xsl:apply-templates/></p>
+      </xsl:when>
+      <xsl:otherwise>
+        <p id="{normalize-space(@id)}"><xsl:apply-templates/></p>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -285,6 +318,25 @@
   <xsl:template name="run">
     <xsl:param name="nodes" select="/.."/>
     <xsl:param name="kind"/>
+    <xsl:choose>
+      <!-- the common list: bullets, drawn by CSS (as-written false) -->
+      <xsl:when test="$nodes[1]/@numbering = 'bullet' and $number-items != '1'">
+        <ul>
+          <xsl:apply-templates select="$nodes">
+            <xsl:with-param name="as-written" select="false()"/>
+          </xsl:apply-templates>
+        </ul>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="list">
+          <xsl:with-param name="nodes" select="$nodes"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="list">
+    <xsl:param name="nodes"/>
     <xsl:variable name="first" select="$nodes[1]"/>
     <xsl:variable name="type"
         select="substring-before(substring-after(';arabic=1;loweralpha=a;upperalpha=A;lowerroman=i;upperroman=I;',
@@ -335,15 +387,39 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- An item with an id (as rec2xml writes them, an attribute value
+       template) is written directly; one without takes the helper. -->
   <xsl:template match="r:item">
     <xsl:param name="as-written" select="false()"/>
-    <li>
-      <xsl:call-template name="id"/>
-      <xsl:if test="$as-written and normalize-space(@marker) != ''">
-        <span class="marker"><xsl:value-of select="normalize-space(@marker)"/></span>
-        <xsl:text> </xsl:text>
-      </xsl:if>
-      <xsl:apply-templates select="r:text"/>
+    <xsl:choose>
+      <xsl:when test="not(normalize-space(@id))">
+        <li>
+          <xsl:if test="$as-written and normalize-space(@marker) != ''">
+            <span class="marker"><xsl:value-of select="normalize-space(@marker)"/></span>
+            <xsl:text> </xsl:text>
+          </xsl:if>
+          <xsl:call-template name="item-content"/>
+        </li>
+      </xsl:when>
+      <xsl:when test="$as-written and normalize-space(@marker) != ''">
+        <li id="{normalize-space(@id)}">
+          <span class="marker"><xsl:value-of select="normalize-space(@marker)"/></span>
+          <xsl:text> </xsl:text>
+          <xsl:call-template name="item-content"/>
+        </li>
+      </xsl:when>
+      <xsl:otherwise>
+        <li id="{normalize-space(@id)}"><xsl:call-template name="item-content"/></li>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- An item's text, its recommending States and its sub-items; a note
+       printed inside the item (at a page foot) is in the notes, and does
+       not cut the sub-list: the sub-items are one run. -->
+  <xsl:template name="item-content">
+    <xsl:apply-templates select="r:text"/>
+    <xsl:if test="@by or r:item">
       <xsl:if test="normalize-space(@by) != ''">
         <p class="by">
           <xsl:call-template name="gentext.format">
@@ -353,15 +429,12 @@
           </xsl:call-template>
         </p>
       </xsl:if>
-      <!-- sub-items; a note printed inside the item (at a page foot) is
-           in the notes, and does not cut the sub-list -->
-      <xsl:variable name="subs" select="r:item"/>
-      <xsl:if test="$subs">
-        <xsl:call-template name="split-runs">
-          <xsl:with-param name="nodes" select="$subs"/>
+      <xsl:if test="r:item">
+        <xsl:call-template name="run">
+          <xsl:with-param name="nodes" select="r:item"/>
         </xsl:call-template>
       </xsl:if>
-    </li>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="r:text">
@@ -372,6 +445,15 @@
 
   <xsl:template match="r:fnref">
     <xsl:choose>
+      <!-- a reference to a note, not glued to another, in an element with
+           an id: its citation id (see citation-id) as a template -->
+      <xsl:when test="key('footnote', @ref) and ancestor::*[@id] and not(preceding-sibling::node()[1]/self::r:fnref)">
+        <sup class="fnref">
+          <a href="#{@ref}" role="doc-noteref" id="ref-{ancestor::*[@id][1]/@id}-{count(preceding-sibling::r:fnref) + 1}">
+            <xsl:value-of select="normalize-space(.)"/>
+          </a>
+        </sup>
+      </xsl:when>
       <xsl:when test="key('footnote', @ref)">
         <sup class="fnref">
           <xsl:if test="preceding-sibling::node()[1]/self::r:fnref">
@@ -430,6 +512,19 @@
       <xsl:apply-templates/>
       <xsl:for-each select="key('cites', @id)">
         <xsl:text> </xsl:text>
+        <xsl:choose>
+          <!-- the message's one placeholder filled in place (the others:
+               gentext.format), a citation in an element with an id -->
+          <xsl:when test="$backref.simple and ancestor::*[@id]">
+            <a class="backref" role="doc-backlink" aria-label="{$backref.before}{position()}{$backref.after}"
+               href="#ref-{ancestor::*[@id][1]/@id}-{count(preceding-sibling::r:fnref) + 1}">
+              <xsl:value-of select="$msg.backref.symbol"/>
+              <xsl:if test="last() &gt; 1">
+                <sup><xsl:value-of select="position()"/></sup>
+              </xsl:if>
+            </a>
+          </xsl:when>
+          <xsl:otherwise>
         <a class="backref" role="doc-backlink">
           <xsl:attribute name="aria-label">
             <xsl:call-template name="gentext.format">
@@ -447,6 +542,8 @@
             <sup><xsl:value-of select="position()"/></sup>
           </xsl:if>
         </a>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:for-each>
     </li>
   </xsl:template>
