@@ -20,7 +20,7 @@
 /* an apostrophe as typed or as typeset */
 #define AP "['\\x{2019}]"
 /* the addressee in a lead-in: a phrase without sentence punctuation */
-#define TO(n) "(?<to>[^:;.!?\\x{ff1a}\\x{3002}]{1," #n "}?)"
+#define TO(n) "(?<to>[^:;.!?\\x{ff1a}\\x{3002}\\x{ff0c}]{1," #n "}?)"
 
 const rec_lang rec_langs[] = {
     {
@@ -140,10 +140,10 @@ const rec_lang rec_langs[] = {
                  S "(?i:de" S "+la|de" S "+l" AP "|du|des|de)" S "*(?<to>\\p{Lu}[^*\\[\\]]*?)" S "*(?:\\*|\\[|$)"
                  "|(?i:observations" S "+finales" S "+du)" S "+[^:]{3,160}?:" S "*"
                  "(?<to>\\p{Lu}[^*\\[\\]:]*?)" S "*(?:\\*|\\[|$)",
-        .supported = "(?i:ont" S "+recueilli" S "+l" AP "adh[ée]sion|a" S "+recueilli" S "+l" AP "adh[ée]sion"
-                     "|b[ée]n[ée]ficient" S "+du" S "+soutien|ont" S "+[ée]t[ée]" S "+accept[ée]es|sont" S "+accept[ée]es"
-                     "|re[çc]oivent" S "+l" AP "appui|ont" S "+l" AP "appui)",
-        .noted = "(?i:n" AP "ont" S "+pas" S "+recueilli|n" AP "a" S "+pas" S "+recueilli|pris" S "+note"
+        .supported = "(?i:recueill\\p{L}*" S "+(?:l" AP "|son" S "+|leur" S "+)adh[ée]sion"
+                     "|b[ée]n[ée]ficient" S "+(?:du|de" S "+son)" S "+(?:soutien|appui)|ont" S "+[ée]t[ée]" S "+accept[ée]es"
+                     "|sont" S "+accept[ée]es|re[çc]oivent" S "+(?:l" AP "|son" S "+)appui|ont" S "+(?:l" AP "|son" S "+)appui)",
+        .noted = "(?i:n" AP "ont" S "+pas" S "+recueilli|n" AP "a" S "+pas" S "+recueilli|ne" S "+recueill\\p{L}*" S "+pas|pris" S "+note"
                  "|prend" S "+note|ont" S "+[ée]t[ée]" S "+not[ée]es|sont" S "+not[ée]es|rejet[ée]es"
                  "|n" AP "ont" S "+pas" S "+[ée]t[ée]" S "+accept[ée]es)",
         .pending = "(?i:seront" S "+examin[ée]es|examinera|fournira" S "+(?:ses|des)" S "+r[ée]ponses)",
@@ -198,7 +198,7 @@ const rec_lang rec_langs[] = {
                  "(?:(?i:la|el|los|las)" S "+)?(?<to>\\p{Lu}[^*\\[\\]]*?)" S "*(?:\\*|\\[|$)"
                  "|(?i:observaciones" S "+finales" S "+del)" S "+[^:]{3,160}?:" S "*"
                  "(?<to>\\p{Lu}[^*\\[\\]:]*?)" S "*(?:\\*|\\[|$)",
-        .supported = "(?i:cuentan" S "+con" S "+el" S "+apoyo|contaron" S "+con" S "+el" S "+apoyo|gozan" S "+del" S "+apoyo"
+        .supported = "(?i:(?:cuentan|contaron)" S "+con" S "+(?:el|su)" S "+apoyo|gozan" S "+(?:del|de" S "+su)" S "+apoyo"
                      "|han" S "+sido" S "+aceptadas|fueron" S "+aceptadas|son" S "+aceptadas)",
         .noted = "(?i:no" S "+(?:cuentan|contaron|gozan|gozaron)|toma" S "+nota|tom[óo]" S "+nota|ha" S "+tomado" S "+nota"
                  "|se" S "+tom[óo]" S "+nota|han" S "+sido" S "+rechazadas|no" S "+fueron" S "+aceptadas)",
@@ -253,7 +253,7 @@ const rec_lang rec_langs[] = {
                  "(?i:d[eoa]s?)" S "+(?<to>\\p{Lu}[^*\\[\\]]*?)" S "*(?:\\*|\\[|$)"
                  "|(?i:observa[çc][õo]es" S "+finais" S "+do)" S "+[^:]{3,160}?:" S "*"
                  "(?<to>\\p{Lu}[^*\\[\\]:]*?)" S "*(?:\\*|\\[|$)",
-        .supported = "(?i:contam" S "+com" S "+o" S "+apoio|contaram" S "+com" S "+o" S "+apoio"
+        .supported = "(?i:(?:contam|contaram)" S "+com" S "+o" S "+(?:seu" S "+)?apoio"
                      "|foram" S "+aceitas|s[ãa]o" S "+aceitas|t[êe]m" S "+o" S "+apoio)",
         .noted = "(?i:n[ãa]o" S "+(?:contam|contaram|t[êe]m|foram" S "+aceitas)|tomou" S "+nota|toma" S "+nota"
                  "|foram" S "+rejeitadas|foram" S "+notadas)",
@@ -303,7 +303,8 @@ const rec_lang rec_langs[] = {
                  "(?<to>\\p{Lu}[^*\\[\\]]*?)" S "*(?:\\*|\\[|$)"
                  "|(?i:заключительные" S "+замечания)" S "+[^:]{3,160}?:" S "*"
                  "(?<to>\\p{Lu}[^*\\[\\]:]*?)" S "*(?:\\*|\\[|$)",
-        .supported = "(?i:пользуются" S "+поддержкой|получили" S "+поддержку|получили" S "+поддержку|были" S "+приняты)",
+        .supported = "(?i:пользуются" S "+(?:(?:его|ее|её|их)" S "+)?поддержкой|получили" S "+(?:(?:его|ее|её|их)" S "+)?поддержку"
+                     "|были" S "+приняты)",
         .noted = "(?i:не" S "+(?:пользуются|получили|были" S "+приняты)|принял[аи]?" S "+к" S "+сведению"
                  "|принимает" S "+к" S "+сведению|отклонены)",
         .pending = "(?i:будут" S "+рассмотрены|рассмотрит|представит" S "+(?:свои" S "+)?ответы)",
@@ -341,7 +342,7 @@ const rec_lang rec_langs[] = {
         .state_party = "(?:ال|لل)?(?:دولة" S "+الطرف)",
         .title = "(?:الملاحظات" S "+الختامية" S "+(?:بشأن|على))" S "+.*?(?:التقرير|التقارير)\\b.*?" S "+(?:ل|عن" S "+)"
                  "(?<to>[^*\\[\\]]+?)" S "*(?:\\*|\\[|$)",
-        .supported = "(?:تحظى" S "+بتأييد|حظيت" S "+بتأييد|تحظى" S "+بدعم|حظيت" S "+بدعم|قبلت|تم" S "+قبولها)",
+        .supported = "(?:(?:تحظى|حظيت)(?:" S "+\\p{L}+){0,4}?" S "+(?:بتأييد|بدعم)|قبلت|تم" S "+قبولها)",
         .noted = "(?:لم" S "+تحظ|لا" S "+تحظى|أحاطت" S "+علماً|أحاطت" S "+علما|تحيط" S "+علماً|تحيط" S "+علما|رفضت)",
         .pending = "(?:ستنظر|سوف" S "+تنظر|ستقدم" S "+ردودها|سترد)",
         .date = "^" S "*(?<d>[0-9\\x{660}-\\x{669}]{1,2})" S "+(?<m>\\p{L}+(?:" S "+\\p{L}+)?)" S "+(?<y>[0-9\\x{660}-\\x{669}]{4})"
@@ -362,9 +363,9 @@ const rec_lang rec_langs[] = {
         .leadin = {
             "^" TO(40) "(?:应|应当|应该)" S "*[:\\x{ff1a}]" S "*$",
             "(?:向|对)" TO(60) "(?:提出的)?(?:建议|主要建议)(?:如下|是)?" S "*[:\\x{ff1a}]",
-            "(?:敦促|促请|吁请|建议|呼吁|请)" TO(60) "(?:[:\\x{ff1a}])" S "*$",
             "(?:得到|获得)" TO(60) "(?:的)?支持",
             "(?:将由)" TO(60) "(?:审议|研究)",
+            "(?:敦促|促请|吁请|建议|呼吁|请)" TO(60) "(?:[:\\x{ff1a}])" S "*$",
         },
         .recommends = "(?:建议|敦促|促请|吁请|鼓励|呼吁|请缔约国|缔约国应|应当)",
         .addressee = "(?:建议|敦促|促请|吁请|鼓励|呼吁)(?<to>缔约国|各国|国际社会|政府|\\p{Han}{1,12}?(?:政府|部|委员会|理事会|议会))",

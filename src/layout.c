@@ -629,11 +629,53 @@ static void lost_bullets(rec_reader *r)
 }
 
 /* "A. Introduction", "II. Conclusions": a heading's letter or numeral. */
+/* The words that number the sections of an Arabic UN report ("ثانياً -
+ * الاستنتاجات", "ألف - مقدمة"), as "II." and "A." do in English. */
+static const char *const arabic_marks[] = {
+    "أولاً", "ثانياً", "ثالثاً", "رابعاً", "خامساً", "سادساً", "سابعاً", "ثامناً", "تاسعاً", "عاشراً",
+    "أولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا", "تاسعا", "عاشرا",
+    "ألف", "باء", "جيم", "دال", "هاء", "واو", "زاي", "حاء", "طاء", "ياء", NULL};
+
+/* "二、" (a Chinese numeral and U+3001), or an Arabic section word with the
+ * dash after it, at t[a..b): the length of the mark, or 0. */
+static size_t wide_mark(const char *t, size_t a, size_t b)
+{
+    static const char han[] = "一二三四五六七八九十"; /* 3 bytes each */
+    size_t i = a;
+    for (bool more = true; more && i + 3 <= b;) {
+        more = false;
+        for (size_t k = 0; k + 3 < sizeof han && !more; k += 3)
+            more = memcmp(han + k, t + i, 3) == 0;
+        if (more)
+            i += 3;
+    }
+    if (i > a && i - a <= 9 && i + 3 <= b && memcmp(t + i, "\u3001", 3) == 0)
+        return i + 3 - a;
+    for (const char *const *w = arabic_marks; *w; w++) {
+        size_t n = strlen(*w);
+        if (b - a > n + 2 && memcmp(t + a, *w, n) == 0) {
+            size_t j = a + n;
+            while (j < b && t[j] == ' ')
+                j++;
+            if (j + 1 <= b && t[j] == '-')
+                return j + 1 - a;
+            if (j + 3 <= b && (memcmp(t + j, "\u2013", 3) == 0 || memcmp(t + j, "\u2014", 3) == 0))
+                return j + 3 - a;
+        }
+    }
+    return 0;
+}
+
 static rec_span heading_mark(const rec_reader *r, const rec_block *b)
 {
     const rec_line *l = &r->line[b->first];
     const rec_lineinfo *li = &r->lines[b->first];
     rec_span sp = {li->a, li->a};
+    size_t w = (unsigned char)l->text[li->a] >= 0x80 ? wide_mark(l->text, li->a, li->b) : 0;
+    if (w) {
+        sp.end = li->a + w;
+        return sp;
+    }
     size_t i = li->a;
     while (i < li->b && ((l->text[i] >= 'A' && l->text[i] <= 'Z')))
         i++;
@@ -706,30 +748,52 @@ static void topics(rec_reader *r)
 
 /* The recommending States of a UPR recommendation: the parentheses that
  * end it, "(Germany);", "(Republic of Korea, Spain).", "(Chile) (Peru)",
- * "(Bolivia (Plurinational State of))". */
+ * "(Bolivia (Plurinational State of))", Arabic "(الدانمرك)؛", Chinese
+ * "（丹麦、智利）；". */
+
+/* The byte length of the punctuation in PUNCT that ends t[0..n), or 0. */
+static size_t ends_with_any(const char *t, size_t n, const char *const *punct)
+{
+    for (; *punct; punct++) {
+        size_t m = strlen(*punct);
+        if (n >= m && memcmp(t + n - m, *punct, m) == 0)
+            return m;
+    }
+    return 0;
+}
+
+static const char *const trailing[] = {" ", ";", ".", ",", "\u061b", "\u060c", "\u06d4", "\uff1b", "\uff0c", "\u3002", NULL};
+static const char *const closing[] = {")", "\uff09", NULL};
+static const char *const opening[] = {"(", "\uff08", NULL};
+static const char *const separators[] = {",", ";", "\u060c", "\u061b", "\u3001", "\uff0c", "\uff1b", NULL};
+
 static char *recommending_states(const char *t, size_t n)
 {
-    while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == ';' || t[n - 1] == '.' || t[n - 1] == ','))
-        n--;
+    for (size_t m; (m = ends_with_any(t, n, trailing)) > 0;)
+        n -= m;
     size_t cap = 64, len = 0;
     char *out = NULL;
-    char *groups[16] = {NULL};
-    size_t glen[16] = {0}, ng = 0;
-    while (n > 0 && t[n - 1] == ')' && ng < 16) {
+    const char *groups[16] = {NULL};
+    size_t glen[16] = {0}, ng = 0, cl;
+    while ((cl = ends_with_any(t, n, closing)) > 0 && ng < 16) {
         int depth = 0;
-        size_t i = n;
-        while (i-- > 0) {
-            if (t[i] == ')')
+        size_t i = n, op = 0;
+        while (i > 0) {
+            size_t m;
+            if ((m = ends_with_any(t, i, closing)) > 0)
                 depth++;
-            else if (t[i] == '(' && --depth == 0)
+            else if ((m = ends_with_any(t, i, opening)) > 0 && --depth == 0) {
+                op = m;
                 break;
+            }
+            i -= m ? m : 1;
         }
-        if (depth != 0 || i == (size_t)-1)
+        if (depth != 0 || op == 0)
             break;
-        groups[ng] = (char *)t + i + 1;
-        glen[ng] = n - 1 - (i + 1);
+        groups[ng] = t + i;
+        glen[ng] = n - cl - i;
         ng++;
-        n = i;
+        n = i - op;
         while (n > 0 && t[n - 1] == ' ')
             n--;
     }
@@ -738,19 +802,27 @@ static char *recommending_states(const char *t, size_t n)
         const char *s = groups[g];
         size_t m = glen[g], start = 0;
         int depth = 0;
-        for (size_t i = 0; i <= m; i++) {
+        for (size_t i = 0; i <= m;) {
+            size_t sep = 0;
             if (i < m && s[i] == '(')
                 depth++;
             else if (i < m && s[i] == ')')
                 depth--;
-            if (i < m && !((s[i] == ',' || s[i] == ';') && depth == 0))
+            else if (i < m && depth == 0)
+                for (const char *const *q = separators; *q && !sep; q++)
+                    if (strncmp(s + i, *q, strlen(*q)) == 0 && i + strlen(*q) <= m)
+                        sep = strlen(*q);
+            if (i < m && !sep) {
+                i++;
                 continue;
+            }
             size_t a = start, b = i;
             while (a < b && s[a] == ' ')
                 a++;
             while (b > a && s[b - 1] == ' ')
                 b--;
-            start = i + 1;
+            start = i + (sep ? sep : 1);
+            i = start;
             bool name = b > a && b - a <= 80 && ((s[a] >= 'A' && s[a] <= 'Z') || (unsigned char)s[a] >= 0x80);
             bool lower = false;
             for (size_t k = a; k < b; k++) {

@@ -128,8 +128,8 @@ rec_marker_kind rec_marker_kind_of(const rec_lineinfo *prev, const char *mk, siz
             letters++, i++;
             continue;
         }
-        if (c == '.' && digits)
-            dots++, after_dot = true;
+        if ((c == '.' || (c == '-' && i + 1 < n && mk[i + 1] >= '0' && mk[i + 1] <= '9')) && digits)
+            dots++, after_dot = true; /* "110.1", Arabic "110-1" */
         size_t len = rec_utf8_step(mk + i, n - i);
         if (c >= 0x80 && !other) {
             uint32_t u = rec_utf8_decode(mk + i, len);
@@ -414,12 +414,17 @@ static void glued_in_list(rec_reader *r)
 }
 
 /* Is line i an item numbered with a capital and a full stop ("B.",
- * "IV.")? */
+ * "IV."), or with a Chinese numeral and an enumeration comma ("二、"),
+ * which number the chapters of a Chinese UN report as "II." does? */
 static bool capital_dot(const rec_reader *r, size_t i)
 {
     const rec_lineinfo *li = &r->lines[i];
-    return li->kind == L_ITEM && (li->mk == MK_UALPHA || li->mk == MK_UROMAN) &&
-           r->line[i].text[li->s1.end - 1] == '.' && r->line[i].text[li->s1.start] != '(';
+    const char *mk = r->line[i].text + li->s1.start;
+    size_t n = li->s1.end - li->s1.start;
+    if (li->kind == L_ITEM && li->mk == MK_CJK)
+        return n > 3 && memcmp(mk + n - 3, "\u3001", 3) == 0 && (unsigned char)mk[0] >= 0xE4 &&
+               !(mk[0] >= '0' && mk[0] <= '9');
+    return li->kind == L_ITEM && (li->mk == MK_UALPHA || li->mk == MK_UROMAN) && mk[n - 1] == '.' && mk[0] != '(';
 }
 
 /* ... with text after it ("A." alone labels a column of headings: blocks.c) */
@@ -430,8 +435,17 @@ static bool capital_dot_item(const rec_reader *r, size_t i)
 
 static bool ends_stop(const rec_reader *r, size_t i)
 {
+    static const char *const wide[] = {"\u3002", "\uff1b", "\uff1a", "\uff01", "\uff1f", "\u061b", NULL};
     const rec_lineinfo *li = &r->lines[i];
-    return li->b > li->a && strchr(".;:!?", r->line[i].text[li->b - 1]) != NULL;
+    const char *t = r->line[i].text;
+    if (li->b <= li->a)
+        return false;
+    if (strchr(".;:!?", t[li->b - 1]))
+        return true;
+    for (const char *const *w = wide; *w; w++)
+        if (li->b - li->a >= 3 && memcmp(t + li->b - 3, *w, strlen(*w)) == 0)
+            return true;
+    return false;
 }
 
 /* "A." and "IV." number a UN report's sections ("A. Legal framework"):

@@ -25,12 +25,14 @@
 #define BULLET "[" BULLET_NONASCII "\\x{2d}\\x{2013}\\x{2014}*o]"
 
 /* Markers that need a blank after them: bullets (two stacked count as
- * one: "- •"), numbers (12. 12) (12) 12-), UPR decimals (110.1), letters
+ * one: "- •"), numbers (12. 12) (12) 12-), UPR decimals (110.1, and
+ * 110-1 before Arabic text, as Arabic UN documents write them), letters
  * ((a) a) a. A.), roman numerals ((iv) iv) iv. IV.: "A." and "IV." only
  * in a list, lines.c), Cyrillic and Arabic letters, and
  * Arabic-Indic digits. */
 #define SPACED BULLET "(?:" WS "+" BULLET "(?=" WS "))?" \
     "|[0-9]{1,3}(?:\\.[0-9]{1,3}){1,3}\\.?" \
+    "|[0-9]{1,3}(?:-[0-9]{1,3}){1,2}(?=" WS "+[\\x{600}-\\x{6ff}])" \
     "|[0-9]{1,3}[.)\\-]|\\([0-9]{1,3}\\)" \
     "|\\([A-Za-z]\\)|[A-Za-z]\\)|[A-Za-z]\\.|[ivxIVX]{2,6}\\." \
     "|\\((?:[ivxlc]{2,7}|[IVXLC]{2,7})\\)|(?:[ivxlc]{2,7}|[IVXLC]{2,7})\\)" \
