@@ -5,7 +5,8 @@
  * ... U+202C) and each left-to-right run inside it (numbers, stops) in
  * U+202A ... U+202C; within those runs it writes what the page shows, so
  * a paragraph's number "4-" comes out "-4", "1." comes out ".1", "(أ)"
- * comes out ")أ(". With -layout, a list's label stands where the page put
+ * comes out ")أ(", and brackets in the right-to-left runs come out
+ * mirrored: "(آيسلندا)" as ")آيسلندا(". With -layout, a list's label stands where the page put
  * it: at the right, after its text ("text     )أ(").
  *
  * In a PDF's text (form feeds) that holds such embeddings, they are
@@ -16,6 +17,7 @@
  * text is a copy. Linear: each line is read twice at most. */
 #include "reader.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -97,6 +99,59 @@ static size_t turn_label(const char *t, size_t n, char *out)
     return body + 1;
 }
 
+/* A label as the page shows it, already in reading order: a UPR number
+ * "120-1", "120.1", or "(أ)" once its brackets are mirrored back. Copied to out; its length, or 0 when t[0, n) is no such
+ * number. */
+static size_t decimal_label(const char *t, size_t n, char *out)
+{
+    if (n >= 3 && t[0] == '(' && t[n - 1] == ')' && /* "(أ)", its brackets mirrored back */
+        (letter_at(t, n - 1, 1) == n - 2 || (n <= 5 && digit_at(t, n - 1, 1) && strspn(t + 1, "0123456789") == n - 2))) {
+        memcpy(out, t, n);
+        return n;
+    }
+    size_t digits = 0, parts = 1;
+    for (size_t i = 0; i < n; i++) {
+        if (t[i] >= '0' && t[i] <= '9') {
+            if (++digits > 3)
+                return 0;
+        } else if ((t[i] == '-' || t[i] == '.') && digits > 0 && i + 1 < n) {
+            digits = 0, parts++;
+        } else {
+            return 0;
+        }
+    }
+    if (parts < 2 || digits == 0)
+        return 0;
+    memcpy(out, t, n);
+    return n;
+}
+
+/* A stop that closes a right-to-left word comes out of pdftotext on the
+ * wrong side of the blank after it: "المغرب ،السنغال", "بها :آيسلندا".
+ * Put back "المغرب، السنغال" in o[0, n); the length is unchanged. */
+static size_t unswap_stops(char *o, size_t n)
+{
+    for (size_t i = 1; i + 2 < n; i++) {
+        if (o[i] != ' ' || o[i - 1] == ' ')
+            continue;
+        size_t p = 0;
+        unsigned char c = (unsigned char)o[i + 1];
+        if (c == ',' || c == ';' || c == ':' || c == '.')
+            p = 1;
+        else if (c == 0xD8 && ((unsigned char)o[i + 2] == 0x8C || (unsigned char)o[i + 2] == 0x9B))
+            p = 2; /* U+060C ، U+061B ؛ */
+        if (!p || i + 1 + p >= n)
+            continue;
+        unsigned char next = (unsigned char)o[i + 1 + p];
+        if (next == ' ' || next == '.' || next == ':' || (next < 0x80 && !((next | 0x20) >= 'a' && (next | 0x20) <= 'z')))
+            continue; /* "X : Y", "... :", numbers and marks: as written */
+        memmove(o + i, o + i + 1, p);
+        o[i + p] = ' ';
+        i += p;
+    }
+    return n;
+}
+
 /* Line l without bidi controls, its label turned and brought to the front
  * when the document reads right to left; written at o (l->len bytes at
  * most). Its length. */
@@ -105,11 +160,33 @@ static size_t fix_line(const rec_line *l, bool rtl, char *o)
     size_t n = 0;
     char label[32];
     size_t ln;
+    /* the embeddings open at i: bit k of rtl_at is set when the k-th is
+     * right to left (U+202B, U+202E), where the page shows a bracket
+     * mirrored and pdftotext writes the mirror: "(آيسلندا)" comes out
+     * ")آيسلندا(" */
+    unsigned depth = 0;
+    uint32_t rtl_at = 0;
     for (size_t i = 0; i < l->len;) {
         size_t c = control_at(l->text, l->len, i);
         if (!c) {
-            o[n++] = l->text[i++];
+            unsigned char ch = (unsigned char)l->text[i];
+            bool mirrored = rtl && depth > 0 && depth <= 32 && (rtl_at >> (depth - 1) & 1);
+            if (mirrored && (ch == '(' || ch == ')' || ch == '[' || ch == ']'))
+                o[n++] = (char)(ch == '(' ? ')' : ch == ')' ? '(' : ch == '[' ? ']' : '['), i++;
+            else if (mirrored && ch == 0xC2 && i + 1 < l->len &&
+                     ((unsigned char)l->text[i + 1] == 0xAB || (unsigned char)l->text[i + 1] == 0xBB))
+                o[n++] = (char)0xC2, o[n++] = (char)((unsigned char)l->text[i + 1] == 0xAB ? 0xBB : 0xAB), i += 2;
+            else
+                o[n++] = l->text[i++];
             continue;
+        }
+        unsigned char kind = (unsigned char)l->text[i + 2];
+        if (l->text[i + 1] == (char)0x80 && kind >= 0xAA && kind <= 0xAE) {
+            if (kind == 0xAC) /* U+202C pops */
+                depth -= depth > 0;
+            else if (++depth <= 32) /* U+202A, B, D, E push */
+                rtl_at = (kind == 0xAB || kind == 0xAE) ? rtl_at | (uint32_t)1 << (depth - 1)
+                                                        : rtl_at & ~((uint32_t)1 << (depth - 1));
         }
         i += c;
         /* a left-to-right run that opens the line's words and holds a
@@ -133,6 +210,7 @@ static size_t fix_line(const rec_line *l, bool rtl, char *o)
     }
     if (!rtl)
         return n;
+    n = unswap_stops(o, n);
     size_t a = 0, b = n;
     rec_trim(o, n, &a, &b);
     if (a == b)
@@ -156,7 +234,8 @@ static size_t fix_line(const rec_line *l, bool rtl, char *o)
     size_t gap = t;
     while (gap > a && o[gap - 1] == ' ')
         gap--;
-    if (t > a && t - gap >= LABEL_GAP && b - t < sizeof label && (ln = turn_label(o + t, b - t, label)) != 0) {
+    if (t > a && t - gap >= LABEL_GAP && b - t < sizeof label &&
+        ((ln = turn_label(o + t, b - t, label)) != 0 || (ln = decimal_label(o + t, b - t, label)) != 0)) {
         char *text = rec_xmalloc(gap - a + 1);
         memcpy(text, o + a, gap - a);
         size_t tn = gap - a;

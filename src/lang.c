@@ -39,7 +39,8 @@ const rec_lang rec_langs[] = {
                   "\\p{Ll}+s\\b(?:" S "+\\p{Ll}+){0,5}" S "*:" S "*$)"
                   ")(?:" S "+(?<rest>.*)|" S "*:" S "*$|" S "*$)",
         .leadin = {
-            "(?i:recommendations?)" S "+(?i:to|for)" S "+" TO(120) S "+(?i:are|is|include)" S "*:",
+            "(?i:recommendations?)" S "+(?i:to|for)" S "+" TO(120) S "+(?i:are|is|include)"
+            "(?:" S "+(?i:as" S "+follows|the" S "+following))?" S "*:",
             "(?i:were|was|are|is|have" S "+been|has" S "+been)" S "+(?i:made|addressed|directed|put|formulated)"
             S "+(?i:to)" S "+" TO(120) "(?=" S "*(?:[:.,;]|$)|" S "+(?i:and|during|by|at|in|on)\\b)",
             "(?i:examined)" S "+(?i:by)" S "+" TO(120) "(?=" S "*(?:[:,]|$)|" S "+(?i:and|which|who)\\b)",
@@ -111,10 +112,10 @@ const rec_lang rec_langs[] = {
                       "|cours|vu|titre|termes|regard|moins|plus|m[êe]me|l" AP "heure|l" AP "issue|l" AP "exception"
                       "|l" AP "[ée]gard|l" AP "occasion|l" AP "instar|partir|travers|savoir|ce" S "+jour|condition)\\b",
         .leadin = {
-            "(?i:recommandations?)" S "+(?:(?i:principales)" S "+)?(?i:au|aux|[àa]" S "+la|[àa]" S "+l" AP "|[àa])"
-            S "*" TO(120) S "+(?i:sont|est)" S "*:",
+            "(?i:recommandations?)" S "+(?:(?i:principales)" S "+)?(?i:aux|au|[àa]" S "+la|[àa]" S "+l" AP "|[àa])"
+            S "*" TO(120) S "+(?i:sont|est)(?:" S "+(?i:les|la)" S "+(?i:suivantes?))?" S "*:",
             "(?i:ont" S "+[ée]t[ée]|a" S "+[ée]t[ée]|sont)" S "+(?i:faites|adress[ée]es|formul[ée]es|pr[ée]sent[ée]es)"
-            S "+(?i:au|aux|[àa]" S "+la|[àa]" S "+l" AP "|[àa])" S "*" TO(120)
+            S "+(?i:aux|au|[àa]" S "+la|[àa]" S "+l" AP "|[àa])" S "*" TO(120)
             "(?=" S "*(?:[:.,;]|$)|" S "+(?i:et|lors|pendant|par)\\b)",
             "(?i:examin[ée]es)" S "+(?i:par)" S "+" TO(120) "(?=" S "*(?:[:,]|$)|" S "+(?i:et|qui)\\b)",
             "(?i:l" AP "adh[ée]sion|le" S "+soutien|l" AP "appui)" S "+(?i:de|du|de" S "+la|des)" S "+" TO(120)
@@ -122,14 +123,14 @@ const rec_lang rec_langs[] = {
             "^" TO(80) S "+(?:devrait|devraient|doit|doivent)" S "*:" S "*$",
             "(?i:appelle|appelons|exhorte|exhortons|engage|engageons|invite|invitons|demande|demandons"
             "|prie" S "+instamment|recommande|recommandons)" S "+(?!(?i:que)\\b)"
-            "(?:(?i:au|aux|[àa]" S "+la|[àa]" S "+l" AP "|le|la|les|l" AP ")" S "*)?" TO(120)
+            "(?:(?i:aux|au|[àa]" S "+la|[àa]" S "+l" AP "|le|la|les|l" AP ")" S "*)?" TO(120)
             S "+(?i:[àa]|de|d" AP ")" S "*:",
             "(?i:recommande|recommandons)" S "+(?i:que)" S "+" TO(120) S "*:" S "*$",
         },
         .recommends = "(?i:\\b(?:recommande|recommandons|prie" S "+instamment|exhorte|engage|invite|demande"
                       "|encourage|r[ée]it[èe]re" S "+sa" S "+recommandation|devrait|devraient|doit|doivent)\\b)",
         .addressee = "(?i:recommande|prie" S "+instamment|exhorte|engage|invite|demande|encourage)" S "+"
-                     "(?:(?i:que)" S "+)?(?:(?i:au|aux|[àa]" S "+la|[àa]" S "+l" AP "|[àa]|le|la|les|l" AP ")" S "*)?"
+                     "(?:(?i:que)" S "+)?(?:(?i:aux|au|[àa]" S "+la|[àa]" S "+l" AP "|[àa]|le|la|les|l" AP ")" S "*)?"
                      "(?<to>(?i:[ÉE]tat" S "+partie)|(?i:gouvernement|autorit[ée]s|[ÉE]tats)(?:" S "+(?:de|du|des)" S "+\\p{Lu}[\\p{L}\\-\\x{2019}\x27]*(?:" S "+(?:(?:de|du|des|la|le|et)" S "+)*\\p{Lu}[\\p{L}\\-\\x{2019}\x27]*)*)?|\\p{Lu}[\\p{L}\\-\\x{2019}\x27]*(?:" S "+(?:(?:de|du|des|la|le|et)" S "+)*\\p{Lu}[\\p{L}\\-\\x{2019}\x27]*)*)",
         .addressees = "(?i:\\b(?:gouvernements?|minist[èe]res?|parlement|assembl[ée]e|pr[ée]sident|premier" S "+ministre"
                       "|police|gendarmerie|arm[ée]e|forces|autorit[ée]s|donateurs|bailleurs|ambassades|agences|nations"
@@ -172,7 +173,7 @@ const rec_lang rec_langs[] = {
                       "|respecto|mismo|igual|final|menudo|menos|medida|espera|excepci[óo]n|juicio|fondo)\\b",
         .leadin = {
             "(?i:recomendaciones)" S "+(?:(?i:principales)" S "+)?(?i:al|a" S "+la|a" S "+los|a" S "+las|a|para)"
-            S "+" TO(120) S "+(?i:son)" S "*:",
+            S "+" TO(120) S "+(?i:son)(?:" S "+(?i:las)" S "+(?i:siguientes))?" S "*:",
             "(?i:fueron|han" S "+sido|se" S "+han|son)" S "+(?i:formuladas|dirigidas|hechas|presentadas)"
             S "+(?i:al|a" S "+la|a" S "+los|a" S "+las|a)" S "+" TO(120)
             "(?=" S "*(?:[:.,;]|$)|" S "+(?i:y|durante|en|por)\\b)",
@@ -228,7 +229,7 @@ const rec_lang rec_langs[] = {
                       "|exce[çc][ãa]o|parte|espera|cada|todo|toda|este|esta|isso|tal)\\b",
         .leadin = {
             "(?i:recomenda[çc][õo]es)" S "+(?:(?i:principais)" S "+)?(?i:ao|aos|à|às|a|para" S "+o|para" S "+a)"
-            S "+" TO(120) S "+(?i:s[ãa]o)" S "*:",
+            S "+" TO(120) S "+(?i:s[ãa]o)(?:" S "+(?i:as)" S "+(?i:seguintes))?" S "*:",
             "(?i:foram|t[êe]m" S "+sido|s[ãa]o)" S "+(?i:feitas|dirigidas|formuladas|apresentadas)"
             S "+(?i:ao|aos|à|às|a)" S "+" TO(120) "(?=" S "*(?:[:.,;]|$)|" S "+(?i:e|durante|em|por)\\b)",
             "(?i:examinadas)" S "+(?i:pel[oa]s?|por)" S "+" TO(120) "(?=" S "*(?:[:,]|$)|" S "+(?i:e|que)\\b)",
@@ -285,9 +286,9 @@ const rec_lang rec_langs[] = {
         .not_header = "(?i:.*\\b(?:следует|необходимо|рекомендуется|предлагается|должно|должны|надлежит)\\b)",
         .leadin = {
             "^" TO(80) S "+(?:следует|надлежит|необходимо)" S "*:" S "*$",
-            "(?i:рекомендации)" S "+(?:(?i:для|в" S "+адрес)" S "+)?" TO(120) S "*:" S "*$",
-            "(?i:рассмотрены)" S "+" TO(120) "(?=" S "*(?:[:,]|$)|" S "+(?i:и|которая|который)\\b)",
+            "(?i:рассмотрены|изучены)" S "+" TO(120) "(?=" S "*(?:[:,]|$)|" S "+(?i:и|которая|который)\\b)",
             "(?i:поддержкой|поддержку|поддержки)" S "+" TO(120) "(?=" S "*(?:[:,.;]|$)|" S "+(?i:и)\\b)",
+            "(?i:рекомендации)" S "+(?:(?i:для|в" S "+адрес)" S "+)?" TO(120) S "*:" S "*$",
             "(?i:призывает|призываем|рекомендует|рекомендуем|настоятельно" S "+призывает|просит|предлагает)"
             S "+" TO(120) S "*:" S "*$",
         },
