@@ -190,9 +190,15 @@ uninstall:
 clean:
 	rm -rf build rec2xml out tests/work
 
-.PHONY: bench rtl-screenshot
+.PHONY: bench bench-goals rtl-screenshot
+# bench/BENCH.md: rec2xml beside the floor and the tools users would run
+# instead; bench/GOALS.md: issue 18's goals (instruction ratios, peaks).
 bench:
 	bash bench/run.sh
+	bash bench/goals.sh
+
+bench-goals:
+	bash bench/goals.sh
 
 # contrib/html-output-ar.png: the sample translated into Arabic, as headless
 # Chromium shows it (tests/rtl.sh takes it and checks the layout).
