@@ -60,7 +60,13 @@ const rec_lang rec_langs[] = {
         .addressee = "(?i:recommends?|recommended|urges?|requests?|encourages?|calls?" S "+(?:up)?on|invites?|exhorts?)"
                      S "+(?:(?i:that)" S "+)?(?<to>(?i:the" S "+State" S "+party)|(?i:all" S "+States)"
                      "|(?i:the" S "+(?:international" S "+community|authorities|government|donors))"
-                     "|(?:(?i:the)" S "+)?\\p{Lu}[\\p{L}\\-\\x{2019}\x27]*(?:" S "+(?:(?:of|and|for|on|in|the|to)" S "+)*\\p{Lu}[\\p{L}\\-\\x{2019}\x27]*)*)",
+                     "|(?:(?i:the)" S "+)?\\p{Lu}[\\p{L}\\-\\x{2019}\x27]*(?:" S "+(?:(?:of|and|for|on|in|the|to)" S "+)*\\p{Lu}[\\p{L}\\-\\x{2019}\x27]*)*"
+                     /* "that business enterprises conduct ...": a few words
+                      * ending in a noun that names an addressee */
+                     "|(?:(?:the|all)" S "+)?(?:\\p{Ll}[\\p{L}\\-]*" S "+){0,3}?"
+                     "(?:governments|states|enterprises|businesses|companies|corporations|donors|authorities"
+                     "|parliaments|institutions|organizations|organisations|agencies|actors|partners|bodies"
+                     "|investors|banks|platforms|providers|legislators|lawmakers|officials|ministries|forces)\\b)",
         .addressees = "(?i:\\b(?:governments?|ministr(?:y|ies)|parliament|congress|senate|assembl(?:y|ies)|president"
                       "|prime" S "+minister|police|army|military|armed" S "+forces|security" S "+forces|authorities"
                       "|donors?|embass(?:y|ies)|agenc(?:y|ies)|united" S "+nations|council|commission|committee|courts?"

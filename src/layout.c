@@ -465,6 +465,13 @@ static void numbered_paragraphs(rec_reader *r)
                 b->opens_group = b->to != NULL;
                 group_open = b->opens_group;
             }
+        } else if (!named && group_open && r->layout == LAYOUT_SPECIAL) {
+            const rec_line *l = &r->line[b->first];
+            const rec_lineinfo *li = &r->lines[b->first];
+            rec_diags_add(r->diags, l->number, rec_line_column(l, li->s1.start), REC_WARNING,
+                          REC_KIND_IMPLICIT_ADDRESSEE,
+                          "paragraph %ld names no addressee rec2xml knows: it was filed under '%s' above", last,
+                          addressee);
         } else if (named) {
             set_to(r, b, &j, to);
             if (!group_open || !same_addressee(addressee, b->to)) {
