@@ -748,8 +748,11 @@ static void topics(rec_reader *r)
         b->role = ROLE_HEADING;
         b->mark = heading_mark(r, b);
         /* "II. Conclusions and recommendations" is a section of the
-         * document; the thematic headings under it are topics */
+         * document; the thematic headings under it are topics, the first
+         * one too, before any numbered paragraph */
         topic = b->mark.end > b->mark.start ? 0 : k + 1;
+        if (b->mark.end > b->mark.start)
+            body = true;
     }
 }
 
