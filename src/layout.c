@@ -18,6 +18,7 @@
  * Every step is a single walk over the blocks. */
 #include "reader.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -261,7 +262,7 @@ static bool paragraph_number(const rec_reader *r, const rec_block *b)
 {
     const rec_lineinfo *li = &r->lines[b->first];
     const rec_line *l = &r->line[b->first];
-    return b->kind == B_ITEM && (li->mk == MK_ARABIC || li->mk == MK_ARABIC_INDIC) && li->indent <= 12 &&
+    return b->kind == B_ITEM && (li->mk == MK_ARABIC || li->mk == MK_ARABIC_INDIC) && li->indent <= r->margin + 12 &&
            l->text[li->s1.start] != '(' && l->text[li->s1.end - 1] != ')';
 }
 
@@ -276,7 +277,7 @@ static bool main_number(const rec_reader *r, const rec_block *b, long *last)
     /* "12." or "12" alone, not "(12)" or "12)" */
     const rec_line *l = &r->line[b->first];
     char end = l->text[li->s1.end - 1];
-    if (l->text[li->s1.start] == '(' || end == ')' || li->indent > 12)
+    if (l->text[li->s1.start] == '(' || end == ')' || li->indent > r->margin + 12)
         return false;
     /* a paragraph after the last one, or the first of an extract that
      * starts mid-document ("110." over its "110.1") */
@@ -404,7 +405,7 @@ static void numbered_paragraphs(rec_reader *r)
         if (!main_number(r, b, &last)) {
             const rec_lineinfo *li = &r->lines[b->first];
             const rec_line *l = &r->line[b->first];
-            if (before && li->mk == MK_ARABIC && li->indent <= 12 && l->text[li->s1.start] != '(' &&
+            if (before && li->mk == MK_ARABIC && li->indent <= r->margin + 12 && l->text[li->s1.start] != '(' &&
                 li->value > before - 3 && li->value <= before)
                 rec_diags_add(r->diags, l->number, rec_line_column(l, li->s1.start),
                               REC_WARNING, REC_KIND_NUMBERING,
@@ -898,8 +899,24 @@ static void stray_decimals(rec_reader *r)
     }
 }
 
+/* The page's left margin, as -layout keeps it: the least indentation of
+ * a line numbered "12." (a paragraph number stands at the margin). */
+static unsigned numbers_margin(const rec_reader *r)
+{
+    unsigned least = UINT_MAX;
+    for (size_t k = 0; k < r->nblocks; k++) {
+        const rec_block *b = &r->blocks[k];
+        const rec_lineinfo *li = &r->lines[b->first];
+        if (b->kind == B_ITEM && (li->mk == MK_ARABIC || li->mk == MK_ARABIC_INDIC) && li->indent < least &&
+            r->line[b->first].text[li->s1.start] != '(')
+            least = li->indent;
+    }
+    return least == UINT_MAX || !r->columns ? 0 : least;
+}
+
 void rec_read_layout(rec_reader *r)
 {
+    r->margin = numbers_margin(r);
     counts c = count_blocks(r);
     if (!r->layout_forced)
         r->layout = choose(&c);

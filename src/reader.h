@@ -111,6 +111,9 @@ typedef struct {
     size_t nblocks, blocks_cap;
     rec_layout layout;
     bool layout_forced;
+    unsigned margin;       /* the least indentation of a numbered
+                              paragraph: pdftotext -layout keeps the
+                              page's left margin (layout.c) */
     const char *recipient; /* --recipient, or NULL; not owned */
     size_t pages;          /* page boundaries found */
     bool feeds;            /* the text has form feeds: a PDF's, as pdftotext
