@@ -341,3 +341,33 @@ void rec_report(rec_report_format f, FILE *out, const char *path, const rec_diag
     case REC_REPORT_SARIF: sarif_results(out, path, d); break;
     }
 }
+
+void rec_reporter_open(rec_reporter *r, rec_report_format f, FILE *err)
+{
+    memset(r, 0, sizeof *r);
+    r->format = f;
+    r->err = err;
+    if (f == REC_REPORT_SARIF && !(r->results = open_memstream(&r->text, &r->len)))
+        rec_out_of_memory(0);
+}
+
+FILE *rec_reporter_stream(const rec_reporter *r)
+{
+    return r->format == REC_REPORT_SARIF ? r->results : r->err;
+}
+
+void rec_reporter_put(rec_reporter *r, const char *path, const rec_diags *d)
+{
+    rec_report(r->format, rec_reporter_stream(r), path, d, NULL, r->color);
+}
+
+void rec_reporter_close(rec_reporter *r, const char *version)
+{
+    if (r->results) {
+        if (fclose(r->results) != 0)
+            rec_out_of_memory(r->len);
+        rec_report_sarif_log(r->err, r->text, version);
+    }
+    free(r->text);
+    memset(r, 0, sizeof *r);
+}
