@@ -38,6 +38,12 @@ static char *output_path(const rec_plan *p, int i, rec_format f)
     return rec_asprintf("%s/%s.%s", p->job->outdir, p->stems[i], rec_format_ext(f));
 }
 
+/* How diagnostics name an input: standard input is <stdin>. */
+static const char *shown(const char *input)
+{
+    return strcmp(input, "-") == 0 ? "<stdin>" : input;
+}
+
 static bool same_file(const struct stat *a, const struct stat *b)
 {
     return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
@@ -45,7 +51,7 @@ static bool same_file(const struct stat *a, const struct stat *b)
 
 /* Would -o FILE overwrite the input itself? Input files are never modified;
  * standard input is the file it was opened on (rec2xml - -o f.txt < f.txt). */
-static int plan_output(const rec_plan *p, FILE *err)
+static int plan_output(const rec_plan *p, rec_reporter *r)
 {
     const rec_job *job = p->job;
     struct stat in, out;
@@ -54,7 +60,9 @@ static int plan_output(const rec_plan *p, FILE *err)
     const char *input = job->inputs[0];
     int got = strcmp(input, "-") == 0 ? fstat(STDIN_FILENO, &in) : stat(input, &in);
     if (got == 0 && stat(job->output, &out) == 0 && S_ISREG(out.st_mode) && same_file(&in, &out)) {
-        rec_say(err, "'%s' is the input itself; rec2xml never overwrites its input", job->output);
+        rec_reporter_say(r, shown(input), REC_KIND_OUTPUT_CONFLICT,
+                         "'%s' is the input itself; rec2xml never overwrites its input",
+                         job->output);
         return -1;
     }
     return 0;
@@ -67,7 +75,7 @@ static int plan_output(const rec_plan *p, FILE *err)
 /* Two inputs that would write the same outputs, an output that would
  * overwrite an input. Linear: the names seen are kept in hash tables
  * (40,000 inputs: 8.8 s with the pairwise comparison). */
-static int refuse_clashes(const rec_plan *p, FILE *err)
+static int refuse_clashes(const rec_plan *p, rec_reporter *r)
 {
     const rec_job *job = p->job;
     int bad = 0, n = job->ninputs;
@@ -78,18 +86,21 @@ static int refuse_clashes(const rec_plan *p, FILE *err)
     for (int i = 0; i < n; i++) {
         const char *input = job->inputs[i];
         if (strcmp(input, "-") == 0) {
-            fprintf(err, "rec2xml: standard input has no name to write outputs under; "
-                         "give a file with -d\n");
+            rec_reporter_say(r, shown(input), REC_KIND_OUTPUT_CONFLICT,
+                             "standard input has no name to write outputs under; "
+                             "give a file with -d");
             bad = 1;
         }
         if (xmlHashAddEntry(inputs, (const xmlChar *)input, AS_ENTRY(i)) != 0) {
-            rec_say(err, "'%s' is given twice", input);
+            rec_reporter_say(r, shown(input), REC_KIND_OUTPUT_CONFLICT, "'%s' is given twice",
+                             input);
             bad = 1;
         } else if (xmlHashAddEntry(stems, (const xmlChar *)p->stems[i], AS_ENTRY(i)) != 0) {
             int j = AS_INDEX(xmlHashLookup(stems, (const xmlChar *)p->stems[i]));
-            rec_say(err, "'%s' and '%s' would both be written as '%s/%s.*'; "
-                         "rename one or convert them separately",
-                    job->inputs[j], input, job->outdir, p->stems[i]);
+            rec_reporter_say(r, input, REC_KIND_OUTPUT_CONFLICT,
+                             "'%s' and '%s' would both be written as '%s/%s.*'; "
+                             "rename one or convert them separately",
+                             job->inputs[j], input, job->outdir, p->stems[i]);
             bad = 1;
         }
         struct stat in_st, out_st;
@@ -100,9 +111,10 @@ static int refuse_clashes(const rec_plan *p, FILE *err)
                 continue;
             char *out = output_path(p, i, (rec_format)f);
             if (stat(out, &out_st) == 0 && same_file(&out_st, &in_st)) {
-                rec_say(err, "the %s output of '%s' would overwrite the input itself; choose "
-                             "another -d",
-                        rec_format_name((rec_format)f), input);
+                rec_reporter_say(r, input, REC_KIND_OUTPUT_CONFLICT,
+                                 "the %s output of '%s' would overwrite the input itself; "
+                                 "choose another -d",
+                                 rec_format_name((rec_format)f), input);
                 bad = 1;
             }
             free(out);
@@ -117,23 +129,23 @@ static int refuse_clashes(const rec_plan *p, FILE *err)
  * opened: every output is made relative to this descriptor, so the
  * directory named here is the one written, even if its name is taken
  * away. */
-static int open_directory(rec_plan *p, FILE *err)
+static int open_directory(rec_plan *p, rec_reporter *r)
 {
     const char *dir = p->job->outdir;
     struct stat d;
     if (stat(dir, &d) != 0 && errno == ENOENT && mkdir(dir, 0777) == 0)
         (void)stat(dir, &d);
     if (stat(dir, &d) != 0) {
-        rec_say(err, "output directory '%s': %s", dir, strerror(errno));
+        rec_reporter_say(r, dir, REC_KIND_IO_ERROR, "output directory '%s': %s", dir, strerror(errno));
         return -1;
     }
     if (!S_ISDIR(d.st_mode)) {
-        rec_say(err, "output directory '%s': Not a directory", dir);
+        rec_reporter_say(r, dir, REC_KIND_IO_ERROR, "output directory '%s': Not a directory", dir);
         return -1;
     }
     p->dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (p->dirfd < 0) {
-        rec_say(err, "output directory '%s': %s", dir, strerror(errno));
+        rec_reporter_say(r, dir, REC_KIND_IO_ERROR, "output directory '%s': %s", dir, strerror(errno));
         return -1;
     }
     return 0;
@@ -162,20 +174,20 @@ static void sweep(const rec_plan *p)
     free(names);
 }
 
-int rec_plan_make(rec_plan *p, const rec_job *job, FILE *err)
+int rec_plan_make(rec_plan *p, const rec_job *job, rec_reporter *r)
 {
     memset(p, 0, sizeof *p);
     p->job = job;
     p->dirfd = -1;
     if (job->mode == REC_MODE_CONVERT)
-        return plan_output(p, err);
+        return plan_output(p, r);
     if (job->mode != REC_MODE_BATCH)
         return 0; /* nothing is written */
     p->stems = rec_xmalloc((size_t)job->ninputs * sizeof *p->stems);
     for (int i = 0; i < job->ninputs; i++)
         p->stems[i] = stem(job->inputs[i]);
-    int bad = refuse_clashes(p, err);
-    if (open_directory(p, err) != 0 || bad)
+    int bad = refuse_clashes(p, r);
+    if (open_directory(p, r) != 0 || bad)
         return -1;
     sweep(p);
     return 0;

@@ -12,6 +12,7 @@
 
 #include "job.h"
 #include "output.h"
+#include "report.h"
 #include "transform.h"
 
 typedef struct {
@@ -23,9 +24,10 @@ typedef struct {
 
 /* Plan job's outputs: with -d, make the directory when it is missing,
  * open it, and remove what a killed run left of this run's temporaries.
- * Returns 0, or -1 when something is refused (said on err): then nothing
+ * Returns 0, or -1 when something is refused (said through r, as a
+ * diagnostic of the run's format): then nothing
  * may start. Free with rec_plan_free either way. */
-int rec_plan_make(rec_plan *p, const rec_job *job, FILE *err);
+int rec_plan_make(rec_plan *p, const rec_job *job, rec_reporter *r);
 void rec_plan_free(rec_plan *p);
 
 /* Open input i's output in format f (see rec_output_open: in the -d

@@ -361,6 +361,20 @@ void rec_reporter_put(rec_reporter *r, const char *path, const rec_diags *d)
     rec_report(r->format, rec_reporter_stream(r), path, d, NULL, r->color);
 }
 
+void rec_reporter_say(rec_reporter *r, const char *path, rec_kind_id kind, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = rec_vasprintf(fmt, ap);
+    va_end(ap);
+    rec_diags d;
+    rec_diags_init(&d);
+    rec_diags_add(&d, 0, 0, REC_ERROR, kind, "%s", msg);
+    rec_reporter_put(r, path, &d);
+    rec_diags_clear(&d);
+    free(msg);
+}
+
 void rec_reporter_close(rec_reporter *r, const char *version)
 {
     if (r->results) {

@@ -51,6 +51,10 @@ void rec_reporter_open(rec_reporter *r, rec_report_format f, FILE *err);
 FILE *rec_reporter_stream(const rec_reporter *r);
 /* Write path's diagnostics (no source quoted). */
 void rec_reporter_put(rec_reporter *r, const char *path, const rec_diags *d);
+/* Write one error of kind about path (a file the run cannot use, an
+ * output it will not write) in the run's format. */
+void rec_reporter_say(rec_reporter *r, const char *path, rec_kind_id kind, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 /* For SARIF, write the log to err. Releases what r holds. */
 void rec_reporter_close(rec_reporter *r, const char *version);
 

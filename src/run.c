@@ -60,10 +60,12 @@ static rec_translation *read_translation(const rec_job *job, rec_reporter *r)
         return NULL;
     const char *declared = rec_translation_lang(t);
     if (!job->target_lang && declared && !rec_language_tag(declared)) {
-        rec_say(r->err, "%s says its language is '%s', which is not a language tag; "
-                        "give --target-lang", job->translation, declared);
+        rec_reporter_say(r, job->translation, REC_KIND_TRANSLATION_LANGUAGE,
+                         "%s says its language is '%s', which is not a language tag; "
+                         "give --target-lang", job->translation, declared);
     } else if (!job->target_lang && !declared) {
-        rec_say(r->err, "%s does not say its language; give --target-lang", job->translation);
+        rec_reporter_say(r, job->translation, REC_KIND_TRANSLATION_LANGUAGE,
+                         "%s does not say its language; give --target-lang", job->translation);
     } else {
         return t;
     }
@@ -109,7 +111,7 @@ static rec_exit diff(const rec_job *job, const rec_engine *engine, rec_reporter 
         bool changed = rec_differ_report(d, job->inputs[0], job->inputs[1], job->diff_format, color,
                                          stdout, &st);
         if (fflush(stdout) != 0 || ferror(stdout)) {
-            rec_say(r->err, "cannot write to standard output");
+            rec_reporter_say(r, "<stdout>", REC_KIND_IO_ERROR, "cannot write to standard output");
             rc = REC_EXIT_USAGE;
         } else {
             rc = changed ? REC_EXIT_INVALID : REC_EXIT_OK;
@@ -132,7 +134,7 @@ static rec_exit convert_all(const rec_job *job, const rec_engine *engine,
         return REC_EXIT_USAGE;
     rec_plan plan;
     rec_exit rc = REC_EXIT_USAGE;
-    if (rec_plan_make(&plan, job, r->err) == 0) {
+    if (rec_plan_make(&plan, job, r) == 0) {
         long cpus = sysconf(_SC_NPROCESSORS_ONLN);
         int jobs = job->jobs ? job->jobs : cpus > 0 ? (int)cpus : 1;
         int n = job->ninputs;
