@@ -168,8 +168,15 @@ static int parse_size(const char *s, size_t *size)
 static rec_exit add_listed_inputs(options *o)
 {
     char *err = NULL;
-    if (rec_file_list_read(&o->list, o->files_from, o->null, o->job.input.max_size, &err) != 0) {
-        rec_say(o->err, "--files-from: %s", err);
+    rec_kind_id kind = REC_KIND_IO_ERROR;
+    if (rec_file_list_read(&o->list, o->files_from, o->null, o->job.input.max_size, &kind, &err) !=
+        0) {
+        /* a list that cannot be read is said as an input that cannot be */
+        rec_reporter r;
+        rec_reporter_open(&r, o->job.report, o->err);
+        rec_reporter_say(&r, strcmp(o->files_from, "-") == 0 ? "<stdin>" : o->files_from, kind,
+                         "--files-from: %s", err);
+        rec_reporter_close(&r, REC_VERSION);
         free(err);
         return REC_EXIT_USAGE;
     }

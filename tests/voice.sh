@@ -32,6 +32,7 @@ cases=(
     "a stylesheet that is not XSLT|2|-t html --stylesheet a.txt a.txt"
     "a broken translation file|2|--translation broken.csv a.txt"
     "a translation without a language|2|--translation nolang.csv a.txt"
+    "a missing --files-from list|2|--check --files-from nolist"
     "an invalid input|1|bad.txt"
     "an invalid input (-d)|1|-d out bad.txt a.txt"
 )
