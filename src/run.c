@@ -116,7 +116,7 @@ static rec_exit diff(const rec_job *job, const rec_engine *engine, rec_reporter 
         } else {
             rc = changed ? REC_EXIT_INVALID : REC_EXIT_OK;
         }
-        if (!job->quiet && job->diff_format == REC_DIFF_TEXT)
+        if (!job->quiet && job->diff_format == REC_DIFF_TEXT && job->report == REC_REPORT_GCC)
             fprintf(r->err, "rec2xml: %zu added, %zu removed, %zu changed, %zu moved, "
                             "%zu unchanged\n",
                     st.added, st.removed, st.changed, st.moved, st.unchanged);

@@ -33,6 +33,7 @@ cases=(
     "a broken translation file|2|--translation broken.csv a.txt"
     "a translation without a language|2|--translation nolang.csv a.txt"
     "a missing --files-from list|2|--check --files-from nolist"
+    "a missing --diff input|2|--diff missing.txt a.txt"
     "an invalid input|1|bad.txt"
     "an invalid input (-d)|1|-d out bad.txt a.txt"
 )
@@ -73,6 +74,11 @@ PY
     then ok "sarif: $name: one log, every result a rule"
     else fail "sarif: $name: one log, every result a rule" "exit $got" "$(tail -1 "why.$n")"; fi
 done
+
+# --diff's own summary line is gcc's: with sarif standard error is the log alone
+got=0; "$REC2XML" --diff --diagnostics-format=sarif a.txt warn.txt >/dev/null 2>diff.sarif || got=$?
+python3 -c 'import json,sys; json.load(open(sys.argv[1]))' diff.sarif 2>/dev/null && [ "$got" -le 1 ] &&
+    ok "sarif: --diff writes the log alone" || fail "sarif: --diff writes the log alone" "exit $got" "$(head -2 diff.sarif)"
 
 # SARIF URIs: no '..' segment, escaped (a space, '#', ':')
 mkdir -p 'sub/x y' && cp bad.txt 'sub/x y/b#:1.txt'
