@@ -204,8 +204,14 @@ void rec_pipeline_run(const rec_pipeline *p, rec_matcher *m, int i, FILE *out, r
     v->errors = in.diags.errors;
     v->warnings = in.diags.warnings;
 
-    rec_quote_source q = {in.src.bytes ? in.src.bytes + in.src.bom : NULL, in.src.size - in.src.bom};
-    rec_report(job->report, out, strcmp(path, "-") == 0 ? "<stdin>" : path, &in.diags,
-               job->caret && !in.is_xml && q.bytes ? &q : NULL, job->color_diags);
+    rec_pipeline_report(job, &in, out);
     rec_input_free(&in);
+}
+
+void rec_pipeline_report(const rec_job *job, const rec_input *in, FILE *out)
+{
+    rec_quote_source q = {in->src.bytes ? in->src.bytes + in->src.bom : NULL,
+                          in->src.size - in->src.bom};
+    rec_report(job->report, out, strcmp(in->path, "-") == 0 ? "<stdin>" : in->path, &in->diags,
+               job->caret && !in->is_xml && q.bytes ? &q : NULL, job->color_diags);
 }

@@ -35,4 +35,8 @@ typedef struct {
  * all renamed into place, or none. */
 void rec_pipeline_run(const rec_pipeline *p, rec_matcher *m, int i, FILE *out, rec_verdict *v);
 
+/* Write in's diagnostics to out as job asks (its format; the source line
+ * quoted on a terminal; standard input named <stdin>). */
+void rec_pipeline_report(const rec_job *job, const rec_input *in, FILE *out);
+
 #endif

@@ -78,13 +78,8 @@ static xmlDocPtr diff_load(const rec_job *job, const rec_engine *engine, rec_mat
                            rec_reporter *r, rec_input *in)
 {
     rec_input_load(in, engine, m, job->inputs[i], &job->input);
-    if (!in->doc) {
-        const char *path = strcmp(in->path, "-") == 0 ? "<stdin>" : in->path;
-        rec_quote_source q = {in->src.bytes ? in->src.bytes + in->src.bom : NULL,
-                              in->src.size - in->src.bom};
-        rec_report(job->report, rec_reporter_stream(r), path, &in->diags,
-                   job->caret && !in->is_xml && q.bytes ? &q : NULL, job->color_diags);
-    }
+    if (!in->doc)
+        rec_pipeline_report(job, in, rec_reporter_stream(r));
     return in->doc;
 }
 
