@@ -8,12 +8,13 @@
 #include "source.h"
 #include "util.h"
 
-int rec_file_list_read(rec_file_list *l, const char *path, bool nul, size_t max, char **err)
+int rec_file_list_read(rec_file_list *l, const char *path, bool nul, size_t max, rec_kind_id *kind,
+                       char **err)
 {
     memset(l, 0, sizeof *l);
     rec_source src;
     rec_source_init(&src);
-    if (rec_source_read(&src, path, max, NULL, err) != REC_OK)
+    if (rec_source_read(&src, path, max, kind, err) != REC_OK)
         return -1;
     char end = nul || memchr(src.bytes, '\0', src.size) ? '\0' : '\n';
     size_t cap = 0;

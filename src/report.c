@@ -6,6 +6,9 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <libxml/uri.h>
 
 #include "gcc.h"
 #include "kinds.h"
@@ -228,19 +231,41 @@ static void github(FILE *out, const char *path, const rec_diags *d)
 
 /* ---- SARIF 2.1.0 ------------------------------------------------------------------ */
 
-/* A URI for path: relative as given, or file:// for an absolute path;
- * unreserved characters and '/' stay, everything else is percent-encoded. */
+/* Does a URI path hold a ".." segment? */
+static bool climbs(const char *path)
+{
+    for (const char *p = path; (p = strstr(p, "..")); p += 2)
+        if ((p == path || p[-1] == '/') && (p[2] == '\0' || p[2] == '/'))
+            return true;
+    return false;
+}
+
+/* path as a URI reference, as SARIF's artifactLocation.uri takes it:
+ * escaped by libxml2 (a ':' cannot pass for a scheme, a '#' for a
+ * fragment), with no "." or ".." segments: relative as given while it
+ * stays under the working directory, else resolved to an absolute
+ * file:// URI (by RFC 3986's rules, with xmlBuildURI). */
 static void uri(FILE *out, const char *path)
 {
-    fputs(path[0] == '/' ? "\"file://" : "\"", out);
-    for (const unsigned char *s = (const unsigned char *)path; *s; s++) {
-        if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
-            strchr("-._~/", *s))
-            fputc(*s, out);
-        else
-            fprintf(out, "%%%02X", *s);
+    xmlChar *ref = xmlURIEscapeStr((const xmlChar *)path, (const xmlChar *)"/");
+    if (!ref)
+        rec_out_of_memory(strlen(path));
+    xmlNormalizeURIPath((char *)ref);
+    xmlChar *resolved = NULL;
+    if (ref[0] == '/' || climbs((const char *)ref)) {
+        char *cwd = ref[0] == '/' ? NULL : getcwd(NULL, 0);
+        xmlChar *dir = cwd ? xmlURIEscapeStr((const xmlChar *)cwd, (const xmlChar *)"/") : NULL;
+        size_t n = dir ? strlen((const char *)dir) : 0;
+        char *base = rec_asprintf("file://%s%s", dir ? (const char *)dir : "",
+                                  n && dir[n - 1] == '/' ? "" : "/");
+        resolved = xmlBuildURI(ref, (const xmlChar *)base);
+        free(base);
+        xmlFree(dir);
+        free(cwd);
     }
-    fputc('"', out);
+    rec_json_string(out, (const char *)(resolved ? resolved : ref));
+    xmlFree(resolved);
+    xmlFree(ref);
 }
 
 /* A SARIF fix: one replacement in the result's own file. Columns count
@@ -278,16 +303,22 @@ static void sarif_results(FILE *out, const char *path, const rec_diags *d)
             fprintf(out, ",\"ruleIndex\":%d", rule);
         fprintf(out, ",\"level\":\"%s\",\"message\":{\"text\":", severity(g));
         rec_json_string(out, g->message);
-        fputs("},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":", out);
-        uri(out, path);
         fputc('}', out);
         if (g->line) {
-            fprintf(out, ",\"region\":{\"startLine\":%lu", g->line);
+            fputs(",\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":", out);
+            uri(out, path);
+            fprintf(out, "},\"region\":{\"startLine\":%lu", g->line);
             if (g->col)
                 fprintf(out, ",\"startColumn\":%lu", g->col);
+            fputs("}}}]", out);
+        } else {
+            /* about the file as a whole (it cannot be read, an output of
+             * it cannot be written): no place in it, so no location, but
+             * the artifact the run was given (SARIF 2.1.0, 3.27.7) */
+            fputs(",\"analysisTarget\":{\"uri\":", out);
+            uri(out, path);
             fputc('}', out);
         }
-        fputs("}}]", out);
         if (g->fix.text)
             sarif_fix(out, path, &g->fix);
         fputs("}\n", out);
@@ -340,4 +371,48 @@ void rec_report(rec_report_format f, FILE *out, const char *path, const rec_diag
     case REC_REPORT_GITHUB: github(out, path, d); break;
     case REC_REPORT_SARIF: sarif_results(out, path, d); break;
     }
+}
+
+void rec_reporter_open(rec_reporter *r, rec_report_format f, FILE *err)
+{
+    memset(r, 0, sizeof *r);
+    r->format = f;
+    r->err = err;
+    if (f == REC_REPORT_SARIF && !(r->results = open_memstream(&r->text, &r->len)))
+        rec_out_of_memory(0);
+}
+
+FILE *rec_reporter_stream(const rec_reporter *r)
+{
+    return r->format == REC_REPORT_SARIF ? r->results : r->err;
+}
+
+void rec_reporter_put(rec_reporter *r, const char *path, const rec_diags *d)
+{
+    rec_report(r->format, rec_reporter_stream(r), path, d, NULL, r->color);
+}
+
+void rec_reporter_say(rec_reporter *r, const char *path, rec_kind_id kind, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = rec_vasprintf(fmt, ap);
+    va_end(ap);
+    rec_diags d;
+    rec_diags_init(&d);
+    rec_diags_add(&d, 0, 0, REC_ERROR, kind, "%s", msg);
+    rec_reporter_put(r, path, &d);
+    rec_diags_clear(&d);
+    free(msg);
+}
+
+void rec_reporter_close(rec_reporter *r, const char *version)
+{
+    if (r->results) {
+        if (fclose(r->results) != 0)
+            rec_out_of_memory(r->len);
+        rec_report_sarif_log(r->err, r->text, version);
+    }
+    free(r->text);
+    memset(r, 0, sizeof *r);
 }

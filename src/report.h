@@ -34,6 +34,30 @@ void rec_report(rec_report_format f, FILE *out, const char *path, const rec_diag
  * wrote them, possibly empty). */
 void rec_report_sarif_log(FILE *out, const char *results, const char *version);
 
+/* Where one run's diagnostics go, in its one format: standard error as
+ * they come, or, for SARIF, gathered until rec_reporter_close writes the
+ * log that holds them all. */
+typedef struct {
+    rec_report_format format;
+    FILE *err;            /* standard error: diagnostics (but SARIF's), summaries */
+    bool color;           /* gcc: colour them */
+    FILE *results;        /* SARIF: the results so far; owned */
+    char *text;           /* ... their bytes; owned */
+    size_t len;
+} rec_reporter;
+
+void rec_reporter_open(rec_reporter *r, rec_report_format f, FILE *err);
+/* The stream diagnostics are written to: SARIF's results, or err. */
+FILE *rec_reporter_stream(const rec_reporter *r);
+/* Write path's diagnostics (no source quoted). */
+void rec_reporter_put(rec_reporter *r, const char *path, const rec_diags *d);
+/* Write one error of kind about path (a file the run cannot use, an
+ * output it will not write) in the run's format. */
+void rec_reporter_say(rec_reporter *r, const char *path, rec_kind_id kind, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* For SARIF, write the log to err. Releases what r holds. */
+void rec_reporter_close(rec_reporter *r, const char *version);
+
 /* s as the gcc format shows it (caller frees): control and invisible
  * characters escaped (\n, \x1B, \u202E), bytes that are not UTF-8 as \xHH.
  * For every message that names a file or quotes the input. */

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* tree.c - segment text and footnote references, the mixed content every
- * stage reads; libxml2.c keeps the positions. */
+ * stage reads, and the excerpts messages quote; libxml2.c keeps the
+ * positions. */
 #include "tree.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "util.h"
 
@@ -79,4 +81,36 @@ void rec_tree_settle(xmlNodePtr n)
         if (!has_text && n->children)
             xmlAddPrevSibling(n->children, xmlNewDocText(n->doc, (const xmlChar *)""));
     }
+}
+
+char *rec_node_excerpt(const xmlNode *n)
+{
+    xmlChar *all = xmlNodeGetContent(n);
+    const char *s = all ? (const char *)all : "";
+    char *out = rec_xmalloc(strlen(s) + 4);
+    size_t k = 0, chars = 0;
+    bool space = false;
+    for (; *s && chars < 60; s++) {
+        if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+            space = k > 0;
+            continue;
+        }
+        if (space)
+            out[k++] = ' ', chars++;
+        space = false;
+        out[k++] = *s;
+        if (((unsigned char)*s & 0xC0) != 0x80)
+            chars++;
+    }
+    if (*s) {
+        while (k && ((unsigned char)out[k - 1] & 0xC0) == 0x80)
+            k--; /* keep whole characters: drop a cut sequence */
+        if (k && (unsigned char)out[k - 1] >= 0xC0)
+            k--;
+        memcpy(out + k, "…", 3);
+        k += 3;
+    }
+    out[k] = '\0';
+    xmlFree(all);
+    return out;
 }

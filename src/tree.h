@@ -25,6 +25,10 @@ bool rec_node_is(const xmlNode *n, const char *name);
  * are its lead attribute, not its text). Caller frees. */
 char *rec_segment_text(const xmlNode *container);
 
+/* The text of n with spaces normalised, cut after 60 characters (with
+ * "…"): what a message quotes of the document. Caller frees. */
+char *rec_node_excerpt(const xmlNode *n);
+
 /* The id of the footnote labelled label[0..n): "fn12" for "12"; for a note
  * symbol ("*", "**", "†"), which an id cannot hold, "fnx" and its rank
  * among the document's symbols (from 1). symbol: that rank, or 0 when the

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* validate.c - run the RELAX NG and Schematron schemas and explain what
- * they report. */
+ * they report; rules.c applies the rules they leave to C. */
 #include "validate.h"
 
 #include <libxml/hash.h>
@@ -15,6 +15,7 @@
 
 #include "libxml2.h"
 #include "resources.h"
+#include "rules.h"
 #include "tree.h"
 #include "util.h"
 
@@ -68,7 +69,7 @@ rec_schemas *rec_schemas_load(char **err)
     xmlDocPtr sch_doc = builtin_doc(SCH_NAME);
     /* fnref/@ref is an IDREF in rec2xml.rng; RELAX NG would register every
      * citation in a list per note (libxml2.h, 5). In process the rule is
-     * applied by footnote_rules() with hash tables, and the attribute is
+     * applied by rec_rules_footnotes() with hash tables, and the attribute is
      * plain text. */
     rec_libxml2_plain_idrefs(rng_doc);
     xmlRelaxNGParserCtxtPtr rp = rng_doc ? xmlRelaxNGNewDocParserCtxt(rng_doc) : NULL;
@@ -78,7 +79,7 @@ rec_schemas *rec_schemas_load(char **err)
         s->rng = xmlRelaxNGParse(rp);
     }
     if (sch_doc) {
-        /* leave out the patterns footnote_rules() applies */
+        /* leave out the patterns rec_rules_footnotes() applies */
         xmlNodePtr root = xmlDocGetRootElement(sch_doc);
         for (xmlNodePtr k = root ? root->children : NULL, next; k; k = next) {
             next = k->next;
@@ -160,38 +161,6 @@ static bool named(const xmlNode *n, const char *name)
     return n && n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, (const xmlChar *)name);
 }
 
-/* The text of n with spaces normalised, at most 60 characters; caller frees. */
-static char *short_text(const xmlNode *n)
-{
-    xmlChar *all = xmlNodeGetContent(n);
-    const char *s = all ? (const char *)all : "";
-    char *out = rec_xmalloc(strlen(s) + 4);
-    size_t k = 0, chars = 0;
-    bool space = false;
-    for (; *s && chars < 60; s++) {
-        if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
-            space = k > 0;
-            continue;
-        }
-        if (space)
-            out[k++] = ' ', chars++;
-        space = false;
-        out[k++] = *s;
-        if (((unsigned char)*s & 0xC0) != 0x80)
-            chars++;
-    }
-    if (*s) {
-        while (k && ((unsigned char)out[k - 1] & 0xC0) == 0x80)
-            k--; /* keep whole characters: drop a cut sequence */
-        if (k && (unsigned char)out[k - 1] >= 0xC0)
-            k--;
-        memcpy(out + k, "…", 3);
-        k += 3;
-    }
-    out[k] = '\0';
-    xmlFree(all);
-    return out;
-}
 
 static char *prop(const xmlNode *n, const char *name)
 {
@@ -262,7 +231,7 @@ static void explain_schematron(explainer *x, const raw_error *e)
                     more++;
             }
         const xmlNode *text = first ? xmlFirstElementChild((xmlNodePtr)first) : NULL;
-        a = short_text(text ? text : first);
+        a = rec_node_excerpt(text ? text : first);
         if (more)
             at(x, first, REC_ERROR, REC_KIND_ITEM_WITHOUT_RECIPIENT,
                "recommendation \"%s\" has no recipient, nor %s %zu more; add a 'To …' header "
@@ -280,7 +249,7 @@ static void explain_schematron(explainer *x, const raw_error *e)
                 items = named(k, "item");
             if (items)
                 continue;
-            char *who = short_text(xmlFirstElementChild(g));
+            char *who = rec_node_excerpt(xmlFirstElementChild(g));
             if (who[0])
                 at(x, g, REC_ERROR, REC_KIND_EMPTY_GROUP,
                    "recipient \"%s\" has no recommendations under it", who);
@@ -302,7 +271,7 @@ static void explain_schematron(explainer *x, const raw_error *e)
            "numbered items");
     } else {
         /* a pattern added to rec2xml.sch that nothing here explains yet
-         * (the footnote patterns are applied by footnote_rules instead) */
+         * (the footnote patterns are applied by rec_rules_footnotes instead) */
         at(x, n, REC_ERROR, kind >= 0 ? (rec_kind_id)kind : REC_KIND_INVALID_STRUCTURE,
            "the document breaks the schema rule '%s'", pattern);
     }
@@ -388,120 +357,6 @@ static void explain_relaxng(explainer *x, const raw_error *e)
     }
 }
 
-/* The footnote patterns of rec2xml.sch, applied with hash tables:
- *   duplicate-footnote     not(@label = preceding::r:footnote/@label)
- *   unreferenced-footnote  @id = //r:fnref/@ref   (a warning) */
-typedef struct {
-    xmlHashTablePtr refs;       /* fnref/@ref values */
-    xmlNodePtr *notes;          /* footnotes in document order */
-    size_t n, cap;
-    xmlNodePtr *cites;          /* fnrefs in document order */
-    size_t ncites, cites_cap;
-} footnote_scan;
-
-static void scan_footnotes(footnote_scan *f, xmlNodePtr n)
-{
-    for (; n; n = n->next) {
-        if (n->type != XML_ELEMENT_NODE)
-            continue;
-        if (named(n, "fnref")) {
-            xmlChar *ref = xmlGetProp(n, (const xmlChar *)"ref");
-            if (ref)
-                xmlHashAddEntry(f->refs, ref, n);
-            xmlFree(ref);
-            if (f->ncites == f->cites_cap) {
-                f->cites_cap = f->cites_cap ? 2 * f->cites_cap : 64;
-                f->cites = rec_xrealloc(f->cites, f->cites_cap * sizeof *f->cites);
-            }
-            f->cites[f->ncites++] = n;
-        } else if (named(n, "footnote")) {
-            if (f->n == f->cap) {
-                f->cap = f->cap ? 2 * f->cap : 64;
-                f->notes = rec_xrealloc(f->notes, f->cap * sizeof *f->notes);
-            }
-            f->notes[f->n++] = n;
-        }
-        scan_footnotes(f, n->children);
-    }
-}
-
-static void footnote_rules(explainer *x)
-{
-    xmlNodePtr root = xmlDocGetRootElement(x->doc);
-    if (!root)
-        return;
-    footnote_scan f = {xmlHashCreate(64), NULL, 0, 0, NULL, 0, 0};
-    xmlHashTablePtr labels = xmlHashCreate(64), ids = xmlHashCreate(64);
-    scan_footnotes(&f, root->children);
-    /* rec2xml.rng: fnref/@ref names a footnote's id (an IDREF); reported
-     * once per footnote, at its first reference */
-    for (size_t i = 0; i < f.n; i++) {
-        xmlChar *id = xmlGetProp(f.notes[i], (const xmlChar *)"id");
-        if (id)
-            xmlHashAddEntry(ids, id, f.notes[i]);
-        xmlFree(id);
-    }
-    xmlHashTablePtr told = xmlHashCreate(16);
-    for (size_t i = 0; i < f.ncites; i++) {
-        xmlChar *ref = xmlGetProp(f.cites[i], (const xmlChar *)"ref");
-        if (ref && !xmlHashLookup(ids, ref) && xmlHashAddEntry(told, ref, f.cites[i]) == 0) {
-            char *label = short_text(f.cites[i]);
-            at(x, f.cites[i], REC_ERROR, REC_KIND_UNDEFINED_FOOTNOTE, "footnote [%s] is never defined",
-               label);
-            free(label);
-        }
-        xmlFree(ref);
-    }
-    xmlHashFree(told, NULL);
-    xmlHashFree(ids, NULL);
-    free(f.cites);
-    for (size_t i = 0; i < f.n; i++) {
-        xmlNodePtr fn = f.notes[i];
-        xmlChar *label = xmlGetProp(fn, (const xmlChar *)"label");
-        xmlChar *id = xmlGetProp(fn, (const xmlChar *)"id");
-        xmlNodePtr first = label ? xmlHashLookup(labels, label) : NULL;
-        if (first) {
-            unsigned long line = 0, col = 0;
-            rec_pos_get(first, &line, &col);
-            char where[48] = "";
-            if (line)
-                snprintf(where, sizeof where, " (first at line %lu)", line);
-            at(x, fn, REC_ERROR, REC_KIND_DUPLICATE_FOOTNOTE, "footnote [%s] is defined twice%s",
-               (const char *)label, where);
-        } else if (label) {
-            xmlHashAddEntry(labels, label, fn);
-        }
-        if (!id || !xmlHashLookup(f.refs, id)) {
-            at(x, fn, REC_WARNING, REC_KIND_UNREFERENCED_FOOTNOTE, "footnote [%s] is never referenced",
-               label ? (const char *)label : "");
-        }
-        xmlFree(label);
-        xmlFree(id);
-    }
-    xmlHashFree(labels, NULL);
-    xmlHashFree(f.refs, NULL);
-    free(f.notes);
-}
-
-/* rec2xml.rng's other references, recipient/@from and item/@topic, are
- * IDREFs like fnref/@ref and are plain text in process with it (see
- * rec_schemas_load): each must still name an id of the document, which
- * RELAX NG has registered in doc->ids by now. */
-static void reference_rules(explainer *x, xmlNodePtr n)
-{
-    for (; n; n = n->next) {
-        if (n->type != XML_ELEMENT_NODE)
-            continue;
-        const char *attr = named(n, "recipient") ? "from" : named(n, "item") ? "topic" : NULL;
-        xmlChar *ref = attr ? xmlGetProp(n, (const xmlChar *)attr) : NULL;
-        if (ref && !xmlGetID(x->doc, ref))
-            at(x, n, REC_ERROR, REC_KIND_INVALID_STRUCTURE,
-               "%s=\"%s\" on <%s> names no element of the document", attr, (const char *)ref,
-               (const char *)n->name);
-        xmlFree(ref);
-        reference_rules(x, n->children);
-    }
-}
 
 void rec_validate(const rec_schemas *s, xmlDocPtr doc, rec_diags *diags)
 {
@@ -527,9 +382,10 @@ void rec_validate(const rec_schemas *s, xmlDocPtr doc, rec_diags *diags)
     xmlSchematronValidateDoc(sv, doc);
     xmlSchematronFreeValidCtxt(sv);
     xmlSetStructuredErrorFunc(NULL, NULL);
-    footnote_rules(&x);
-    if (xmlDocGetRootElement(doc))
-        reference_rules(&x, xmlDocGetRootElement(doc)->children);
+    /* the rules applied in C; the references after RELAX NG, which has
+     * registered the document's ids by now */
+    rec_rules_footnotes(doc, diags);
+    rec_rules_references(doc, diags);
 
     /* RELAX NG repeats a content error on every ancestor; when something
      * precise was said, the "failed to validate content" echoes add nothing */
@@ -539,7 +395,7 @@ void rec_validate(const rec_schemas *s, xmlDocPtr doc, rec_diags *diags)
             precise = true;
 
     /* no XML_DTD_UNKNOWN_ID: the grammar's IDREFs are strings in process,
-     * and footnote_rules and reference_rules check the references */
+     * and rules.c checks the references */
     const xmlNode *last_node = NULL;
     for (size_t i = 0; i < raw.n; i++) {
         raw_error *e = &raw.v[i];

@@ -92,7 +92,9 @@ assert run["columnKind"] == "unicodeCodePoints"
 sarif = {}
 for r in run["results"]:
     loc = r["locations"][0]["physicalLocation"]
-    key = (urllib.parse.unquote(loc["artifactLocation"]["uri"]), loc["region"]["startLine"], r["ruleId"])
+    # SARIF's URIs are normalised ("./a.txt" is "a.txt"); JSON keeps the path as given
+    key = (os.path.normpath(urllib.parse.unquote(loc["artifactLocation"]["uri"])),
+           loc["region"]["startLine"], r["ruleId"])
     sarif.setdefault(key, []).append(r.get("fixes"))
 
 def apply(text, line, start, end, new):
@@ -114,10 +116,11 @@ for n, d in enumerate(fixed):
     text = open(os.path.join(work, name), encoding="utf-8").read()
     by_json = apply(text, f["line"], f["column"], f["endColumn"], f["text"])
     # the SARIF result at the same place names the same edit
-    fixes = [x for x in sarif[(name, d["line"], d["kind"])] if x]
+    fixes = [x for x in sarif[(os.path.normpath(name), d["line"], d["kind"])] if x]
     assert len(fixes) == 1, (name, fixes)
     rep = fixes[0][0]["artifactChanges"][0]["replacements"][0]
-    assert urllib.parse.unquote(fixes[0][0]["artifactChanges"][0]["artifactLocation"]["uri"]) == name
+    assert urllib.parse.unquote(fixes[0][0]["artifactChanges"][0]["artifactLocation"]["uri"]) == \
+        os.path.normpath(name)
     reg = rep["deletedRegion"]
     by_sarif = apply(text, reg["startLine"], reg["startColumn"], reg.get("endColumn", reg["startColumn"]),
                      rep.get("insertedContent", {}).get("text", ""))

@@ -59,6 +59,7 @@ else
     run_part terminal bash tests/terminal.sh
     run_part install bash tests/install.sh
     run_part batch bash tests/batch.sh
+    run_part voice bash tests/voice.sh
     run_part formats bash tests/formats.sh
     run_part pdf bash tests/pdf.sh
     run_part ci bash tests/ci.sh
