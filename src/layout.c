@@ -334,7 +334,9 @@ static counts count_blocks(rec_reader *r)
 
 static rec_layout choose(const counts *c)
 {
-    if (c->decimals >= 3 || c->responses >= 1)
+    /* decimals under 'To' headers number an NGO's own list ("1.1"); a
+     * UPR report has no such header, and says how the State responded */
+    if (c->responses >= 1 || (c->decimals >= 3 && c->headers == 0))
         return LAYOUT_UPR;
     if (c->headers >= 1)
         return LAYOUT_HEADERS;
@@ -695,6 +697,30 @@ static rec_span heading_mark(const rec_reader *r, const rec_block *b)
     return sp;
 }
 
+/* "1. Justice" over "1.1 Repeal ...": a numbered heading over the
+ * decimals that number the recommendations under it. */
+static bool numbered_heading(rec_reader *r, size_t k)
+{
+    const rec_block *b = &r->blocks[k];
+    const rec_lineinfo *li = &r->lines[b->first];
+    if (b->kind != B_ITEM || li->mk != MK_ARABIC || b->last != b->first)
+        return false;
+    const rec_block *nb = next_block(r, k);
+    if (!nb || nb->kind != B_ITEM || r->lines[nb->first].mk != MK_DECIMAL)
+        return false;
+    const char *mk = r->line[b->first].text + li->s1.start;
+    const rec_lineinfo *ni = &r->lines[nb->first];
+    const char *next = r->line[nb->first].text + ni->s1.start;
+    size_t digits = strspn(mk, "0123456789"), n = ni->s1.end - ni->s1.start;
+    if (digits == 0 || digits >= n || memcmp(mk, next, digits) != 0 || next[digits] != '.')
+        return false;
+    rec_joined j;
+    block_text(r, b, &j);
+    bool heading = heading_like(&j);
+    rec_joined_free(&j);
+    return heading;
+}
+
 /* Short lines standing over items are thematic headings: the items under
  * them take them as their topic. */
 static void topics(rec_reader *r)
@@ -709,6 +735,12 @@ static void topics(rec_reader *r)
         rec_block *b = &r->blocks[k];
         if (b->kind == B_HEADER) {
             topic = 0;
+            continue;
+        }
+        if (b->kind == B_ITEM && numbered_heading(r, k)) {
+            make_prose(r, b, ROLE_HEADING);
+            topic = k + 1;
+            body = true;
             continue;
         }
         if (b->kind == B_ITEM) {
