@@ -10,7 +10,7 @@
 #include "util.h"
 
 typedef struct {
-    char *text;          /* the input's diagnostics, as written; owned */
+    char *text; /* the input's diagnostics, as written; owned */
     rec_verdict verdict;
     bool done;
 } result;
@@ -20,8 +20,8 @@ typedef struct {
     int n;
     pthread_mutex_t lock;
     pthread_cond_t changed;
-    int next;            /* next input to take */
-    int finished;        /* workers that have stopped */
+    int next;     /* next input to take */
+    int finished; /* workers that have stopped */
     result *results;
 } pool;
 
@@ -65,8 +65,7 @@ static void progress(FILE *err, int printed, int n, size_t failed)
     fflush(err);
 }
 
-void rec_batch_run(const rec_pipeline *p, int jobs, bool progress_line, rec_reporter *r,
-                   rec_tally *t)
+void rec_batch_run(const rec_pipeline *p, int jobs, bool progress_line, rec_reporter *r, rec_tally *t)
 {
     int n = p->job->ninputs;
     pool q = {.p = p, .n = n};

@@ -57,8 +57,8 @@ static size_t digit_at(const char *s, size_t len, size_t i)
 static size_t letter_at(const char *s, size_t len, size_t i)
 {
     unsigned char c = (unsigned char)s[i];
-    if (i + 1 < len && ((c == 0xD8 && (unsigned char)s[i + 1] >= 0xA1) ||
-                        (c == 0xD9 && (unsigned char)s[i + 1] <= 0x8A)))
+    if (i + 1 < len &&
+        ((c == 0xD8 && (unsigned char)s[i + 1] >= 0xA1) || (c == 0xD9 && (unsigned char)s[i + 1] <= 0x8A)))
         return 2;
     return 0;
 }
@@ -105,7 +105,8 @@ static size_t turn_label(const char *t, size_t n, char *out)
 static size_t decimal_label(const char *t, size_t n, char *out)
 {
     if (n >= 3 && t[0] == '(' && t[n - 1] == ')' && /* "(أ)", its brackets mirrored back */
-        (letter_at(t, n - 1, 1) == n - 2 || (n <= 5 && digit_at(t, n - 1, 1) && strspn(t + 1, "0123456789") == n - 2))) {
+        (letter_at(t, n - 1, 1) == n - 2 ||
+         (n <= 5 && digit_at(t, n - 1, 1) && strspn(t + 1, "0123456789") == n - 2))) {
         memcpy(out, t, n);
         return n;
     }
@@ -143,7 +144,8 @@ static size_t unswap_stops(char *o, size_t n)
         if (!p || i + 1 + p >= n)
             continue;
         unsigned char next = (unsigned char)o[i + 1 + p];
-        if (next == ' ' || next == '.' || next == ':' || (next < 0x80 && !((next | 0x20) >= 'a' && (next | 0x20) <= 'z')))
+        if (next == ' ' || next == '.' || next == ':' ||
+            (next < 0x80 && !((next | 0x20) >= 'a' && (next | 0x20) <= 'z')))
             continue; /* "X : Y", "... :", numbers and marks: as written */
         memmove(o + i, o + i + 1, p);
         o[i + p] = ' ';
@@ -175,7 +177,8 @@ static size_t fix_line(const rec_line *l, bool rtl, char *o)
                 o[n++] = (char)(ch == '(' ? ')' : ch == ')' ? '(' : ch == '[' ? ']' : '['), i++;
             else if (mirrored && ch == 0xC2 && i + 1 < l->len &&
                      ((unsigned char)l->text[i + 1] == 0xAB || (unsigned char)l->text[i + 1] == 0xBB))
-                o[n++] = (char)0xC2, o[n++] = (char)((unsigned char)l->text[i + 1] == 0xAB ? 0xBB : 0xAB), i += 2;
+                o[n++] = (char)0xC2, o[n++] = (char)((unsigned char)l->text[i + 1] == 0xAB ? 0xBB : 0xAB),
+                i += 2;
             else
                 o[n++] = l->text[i++];
             continue;
@@ -266,8 +269,7 @@ void rec_read_bidi(rec_reader *r, char **buffer)
     size_t bytes = 0;
     for (size_t i = 0; i < nl; i++) {
         const rec_line *l = &line[i];
-        for (const char *p = l->text; !controls && (p = memchr(p, 0xE2, (size_t)(l->text + l->len - p)));
-             p++)
+        for (const char *p = l->text; !controls && (p = memchr(p, 0xE2, (size_t)(l->text + l->len - p))); p++)
             controls = control_at(l->text, l->len, (size_t)(p - l->text)) != 0;
         bytes += l->len + 1;
     }

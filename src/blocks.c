@@ -38,17 +38,17 @@ typedef enum { OPEN_NONE, OPEN_ITEM, OPEN_PROSE, OPEN_FOOTNOTE, OPEN_HEADER, OPE
 typedef struct {
     rec_reader *r;
     open_kind open;
-    size_t block;            /* index of the open block */
-    size_t last_content;     /* its last line that is not blank or furniture */
+    size_t block;        /* index of the open block */
+    size_t last_content; /* its last line that is not blank or furniture */
     bool header_may_continue;
-    bool item_wants_text;    /* the open item's marker stands alone so far */
+    bool item_wants_text; /* the open item's marker stands alone so far */
     bool seen_header, have_date;
-    size_t measure;          /* with form feeds (a PDF's text): the widest
+    size_t measure; /* with form feeds (a PDF's text): the widest
                                 line, in characters; else 0 */
     /* pages that interrupted the open block, emitted after it: line ranges */
     size_t pending[8][2];
     size_t npending;
-    size_t pending_ref;      /* 1 + a note's superscript line printed over
+    size_t pending_ref;          /* 1 + a note's superscript line printed over
                                 the paragraph to come, or 0 */
     long last_value[MK_CJK + 1]; /* the last rank of each marker kind in the list */
 } builder;
@@ -127,7 +127,8 @@ static bool ends_clause(const rec_reader *r, size_t i)
         return c == ')';
     }
     /* 。 ； ： ؛ ۔ */
-    static const char *const stops[] = {"\xE3\x80\x82", "\xEF\xBC\x9B", "\xEF\xBC\x9A", "\xD8\x9B", "\xDB\x94"};
+    static const char *const stops[] = {"\xE3\x80\x82", "\xEF\xBC\x9B", "\xEF\xBC\x9A", "\xD8\x9B",
+                                        "\xDB\x94"};
     for (size_t k = 0; k < sizeof stops / sizeof *stops; k++) {
         size_t n = strlen(stops[k]);
         if (b - li->a >= n && memcmp(l->text + b - n, stops[k], n) == 0)
@@ -165,9 +166,9 @@ static bool ends_with_word(const char *s, size_t a, size_t b, const char *word)
 
 static bool header_unfinished(const rec_reader *r, size_t i)
 {
-    static const char *const connectors[] = {"and", "of", "the", "for", "to", "in", "on", "or", "&",
-                                              "de", "du", "des", "la", "le", "et", "del", "y", "e",
-                                              "do", "da", "dos", "das", "и", NULL};
+    static const char *const connectors[] = {"and", "of", "the", "for", "to",  "in",  "on", "or",
+                                             "&",   "de", "du",  "des", "la",  "le",  "et", "del",
+                                             "y",   "e",  "do",  "da",  "dos", "das", "и",  NULL};
     const rec_line *l = &r->line[i];
     const rec_lineinfo *li = &r->lines[i];
     if (li->a == li->b)
@@ -261,8 +262,8 @@ static void gap(builder *bd, size_t i, size_t k)
     if (!furniture) {
         /* a number alone on its line takes the next paragraph; a note's
          * superscript printed on a line of its own belongs to the block */
-        if ((bd->open == OPEN_ITEM || bd->open == OPEN_FOOTNOTE) && bd->item_wants_text &&
-            k < r->nlines && r->lines[k].kind == L_TEXT)
+        if ((bd->open == OPEN_ITEM || bd->open == OPEN_FOOTNOTE) && bd->item_wants_text && k < r->nlines &&
+            r->lines[k].kind == L_TEXT)
             return;
         if (bd->open != OPEN_NONE && k < r->nlines && r->lines[k].kind == L_NOTEREF)
             return;
@@ -273,9 +274,10 @@ static void gap(builder *bd, size_t i, size_t k)
     bool page1 = false;
     for (size_t j = i; j < k && !page1; j++)
         page1 = r->lines[j].kind == L_FURNITURE && r->lines[j].page == 1;
-    bool keep = !page1 && ((bd->open == OPEN_ITEM && bd->item_wants_text && k < r->nlines &&
-                            r->lines[k].kind == L_TEXT) ||
-                           goes_on(bd, k));
+    bool keep =
+        !page1 &&
+        ((bd->open == OPEN_ITEM && bd->item_wants_text && k < r->nlines && r->lines[k].kind == L_TEXT) ||
+         goes_on(bd, k));
     if (!keep)
         close_block(bd);
     /* one page block per boundary: runs of furniture of the same page */
@@ -313,8 +315,8 @@ static bool heading_between(const builder *bd, size_t i)
     size_t next = i + 1;
     while (next < r->nlines && next <= i + 2 && r->lines[next].kind == L_BLANK)
         next++;
-    if (bd->last_content + 1 != i || !ends_clause(r, bd->last_content) ||
-        next >= r->nlines || r->lines[next].kind != L_ITEM)
+    if (bd->last_content + 1 != i || !ends_clause(r, bd->last_content) || next >= r->nlines ||
+        r->lines[next].kind != L_ITEM)
         return false;
     const rec_lineinfo *ni = &r->lines[next];
     if (ni->mk == MK_BULLET && ni->indent > li->indent)
@@ -386,9 +388,9 @@ static void text_line(builder *bd, size_t i)
  * letter with the next heading, a number with the next paragraph. */
 
 typedef struct {
-    size_t *label;     /* per line that starts a label's text: label line + 1 */
-    size_t *to;        /* ... and the text's last line + 1 */
-    bool *taken;       /* per line: a label, or text of one, read elsewhere */
+    size_t *label; /* per line that starts a label's text: label line + 1 */
+    size_t *to;    /* ... and the text's last line + 1 */
+    bool *taken;   /* per line: a label, or text of one, read elsewhere */
 } columns;
 
 /* A label on a line of its own: a marker alone ("12.", "(a)"), or a
@@ -432,10 +434,10 @@ static size_t paragraph_end(const rec_reader *r, size_t at, bool split_sentences
 {
     size_t n = r->nlines;
     while (at + 1 < n && r->lines[at + 1].kind == L_TEXT) {
-        if (stops(r, at) && (short_heading(r, at + 1) ||
-                             (split_sentences && rec_match_uppercase_start(r->m, r->line[at + 1].text +
-                                                                           r->lines[at + 1].a,
-                                                                           r->lines[at + 1].b - r->lines[at + 1].a))))
+        if (stops(r, at) &&
+            (short_heading(r, at + 1) ||
+             (split_sentences && rec_match_uppercase_start(r->m, r->line[at + 1].text + r->lines[at + 1].a,
+                                                           r->lines[at + 1].b - r->lines[at + 1].a))))
             break;
         at++;
     }

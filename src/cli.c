@@ -31,13 +31,13 @@
 /* The command line as it is read: the job it asks for, and what only
  * reading it needs. */
 typedef struct {
-    rec_job job;             /* what the run does; job.params is owned */
-    rec_format format;       /* the first -t FORMAT */
-    bool check, diff;        /* --check, --diff: the mode, once all is read */
-    const char *files_from;  /* --files-from FILE */
-    bool null;               /* -0: the list's names end with NUL bytes */
-    rec_file_list list;      /* what --files-from read; owned */
-    char **all_inputs;       /* the operands and the list's names; owned */
+    rec_job job;            /* what the run does; job.params is owned */
+    rec_format format;      /* the first -t FORMAT */
+    bool check, diff;       /* --check, --diff: the mode, once all is read */
+    const char *files_from; /* --files-from FILE */
+    bool null;              /* -0: the list's names end with NUL bytes */
+    rec_file_list list;     /* what --files-from read; owned */
+    char **all_inputs;      /* the operands and the list's names; owned */
     FILE *err;
 } options;
 
@@ -113,8 +113,7 @@ static const char usage_text[] =
     "  1  some input is invalid; no output was written for it (unless --force)\n"
     "  2  usage, I/O or internal error\n";
 
-static rec_exit usage_error(options *o, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+static rec_exit usage_error(options *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 static rec_exit usage_error(options *o, const char *fmt, ...)
 {
@@ -149,9 +148,21 @@ static int parse_size(const char *s, size_t *size)
         return -1;
     unsigned shift = 0;
     switch (*end) {
-    case 'k': case 'K': shift = 10; end++; break;
-    case 'm': case 'M': shift = 20; end++; break;
-    case 'g': case 'G': shift = 30; end++; break;
+    case 'k':
+    case 'K':
+        shift = 10;
+        end++;
+        break;
+    case 'm':
+    case 'M':
+        shift = 20;
+        end++;
+        break;
+    case 'g':
+    case 'G':
+        shift = 30;
+        end++;
+        break;
     default: break;
     }
     if (shift && strcmp(end, "iB") == 0)
@@ -169,8 +180,7 @@ static rec_exit add_listed_inputs(options *o)
 {
     char *err = NULL;
     rec_kind_id kind = REC_KIND_IO_ERROR;
-    if (rec_file_list_read(&o->list, o->files_from, o->null, o->job.input.max_size, &kind, &err) !=
-        0) {
+    if (rec_file_list_read(&o->list, o->files_from, o->null, o->job.input.max_size, &kind, &err) != 0) {
         /* a list that cannot be read is said as an input that cannot be */
         rec_reporter r;
         rec_reporter_open(&r, o->job.report, o->err);
@@ -252,8 +262,7 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
             for (char *name = strtok(optarg, ","); name; name = strtok(NULL, ",")) {
                 int f = rec_format_parse(name);
                 if (f < 0)
-                    return usage_error(o, "unknown format '%s' (xml, html, docbook, csv, text, xliff)",
-                                       name);
+                    return usage_error(o, "unknown format '%s' (xml, html, docbook, csv, text, xliff)", name);
                 if (!o->job.formats)
                     o->format = (rec_format)f;
                 o->job.formats |= 1u << f;
@@ -286,8 +295,10 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
         case 'l': o->job.input.lang = optarg; break;
         case 'Y':
             if (!rec_parse_layout_known(optarg))
-                return usage_error(o, "unknown layout '%s' (headers, leadins, treaty-body, upr, "
-                                      "special-procedures, headings, paragraphs)", optarg);
+                return usage_error(o,
+                                   "unknown layout '%s' (headers, leadins, treaty-body, upr, "
+                                   "special-procedures, headings, paragraphs)",
+                                   optarg);
             o->job.input.layout = optarg;
             break;
         case 'R':
@@ -302,8 +313,10 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
         case '0': o->null = true; break;
         case 'M':
             if (parse_size(optarg, &o->job.input.max_size) != 0)
-                return usage_error(o, "--max-input-size takes a size such as 300M, 2G or "
-                                      "1048576 (bytes), not '%s'", optarg);
+                return usage_error(o,
+                                   "--max-input-size takes a size such as 300M, 2G or "
+                                   "1048576 (bytes), not '%s'",
+                                   optarg);
             break;
         case 'G':
             if (strcmp(optarg, "json") == 0)
@@ -323,8 +336,7 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
         case 'D': {
             int f = rec_report_format_parse(optarg);
             if (f < 0)
-                return usage_error(o, "unknown diagnostics format '%s' (gcc, json, github, sarif)",
-                                   optarg);
+                return usage_error(o, "unknown diagnostics format '%s' (gcc, json, github, sarif)", optarg);
             o->job.report = (rec_report_format)f;
             break;
         }
@@ -337,20 +349,14 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
             }
             break;
         }
-        case 'h':
-            *done = true;
-            return print_stdout(o, usage_text);
-        case 'V':
-            *done = true;
-            return print_stdout(o, "rec2xml " REC_VERSION "\n");
+        case 'h': *done = true; return print_stdout(o, usage_text);
+        case 'V': *done = true; return print_stdout(o, "rec2xml " REC_VERSION "\n");
         case 'K':
             *done = true;
             rec_kinds_print(stdout);
             return print_stdout(o, "");
-        case ':':
-            return usage_error(o, "option '%s' needs an argument", argv[optind - 1]);
-        default:
-            return usage_error(o, "unknown option '%s'", argv[optind - 1]);
+        case ':': return usage_error(o, "option '%s' needs an argument", argv[optind - 1]);
+        default: return usage_error(o, "unknown option '%s'", argv[optind - 1]);
         }
     }
     o->job.inputs = argv + optind;
@@ -394,8 +400,10 @@ static rec_exit parse_options(options *o, int argc, char **argv, bool *done)
     if (o->job.target_lang && !rec_language_tag(o->job.target_lang))
         return usage_error(o, "--target-lang needs a language tag such as 'fr', not '%s'",
                            o->job.target_lang);
-    o->job.mode = o->diff ? REC_MODE_DIFF : o->job.outdir ? REC_MODE_BATCH
-                  : o->check ? REC_MODE_CHECK : REC_MODE_CONVERT;
+    o->job.mode = o->diff         ? REC_MODE_DIFF
+                  : o->job.outdir ? REC_MODE_BATCH
+                  : o->check      ? REC_MODE_CHECK
+                                  : REC_MODE_CONVERT;
     return REC_EXIT_OK;
 }
 

@@ -23,8 +23,8 @@ void rec_diags_clear(rec_diags *d)
     rec_diags_init(d);
 }
 
-void rec_diags_add(rec_diags *d, unsigned long line, unsigned long col,
-                   rec_severity sev, rec_kind_id kind, const char *fmt, ...)
+void rec_diags_add(rec_diags *d, unsigned long line, unsigned long col, rec_severity sev, rec_kind_id kind,
+                   const char *fmt, ...)
 {
     va_list ap;
     if ((unsigned)kind >= REC_KIND_COUNT) {
@@ -50,8 +50,8 @@ void rec_diags_add(rec_diags *d, unsigned long line, unsigned long col,
         d->warnings++;
 }
 
-void rec_diags_suggest(rec_diags *d, unsigned long line, unsigned long col,
-                       unsigned long end_col, const char *text)
+void rec_diags_suggest(rec_diags *d, unsigned long line, unsigned long col, unsigned long end_col,
+                       const char *text)
 {
     if (!d->n)
         return;

@@ -19,15 +19,15 @@ typedef enum { REC_WARNING = 1, REC_ERROR = 2 } rec_severity;
  * (an insertion when col == end_col, a deletion when text is ""). */
 typedef struct {
     unsigned long line, col, end_col;
-    char *text;           /* owned; NULL: no fix */
+    char *text; /* owned; NULL: no fix */
 } rec_fix;
 
 typedef struct {
-    unsigned long line;   /* 1-based; 0 = the whole file */
-    unsigned long col;    /* 1-based, in characters; 0 = unknown */
+    unsigned long line; /* 1-based; 0 = the whole file */
+    unsigned long col;  /* 1-based, in characters; 0 = unknown */
     rec_severity severity;
-    const char *kind;     /* its kind's name (rec_kind_name), e.g. "undefined-footnote" */
-    char *message;        /* owned */
+    const char *kind; /* its kind's name (rec_kind_name), e.g. "undefined-footnote" */
+    char *message;    /* owned */
     rec_fix fix;
 } rec_diag;
 
@@ -42,13 +42,12 @@ void rec_diags_init(rec_diags *d);
 void rec_diags_clear(rec_diags *d);
 
 /* Append one diagnostic; the message is formatted printf-style and copied. */
-void rec_diags_add(rec_diags *d, unsigned long line, unsigned long col,
-                   rec_severity sev, rec_kind_id kind, const char *fmt, ...)
-    __attribute__((format(printf, 6, 7)));
+void rec_diags_add(rec_diags *d, unsigned long line, unsigned long col, rec_severity sev, rec_kind_id kind,
+                   const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
 /* Attach a fix-it to the diagnostic added last (text is copied). */
-void rec_diags_suggest(rec_diags *d, unsigned long line, unsigned long col,
-                       unsigned long end_col, const char *text);
+void rec_diags_suggest(rec_diags *d, unsigned long line, unsigned long col, unsigned long end_col,
+                       const char *text);
 
 /* Sort by position, keeping insertion order among equals, and drop exact
  * repeats (same place, kind and message). */

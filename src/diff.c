@@ -175,8 +175,7 @@ static void print_words(printer *pr, const item *x, const item *y)
     free(e);
 }
 
-static void change(printer *pr, const char *type, const char *recipient, const item *x,
-                   const item *y)
+static void change(printer *pr, const char *type, const char *recipient, const item *x, const item *y)
 {
     if (pr->json) {
         fprintf(pr->out, "%s\n{\"type\":\"%s\",\"recipient\":", pr->first ? "" : ",", type);
@@ -274,8 +273,8 @@ static void by_recipient_free(by_recipient *g)
     }
 }
 
-bool rec_differ_report(rec_differ *d, const char *old_name, const char *new_name,
-                       rec_diff_format format, bool color, FILE *out, rec_diff_stats *st)
+bool rec_differ_report(rec_differ *d, const char *old_name, const char *new_name, rec_diff_format format,
+                       bool color, FILE *out, rec_diff_stats *st)
 {
     side *a = &d->s[0], *b = &d->s[1];
     memset(st, 0, sizeof *st);
@@ -317,10 +316,10 @@ bool rec_differ_report(rec_differ *d, const char *old_name, const char *new_name
                 if (!type)
                     continue;
                 if (!header && !pr.json) {
-                    const char *status = !g.in[0][r] && *who ? " (new recipient)"
-                                         : !g.in[1][r] && *who ? " (recipient removed)" : "";
-                    fprintf(out, "%s%s%s%s\n", pr.bold, *who ? who : "(no recipient)", pr.off,
-                            status);
+                    const char *status = !g.in[0][r] && *who   ? " (new recipient)"
+                                         : !g.in[1][r] && *who ? " (recipient removed)"
+                                                               : "";
+                    fprintf(out, "%s%s%s%s\n", pr.bold, *who ? who : "(no recipient)", pr.off, status);
                     header = true;
                 }
                 change(&pr, type, who, x, y);
@@ -333,10 +332,11 @@ bool rec_differ_report(rec_differ *d, const char *old_name, const char *new_name
     }
     by_recipient_free(&g);
     if (pr.json)
-        fprintf(out, "\n],\"summary\":{\"added\":%zu,\"removed\":%zu,\"changed\":%zu,\"moved\":%zu,"
-                     "\"unchanged\":%zu,\"recipients_added\":%zu,\"recipients_removed\":%zu}}\n",
-                st->added, st->removed, st->changed, st->moved, st->unchanged,
-                st->recipients_added, st->recipients_removed);
+        fprintf(out,
+                "\n],\"summary\":{\"added\":%zu,\"removed\":%zu,\"changed\":%zu,\"moved\":%zu,"
+                "\"unchanged\":%zu,\"recipients_added\":%zu,\"recipients_removed\":%zu}}\n",
+                st->added, st->removed, st->changed, st->moved, st->unchanged, st->recipients_added,
+                st->recipients_removed);
     return st->added || st->removed || st->changed || st->moved || st->recipients_added ||
            st->recipients_removed;
 }

@@ -28,8 +28,8 @@ void rec_differ_free(rec_differ *d);
 /* Compare what was added (valid or not) and write the changes to out as
  * text (colour when color) or one JSON object. old_name and new_name label
  * them. Fills stats; true when anything changed. Call once. */
-bool rec_differ_report(rec_differ *d, const char *old_name, const char *new_name,
-                       rec_diff_format format, bool color, FILE *out, rec_diff_stats *stats);
+bool rec_differ_report(rec_differ *d, const char *old_name, const char *new_name, rec_diff_format format,
+                       bool color, FILE *out, rec_diff_stats *stats);
 
 /* The same for two documents at hand. */
 bool rec_diff(xmlDocPtr old_doc, xmlDocPtr new_doc, const char *old_name, const char *new_name,

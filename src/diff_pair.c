@@ -16,11 +16,11 @@
 #include "ptrmap.h"
 #include "util.h"
 
-#define CHANGED_AT 0.5   /* share of words in common to call it a change */
-#define MOVED_AT 0.8     /* ... when the recipient changed as well */
-#define COMMON_WORD 64   /* a word in more items than this finds no candidate */
-#define CANDIDATES 16    /* items sharing the most words, scored per item */
-#define NUMBER_AT 0.3    /* share of words that, with the same UPR number, is a change */
+#define CHANGED_AT 0.5 /* share of words in common to call it a change */
+#define MOVED_AT 0.8   /* ... when the recipient changed as well */
+#define COMMON_WORD 64 /* a word in more items than this finds no candidate */
+#define CANDIDATES 16  /* items sharing the most words, scored per item */
+#define NUMBER_AT 0.3  /* share of words that, with the same UPR number, is a change */
 
 /* ---- identical words ------------------------------------------------------- */
 
@@ -31,8 +31,7 @@ static const char *identity(rec_differ *d, const item *it, bool same_recipient, 
     if (!same_recipient)
         return it->text;
     char key[2 * 2 * sizeof(uintptr_t) + 2];
-    snprintf(key, sizeof key, "%" PRIxPTR ":%" PRIxPTR, (uintptr_t)it->recipient,
-             (uintptr_t)it->text);
+    snprintf(key, sizeof key, "%" PRIxPTR ":%" PRIxPTR, (uintptr_t)it->recipient, (uintptr_t)it->text);
     if (add)
         return rec_differ_intern(d, key, strlen(key));
     return (const char *)xmlDictExists(d->dict, (const xmlChar *)key, (int)strlen(key));
@@ -50,8 +49,7 @@ static void pair_identical(rec_differ *d, bool same_recipient)
     for (size_t j = b->n; j-- > 0;) {
         if (b->v[j].match >= 0)
             continue;
-        uint32_t *head = rec_ptrmap_slot(&heads, identity(d, &b->v[j], same_recipient, true),
-                                         UINT32_MAX);
+        uint32_t *head = rec_ptrmap_slot(&heads, identity(d, &b->v[j], same_recipient, true), UINT32_MAX);
         next[j] = *head == UINT32_MAX ? SIZE_MAX : *head;
         *head = (uint32_t)j;
     }
@@ -127,8 +125,8 @@ static int by_score(const void *x, const void *y)
 /* Items of one side that hold a word, per distinct word: postings in one
  * array (counting sort), the words' slots in a map. */
 typedef struct {
-    rec_ptrmap slot;       /* word -> index in start[] */
-    size_t *start;         /* postings of word k: item[start[k]..start[k+1]) */
+    rec_ptrmap slot; /* word -> index in start[] */
+    size_t *start;   /* postings of word k: item[start[k]..start[k+1]) */
     size_t *item;
 } postings;
 
@@ -173,8 +171,8 @@ static void postings_free(postings *p)
 typedef struct {
     candidate *v;
     size_t n, cap;
-    const char ***bags[2];       /* per side, per unmatched item */
-    uint32_t *shared;            /* per item of the other side: words in common */
+    const char ***bags[2]; /* per side, per unmatched item */
+    uint32_t *shared;      /* per item of the other side: words in common */
     size_t *touched;
 } finder;
 
@@ -265,8 +263,7 @@ static void sharing_words(finder *f, const rec_differ *d, int w, size_t i, const
         size_t best = k;
         for (size_t q = k + 1; q < ntouched; q++)
             if (f->shared[f->touched[q]] > f->shared[f->touched[best]] ||
-                (f->shared[f->touched[q]] == f->shared[f->touched[best]] &&
-                 f->touched[q] < f->touched[best]))
+                (f->shared[f->touched[q]] == f->shared[f->touched[best]] && f->touched[q] < f->touched[best]))
                 best = q;
         size_t t = f->touched[k];
         f->touched[k] = f->touched[best];

@@ -13,27 +13,27 @@
 #include "diff.h"
 
 typedef struct {
-    char *id;                    /* owned */
-    const char *text;            /* interned: identical texts, identical pointers */
-    const char *recipient;       /* interned */
-    const char *number;          /* interned UPR number ("110.1"), or NULL */
-    const char **words;          /* interned; owned array */
+    char *id;              /* owned */
+    const char *text;      /* interned: identical texts, identical pointers */
+    const char *recipient; /* interned */
+    const char *number;    /* interned UPR number ("110.1"), or NULL */
+    const char **words;    /* interned; owned array */
     size_t nwords;
     unsigned long line;
-    long match;                  /* index in the other side, -1 */
-    int how;                     /* PAIR_NONE, _SAME, _MOVED, _CHANGED */
+    long match; /* index in the other side, -1 */
+    int how;    /* PAIR_NONE, _SAME, _MOVED, _CHANGED */
 } item;
 
 typedef struct {
     item *v;
     size_t n, cap;
-    const char **recipients;     /* interned, in order of their groups */
+    const char **recipients; /* interned, in order of their groups */
     size_t nrecipients, rcap;
 } side;
 
 struct rec_differ {
     xmlDictPtr dict;
-    side s[2];                   /* old, new */
+    side s[2]; /* old, new */
 };
 
 /* How an item was paired (item.how). */

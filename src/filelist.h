@@ -11,8 +11,8 @@
 #include "kinds.h"
 
 typedef struct {
-    char *bytes;    /* the list as read, separators made NULs; owned */
-    char **names;   /* pointers into bytes; owned */
+    char *bytes;  /* the list as read, separators made NULs; owned */
+    char **names; /* pointers into bytes; owned */
     size_t n;
 } rec_file_list;
 

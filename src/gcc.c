@@ -15,8 +15,7 @@ typedef struct {
 } palette;
 
 static const palette plain = {"", "", "", "", "", ""};
-static const palette sgr = {"\033[01m", "\033[01;31m", "\033[01;35m", "\033[01;36m",
-                            "\033[01;32m", "\033[m"};
+static const palette sgr = {"\033[01m", "\033[01;31m", "\033[01;35m", "\033[01;36m", "\033[01;32m", "\033[m"};
 
 /* Quote at most this many bytes either side of the caret: a 10 MB line is
  * not something a terminal should receive. */
@@ -56,8 +55,8 @@ static const char *find_line(const rec_quote_source *src, unsigned long line, co
  * caret goes by the columns a terminal shows: a CJK character takes two, a
  * combining mark none, a tab runs to the next multiple of 8 (written as
  * spaces, so that both lines agree whatever the terminal's tab stops). */
-static void quote_line(FILE *out, const rec_quote_source *src, unsigned long line,
-                       unsigned long col, const palette *pal)
+static void quote_line(FILE *out, const rec_quote_source *src, unsigned long line, unsigned long col,
+                       const palette *pal)
 {
     const char *eol, *p = find_line(src, line, &eol);
     if (!p)
@@ -103,8 +102,7 @@ static void quote_line(FILE *out, const rec_quote_source *src, unsigned long lin
     fprintf(out, "%s^%s\n", pal->caret, pal->off);
 }
 
-void rec_report_gcc(FILE *out, const char *path, const rec_diags *d,
-                    const rec_quote_source *src, bool color)
+void rec_report_gcc(FILE *out, const char *path, const rec_diags *d, const rec_quote_source *src, bool color)
 {
     const palette *pal = color ? &sgr : &plain;
     bool helped[REC_KIND_COUNT] = {false};

@@ -15,7 +15,6 @@
 
 /* Write path's diagnostics to out; src, when not NULL, quotes the source
  * lines; color adds gcc's colours (SGR escape sequences). */
-void rec_report_gcc(FILE *out, const char *path, const rec_diags *d,
-                    const rec_quote_source *src, bool color);
+void rec_report_gcc(FILE *out, const char *path, const rec_diags *d, const rec_quote_source *src, bool color);
 
 #endif

@@ -25,8 +25,8 @@
 
 static bool is_letter(uint32_t c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c != 0xD7 && c != 0xF7 && c < 0x2000) ||
-           (c >= 0x3040 && c != 0x3000 && c < 0xFF00);
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= 0xC0 && c != 0xD7 && c != 0xF7 && c < 0x2000) || (c >= 0x3040 && c != 0x3000 && c < 0xFF00);
 }
 
 /* ASCII and Latin-1 letters in lower case; others as they are. */
@@ -154,12 +154,11 @@ static void word_after(const char *s, size_t a, size_t b, char *out, uint32_t *f
  * determination"): never a broken word's first half by themselves. */
 static bool compound_prefix(const char *w)
 {
-    static const char *const words[] = {"non", "pre", "post", "anti", "self", "co", "cross", "multi",
-                                        "inter", "intra", "ex", "well", "semi", "sub", "quasi", "pro",
-                                        "counter", "mid", "over", "under", "extra", "ultra", "micro",
-                                        "macro", "socio", "para", "re", "long", "short", "high", "low",
-                                        "full", "part", "life", "child", "state", "gender", "age",
-                                        "human", "law", "rights", NULL};
+    static const char *const words[] = {
+        "non",   "pre",   "post",  "anti",   "self", "co",      "cross", "multi",  "inter", "intra", "ex",
+        "well",  "semi",  "sub",   "quasi",  "pro",  "counter", "mid",   "over",   "under", "extra", "ultra",
+        "micro", "macro", "socio", "para",   "re",   "long",    "short", "high",   "low",   "full",  "part",
+        "life",  "child", "state", "gender", "age",  "human",   "law",   "rights", NULL};
     for (int i = 0; words[i]; i++)
         if (strcmp(w, words[i]) == 0)
             return true;
@@ -168,8 +167,8 @@ static bool compound_prefix(const char *w)
 
 static bool conjunction(const char *w)
 {
-    static const char *const words[] = {"and", "or", "to", "nor", "et", "ou", "y", "e", "o", "u",
-                                        "und", "oder", "и", "или", NULL};
+    static const char *const words[] = {"and", "or", "to",  "nor",  "et", "ou",  "y", "e",
+                                        "o",   "u",  "und", "oder", "и",  "или", NULL};
     for (int i = 0; words[i]; i++)
         if (strcmp(w, words[i]) == 0)
             return true;
@@ -311,8 +310,7 @@ void rec_read_hyphens(rec_reader *r)
             li->flags |= LF_DEHYPHEN;
             continue;
         }
-        rec_diags_add(r->diags, l->number, rec_line_column(l, end - hy),
-                      REC_WARNING, REC_KIND_HYPHENATION,
+        rec_diags_add(r->diags, l->number, rec_line_column(l, end - hy), REC_WARNING, REC_KIND_HYPHENATION,
                       "kept the hyphen that ends this line: the document has neither '%s-%s' nor '%s' "
                       "elsewhere to tell whether it joins a compound or breaks a word",
                       first, second, joined);

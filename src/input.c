@@ -88,8 +88,8 @@ static void start(rec_input *in, const char *path)
     rec_diags_init(&in->diags);
 }
 
-void rec_input_load(rec_input *in, const rec_engine *e, rec_matcher *m,
-                    const char *path, const rec_input_options *opts)
+void rec_input_load(rec_input *in, const rec_engine *e, rec_matcher *m, const char *path,
+                    const rec_input_options *opts)
 {
     start(in, path);
     char *err = NULL;
@@ -103,9 +103,8 @@ void rec_input_load(rec_input *in, const rec_engine *e, rec_matcher *m,
     }
 }
 
-void rec_input_load_bytes(rec_input *in, const rec_engine *e, rec_matcher *m,
-                          const char *name, const char *bytes, size_t size,
-                          const rec_input_options *opts)
+void rec_input_load_bytes(rec_input *in, const rec_engine *e, rec_matcher *m, const char *name,
+                          const char *bytes, size_t size, const rec_input_options *opts)
 {
     start(in, name);
     in->src.bytes = rec_xmalloc(size + 1);

@@ -16,15 +16,24 @@ static const struct {
     uint32_t c;
     const char *name;
 } names[] = {
-    {0x200B, "ZERO WIDTH SPACE"},          {0x200C, "ZERO WIDTH NON-JOINER"},
-    {0x200D, "ZERO WIDTH JOINER"},         {0x200E, "LEFT-TO-RIGHT MARK"},
-    {0x200F, "RIGHT-TO-LEFT MARK"},        {0x202A, "LEFT-TO-RIGHT EMBEDDING"},
-    {0x202B, "RIGHT-TO-LEFT EMBEDDING"},   {0x202C, "POP DIRECTIONAL FORMATTING"},
-    {0x202D, "LEFT-TO-RIGHT OVERRIDE"},    {0x202E, "RIGHT-TO-LEFT OVERRIDE"},
-    {0x2028, "LINE SEPARATOR"},            {0x2029, "PARAGRAPH SEPARATOR"},
-    {0x2060, "WORD JOINER"},               {0x2066, "LEFT-TO-RIGHT ISOLATE"},
-    {0x2067, "RIGHT-TO-LEFT ISOLATE"},     {0x2068, "FIRST STRONG ISOLATE"},
-    {0x2069, "POP DIRECTIONAL ISOLATE"},   {0xFEFF, "ZERO WIDTH NO-BREAK SPACE"},
+    {0x200B, "ZERO WIDTH SPACE"},
+    {0x200C, "ZERO WIDTH NON-JOINER"},
+    {0x200D, "ZERO WIDTH JOINER"},
+    {0x200E, "LEFT-TO-RIGHT MARK"},
+    {0x200F, "RIGHT-TO-LEFT MARK"},
+    {0x202A, "LEFT-TO-RIGHT EMBEDDING"},
+    {0x202B, "RIGHT-TO-LEFT EMBEDDING"},
+    {0x202C, "POP DIRECTIONAL FORMATTING"},
+    {0x202D, "LEFT-TO-RIGHT OVERRIDE"},
+    {0x202E, "RIGHT-TO-LEFT OVERRIDE"},
+    {0x2028, "LINE SEPARATOR"},
+    {0x2029, "PARAGRAPH SEPARATOR"},
+    {0x2060, "WORD JOINER"},
+    {0x2066, "LEFT-TO-RIGHT ISOLATE"},
+    {0x2067, "RIGHT-TO-LEFT ISOLATE"},
+    {0x2068, "FIRST STRONG ISOLATE"},
+    {0x2069, "POP DIRECTIONAL ISOLATE"},
+    {0xFEFF, "ZERO WIDTH NO-BREAK SPACE"},
 };
 
 static const char *name_of(uint32_t c)
@@ -67,8 +76,7 @@ static void scan_element(const xmlNode *n, size_t *count, uint32_t *first)
  * start, whose words are on that line and the lines that follow). */
 static void locate(const rec_source *src, uint32_t c, unsigned long *line, unsigned long *col)
 {
-    char bytes[3] = {(char)(0xE0 | (c >> 12)), (char)(0x80 | ((c >> 6) & 0x3F)),
-                     (char)(0x80 | (c & 0x3F))};
+    char bytes[3] = {(char)(0xE0 | (c >> 12)), (char)(0x80 | ((c >> 6) & 0x3F)), (char)(0x80 | (c & 0x3F))};
     for (size_t l = *line ? *line - 1 : 0; l < src->nlines; l++) {
         const rec_line *ln = &src->lines[l];
         size_t from = 0;
@@ -92,8 +100,8 @@ typedef struct {
 
 static bool rec_element(const xmlNode *n, const xmlChar *name)
 {
-    return n->type == XML_ELEMENT_NODE && (n->name == name || xmlStrEqual(n->name, name)) &&
-           n->ns && xmlStrEqual(n->ns->href, (const xmlChar *)REC_NS);
+    return n->type == XML_ELEMENT_NODE && (n->name == name || xmlStrEqual(n->name, name)) && n->ns &&
+           xmlStrEqual(n->ns->href, (const xmlChar *)REC_NS);
 }
 
 static const xmlChar *name_in(xmlDocPtr doc, const char *name)

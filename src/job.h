@@ -25,28 +25,28 @@ typedef enum {
 
 typedef struct {
     rec_mode mode;
-    char **inputs;             /* the operands, then the names --files-from read */
+    char **inputs; /* the operands, then the names --files-from read */
     int ninputs;
-    const char *output;        /* CONVERT: -o FILE; NULL or "-": standard output */
-    const char *outdir;        /* BATCH: -d DIR */
-    unsigned formats;          /* -t, -a: bits 1u << rec_format (one but in BATCH) */
-    int jobs;                  /* -j N; 0: as many as online CPUs */
-    bool update;               /* -u: skip outputs as new as their input */
-    bool force;                /* --force: write the outputs of invalid inputs too */
-    bool quiet;                /* -q: no summary line, no progress line */
-    const char *stylesheet;    /* --stylesheet FILE, for the one format */
-    const char **params;       /* --param: NAME, VALUE, ..., NULL; the array is owned */
+    const char *output;     /* CONVERT: -o FILE; NULL or "-": standard output */
+    const char *outdir;     /* BATCH: -d DIR */
+    unsigned formats;       /* -t, -a: bits 1u << rec_format (one but in BATCH) */
+    int jobs;               /* -j N; 0: as many as online CPUs */
+    bool update;            /* -u: skip outputs as new as their input */
+    bool force;             /* --force: write the outputs of invalid inputs too */
+    bool quiet;             /* -q: no summary line, no progress line */
+    const char *stylesheet; /* --stylesheet FILE, for the one format */
+    const char **params;    /* --param: NAME, VALUE, ..., NULL; the array is owned */
     size_t nparams;
-    const char *translation;   /* --translation FILE (CONVERT) */
-    const char *target_lang;   /* --target-lang LANG */
+    const char *translation; /* --translation FILE (CONVERT) */
+    const char *target_lang; /* --target-lang LANG */
     rec_diff_format diff_format;
-    rec_color color;           /* --color */
-    rec_report_format report;  /* --diagnostics-format */
-    rec_input_options input;   /* how inputs are read; input.warnings is &warnings */
-    rec_warnings warnings;     /* -W options, --strict */
-    bool caret;                /* standard error is a terminal: quote source lines */
-    bool color_diags;          /* colour the diagnostics (gcc format, --color) */
-    mode_t perm;               /* permission bits of new files */
+    rec_color color;          /* --color */
+    rec_report_format report; /* --diagnostics-format */
+    rec_input_options input;  /* how inputs are read; input.warnings is &warnings */
+    rec_warnings warnings;    /* -W options, --strict */
+    bool caret;               /* standard error is a terminal: quote source lines */
+    bool color_diags;         /* colour the diagnostics (gcc format, --color) */
+    mode_t perm;              /* permission bits of new files */
 } rec_job;
 
 #endif

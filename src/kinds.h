@@ -17,10 +17,10 @@ typedef enum {
 } rec_kind_id;
 
 typedef struct {
-    const char *name;      /* "undefined-footnote" */
-    const char *level;     /* "error" or "warning": its usual severity */
-    const char *summary;   /* one line */
-    const char *help;      /* what to do about it */
+    const char *name;    /* "undefined-footnote" */
+    const char *level;   /* "error" or "warning": its usual severity */
+    const char *summary; /* one line */
+    const char *help;    /* what to do about it */
 } rec_kind;
 
 /* The table, indexed by rec_kind_id and ended by a {NULL} entry. Static

@@ -16,8 +16,7 @@
 
 static bool is(const xmlNode *n, const char *name)
 {
-    return n->type == XML_ELEMENT_NODE && n->ns &&
-           xmlStrEqual(n->ns->href, (const xmlChar *)L10N_NS) &&
+    return n->type == XML_ELEMENT_NODE && n->ns && xmlStrEqual(n->ns->href, (const xmlChar *)L10N_NS) &&
            xmlStrEqual(n->name, (const xmlChar *)name);
 }
 

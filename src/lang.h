@@ -20,9 +20,9 @@
 #define REC_LANG_LEADINS 16
 
 typedef struct {
-    const char *code;        /* BCP 47 primary subtag: "fr" */
-    const char *name;        /* "French", for messages */
-    int rtl;                 /* written right to left */
+    const char *code; /* BCP 47 primary subtag: "fr" */
+    const char *name; /* "French", for messages */
+    int rtl;          /* written right to left */
 
     /* A recipient header line: "Au gouvernement du Cambodge :", matched on
      * the whole line; groups lead and rest (a name may stand twice). */

@@ -27,9 +27,12 @@
 #include "util.h"
 
 static const char *const layout_names[LAYOUT_COUNT] = {
-    [LAYOUT_HEADERS] = "headers",   [LAYOUT_LEADINS] = "leadins",
-    [LAYOUT_TREATY] = "treaty-body", [LAYOUT_UPR] = "upr",
-    [LAYOUT_SPECIAL] = "special-procedures", [LAYOUT_HEADINGS] = "headings",
+    [LAYOUT_HEADERS] = "headers",
+    [LAYOUT_LEADINS] = "leadins",
+    [LAYOUT_TREATY] = "treaty-body",
+    [LAYOUT_UPR] = "upr",
+    [LAYOUT_SPECIAL] = "special-procedures",
+    [LAYOUT_HEADINGS] = "headings",
     [LAYOUT_PARAGRAPHS] = "paragraphs",
 };
 
@@ -200,7 +203,8 @@ static bool heading_like(const rec_joined *j)
         return false;
     bool letter = false; /* "_______": a rule */
     for (size_t i = 0; i < j->len && !letter; i++)
-        letter = ((j->text[i] | 0x20) >= 'a' && (j->text[i] | 0x20) <= 'z') || (unsigned char)j->text[i] >= 0xC0;
+        letter =
+            ((j->text[i] | 0x20) >= 'a' && (j->text[i] | 0x20) <= 'z') || (unsigned char)j->text[i] >= 0xC0;
     if (!letter)
         return false;
     return w <= 14 && (w > 1 || j->len <= 60);
@@ -254,7 +258,7 @@ static bool same_addressee(const char *a, const char *b)
 
 typedef struct {
     size_t headers, decimals, main_numbers, state_party, recommending, leadins, responses;
-    bool title;   /* a UN report's title names the State */
+    bool title; /* a UN report's title names the State */
 } counts;
 
 /* "12." at a paragraph's margin: a UN paragraph number, in order or not. */
@@ -262,8 +266,8 @@ static bool paragraph_number(const rec_reader *r, const rec_block *b)
 {
     const rec_lineinfo *li = &r->lines[b->first];
     const rec_line *l = &r->line[b->first];
-    return b->kind == B_ITEM && (li->mk == MK_ARABIC || li->mk == MK_ARABIC_INDIC) && li->indent <= r->margin + 12 &&
-           l->text[li->s1.start] != '(' && l->text[li->s1.end - 1] != ')';
+    return b->kind == B_ITEM && (li->mk == MK_ARABIC || li->mk == MK_ARABIC_INDIC) &&
+           li->indent <= r->margin + 12 && l->text[li->s1.start] != '(' && l->text[li->s1.end - 1] != ')';
 }
 
 /* Is item block b a paragraph of the document's main numbering, whose last
@@ -281,8 +285,8 @@ static bool main_number(const rec_reader *r, const rec_block *b, long *last)
         return false;
     /* a paragraph after the last one, or the first of an extract that
      * starts mid-document ("110." over its "110.1") */
-    if (li->value > *last && (*last > 0 || li->value <= 3 || li->s2.start == li->s2.end ||
-                              li->value < 1000)) {
+    if (li->value > *last &&
+        (*last > 0 || li->value <= 3 || li->s2.start == li->s2.end || li->value < 1000)) {
         *last = li->value;
         return true;
     }
@@ -407,13 +411,13 @@ static void numbered_paragraphs(rec_reader *r)
         if (!main_number(r, b, &last)) {
             const rec_lineinfo *li = &r->lines[b->first];
             const rec_line *l = &r->line[b->first];
-            if (before && li->mk == MK_ARABIC && li->indent <= r->margin + 12 && l->text[li->s1.start] != '(' &&
-                li->value > before - 3 && li->value <= before)
-                rec_diags_add(r->diags, l->number, rec_line_column(l, li->s1.start),
-                              REC_WARNING, REC_KIND_NUMBERING,
+            if (before && li->mk == MK_ARABIC && li->indent <= r->margin + 12 &&
+                l->text[li->s1.start] != '(' && li->value > before - 3 && li->value <= before)
+                rec_diags_add(r->diags, l->number, rec_line_column(l, li->s1.start), REC_WARNING,
+                              REC_KIND_NUMBERING,
                               "paragraph '%.*s' does not follow paragraph %ld (at line %lu): it was read as "
-                              "part of the paragraph before", (int)(li->s1.end - li->s1.start),
-                              l->text + li->s1.start, before, last_line);
+                              "part of the paragraph before",
+                              (int)(li->s1.end - li->s1.start), l->text + li->s1.start, before, last_line);
             if (finding)
                 make_prose(r, b, ROLE_FINDING);
             continue;
@@ -421,9 +425,11 @@ static void numbered_paragraphs(rec_reader *r)
         if (before && last > before + 1) {
             const rec_line *l = &r->line[b->first];
             const rec_lineinfo *li = &r->lines[b->first];
-            rec_diags_add(r->diags, l->number, rec_line_column(l, li->s1.start),
-                          REC_WARNING, REC_KIND_NUMBERING, "paragraph %ld follows paragraph %ld (at line %lu): "
-                          "%s missing?", last, before, last_line, last == before + 2 ? "is one" : "are some");
+            rec_diags_add(r->diags, l->number, rec_line_column(l, li->s1.start), REC_WARNING,
+                          REC_KIND_NUMBERING,
+                          "paragraph %ld follows paragraph %ld (at line %lu): "
+                          "%s missing?",
+                          last, before, last_line, last == before + 2 ? "is one" : "are some");
         }
         last_line = r->line[b->first].number;
         rec_joined j;
@@ -473,8 +479,8 @@ static void numbered_paragraphs(rec_reader *r)
             const rec_lineinfo *li = &r->lines[b->first];
             rec_diags_add(r->diags, l->number, rec_line_column(l, li->s1.start), REC_WARNING,
                           REC_KIND_IMPLICIT_ADDRESSEE,
-                          "paragraph %ld names no addressee rec2xml knows: it was filed under '%s' above", last,
-                          addressee);
+                          "paragraph %ld names no addressee rec2xml knows: it was filed under '%s' above",
+                          last, addressee);
         } else if (named) {
             set_to(r, b, &j, to);
             if (!group_open || !same_addressee(addressee, b->to)) {
@@ -536,8 +542,8 @@ static void groups(rec_reader *r)
             in_group = true;
             items = 0;
         } else if (b->opens_group && b->to) {
-            if (b->kind == B_PROSE && in_group && items == 0 && r->layout != LAYOUT_UPR &&
-                k > 0 && r->blocks[k - 1].kind == B_HEADER) {
+            if (b->kind == B_PROSE && in_group && items == 0 && r->layout != LAYOUT_UPR && k > 0 &&
+                r->blocks[k - 1].kind == B_HEADER) {
                 b->opens_group = false;
             } else {
                 in_group = true;
@@ -577,8 +583,7 @@ static void headings_as_recipients(rec_reader *r)
             continue;
         rec_lineinfo *li = &r->lines[b->first];
         const rec_line *l = &r->line[b->first];
-        rec_diags_add(r->diags, l->number, rec_line_column(l, li->a), REC_WARNING,
-                      REC_KIND_NEAR_HEADER,
+        rec_diags_add(r->diags, l->number, rec_line_column(l, li->a), REC_WARNING, REC_KIND_NEAR_HEADER,
                       "this heading has no 'To' but names an addressee over a list: it was read as the "
                       "list's recipient");
         b->kind = B_HEADER;
@@ -632,7 +637,8 @@ static void lost_bullets(rec_reader *r)
             rec_diags_add(r->diags, l->number, rec_line_column(l, r->lines[r->blocks[first].first].a),
                           REC_WARNING, REC_KIND_UNMARKED_ITEM,
                           "no list marker under this recipient: %zu paragraph%s read as recommendation%s, "
-                          "one each", converted, converted == 1 ? " was" : "s were", converted == 1 ? "" : "s");
+                          "one each",
+                          converted, converted == 1 ? " was" : "s were", converted == 1 ? "" : "s");
         }
         k = end - 1;
     }
@@ -642,9 +648,9 @@ static void lost_bullets(rec_reader *r)
 /* The words that number the sections of an Arabic UN report ("ثانياً -
  * الاستنتاجات", "ألف - مقدمة"), as "II." and "A." do in English. */
 static const char *const arabic_marks[] = {
-    "أولاً", "ثانياً", "ثالثاً", "رابعاً", "خامساً", "سادساً", "سابعاً", "ثامناً", "تاسعاً", "عاشراً",
-    "أولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا", "تاسعا", "عاشرا",
-    "ألف", "باء", "جيم", "دال", "هاء", "واو", "زاي", "حاء", "طاء", "ياء", NULL};
+    "أولاً",  "ثانياً", "ثالثاً", "رابعاً", "خامساً", "سادساً", "سابعاً", "ثامناً", "تاسعاً", "عاشراً", "أولا",
+    "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا", "تاسعا", "عاشرا", "ألف",   "باء",
+    "جيم",   "دال",   "هاء",   "واو",   "زاي",   "حاء",   "طاء",   "ياء",   NULL};
 
 /* "二、" (a Chinese numeral and U+3001), or an Arabic section word with the
  * dash after it, at t[a..b): the length of the mark, or 0. */
@@ -726,8 +732,8 @@ static bool numbered_heading(rec_reader *r, size_t k)
 static void topics(rec_reader *r)
 {
     size_t topic = 0;
-    bool numbered_layout = r->layout == LAYOUT_TREATY || r->layout == LAYOUT_UPR ||
-                           r->layout == LAYOUT_SPECIAL;
+    bool numbered_layout =
+        r->layout == LAYOUT_TREATY || r->layout == LAYOUT_UPR || r->layout == LAYOUT_SPECIAL;
     /* a UN document's front matter (its body, its title) heads nothing:
      * headings start with the numbered paragraphs */
     bool body = !numbered_layout;
@@ -805,7 +811,8 @@ static size_t ends_with_any(const char *t, size_t n, const char *const *punct)
     return 0;
 }
 
-static const char *const trailing[] = {" ", ";", ".", ",", "\u061b", "\u060c", "\u06d4", "\uff1b", "\uff0c", "\u3002", NULL};
+static const char *const trailing[] = {" ",      ";",      ".",      ",",      "\u061b", "\u060c",
+                                       "\u06d4", "\uff1b", "\uff0c", "\u3002", NULL};
 static const char *const closing[] = {")", "\uff09", NULL};
 static const char *const opening[] = {"(", "\uff08", NULL};
 static const char *const separators[] = {",", ";", "\u060c", "\u061b", "\u3001", "\uff0c", "\uff1b", NULL};
@@ -918,7 +925,8 @@ static void stray_decimals(rec_reader *r)
             continue;
         bool listed = false;
         for (size_t d = 1; d <= 2 && !listed; d++) {
-            if (k >= d && r->blocks[k - d].kind == B_ITEM && r->lines[r->blocks[k - d].first].mk == MK_DECIMAL)
+            if (k >= d && r->blocks[k - d].kind == B_ITEM &&
+                r->lines[r->blocks[k - d].first].mk == MK_DECIMAL)
                 listed = true;
             if (k + d < r->nblocks && r->blocks[k + d].kind == B_ITEM &&
                 r->lines[r->blocks[k + d].first].mk == MK_DECIMAL)
@@ -958,8 +966,8 @@ void rec_read_layout(rec_reader *r)
         numbered_paragraphs(r);
     leadins(r);
     /* before groups(): a lead-in under such a heading introduces its items */
-    if (c.headers == 0 && (r->layout == LAYOUT_PARAGRAPHS || r->layout == LAYOUT_HEADINGS ||
-                           r->layout == LAYOUT_LEADINS))
+    if (c.headers == 0 &&
+        (r->layout == LAYOUT_PARAGRAPHS || r->layout == LAYOUT_HEADINGS || r->layout == LAYOUT_LEADINS))
         headings_as_recipients(r);
     groups(r);
     lost_bullets(r);

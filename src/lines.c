@@ -143,9 +143,7 @@ rec_marker_kind rec_marker_kind_of(const rec_lineinfo *prev, const char *mk, siz
         *value = num;
         if (other == 0x3001)
             return MK_ARABIC;
-        return dots >= 1 && mk[n - 1] != '.' ? MK_DECIMAL
-               : dots >= 2                   ? MK_DECIMAL
-                                             : MK_ARABIC;
+        return dots >= 1 && mk[n - 1] != '.' ? MK_DECIMAL : dots >= 2 ? MK_DECIMAL : MK_ARABIC;
     }
     if (letters == 1 && !strchr("ivxIVX", *letter)) {
         *value = (*letter | 0x20) - 'a' + 1;
@@ -153,8 +151,8 @@ rec_marker_kind rec_marker_kind_of(const rec_lineinfo *prev, const char *mk, siz
     }
     if (letters >= 1) {
         bool upper = *letter < 'a';
-        if (letters == 1 && prev && prev->kind == L_ITEM &&
-            (prev->mk == (upper ? MK_UALPHA : MK_LALPHA)) && prev->value == (*letter | 0x20) - 'a') {
+        if (letters == 1 && prev && prev->kind == L_ITEM && (prev->mk == (upper ? MK_UALPHA : MK_LALPHA)) &&
+            prev->value == (*letter | 0x20) - 'a') {
             *value = (*letter | 0x20) - 'a' + 1; /* (h) then (i) */
             return upper ? MK_UALPHA : MK_LALPHA;
         }
@@ -193,10 +191,18 @@ rec_marker_kind rec_marker_kind_of(const rec_lineinfo *prev, const char *mk, siz
 const char *rec_numbering_name(rec_marker_kind k)
 {
     static const char *const names[] = {
-        [MK_NONE] = "none",         [MK_BULLET] = "bullet",         [MK_ARABIC] = "arabic",
-        [MK_DECIMAL] = "decimal",   [MK_LALPHA] = "loweralpha",     [MK_UALPHA] = "upperalpha",
-        [MK_LROMAN] = "lowerroman", [MK_UROMAN] = "upperroman",     [MK_CYRILLIC] = "cyrillic",
-        [MK_ABJAD] = "abjad",       [MK_ARABIC_INDIC] = "arabic-indic", [MK_CJK] = "cjk",
+        [MK_NONE] = "none",
+        [MK_BULLET] = "bullet",
+        [MK_ARABIC] = "arabic",
+        [MK_DECIMAL] = "decimal",
+        [MK_LALPHA] = "loweralpha",
+        [MK_UALPHA] = "upperalpha",
+        [MK_LROMAN] = "lowerroman",
+        [MK_UROMAN] = "upperroman",
+        [MK_CYRILLIC] = "cyrillic",
+        [MK_ABJAD] = "abjad",
+        [MK_ARABIC_INDIC] = "arabic-indic",
+        [MK_CJK] = "cjk",
     };
     return names[k];
 }
@@ -231,7 +237,8 @@ static void classify(rec_reader *r, size_t i, const rec_lineinfo *prev_item)
     } else if (l->text[strspn(l->text, "\f")] == '[' && rec_match_footnote(r->m, l->text, l->len, &fm)) {
         li->kind = L_FOOTNOTE;
         li->s1 = fm.label, li->s2 = fm.text;
-    } else if (r->feeds && l->text[li->a] == '[' && rec_match_footnote(r->m, l->text + li->a, l->len - li->a, &fm)) {
+    } else if (r->feeds && l->text[li->a] == '[' &&
+               rec_match_footnote(r->m, l->text + li->a, l->len - li->a, &fm)) {
         /* a PDF's text is indented as its page: a note's label stands at
          * the indentation of the text around it */
         li->kind = L_FOOTNOTE;
@@ -424,7 +431,8 @@ static bool capital_dot(const rec_reader *r, size_t i)
     if (li->kind == L_ITEM && li->mk == MK_CJK)
         return n > 3 && memcmp(mk + n - 3, "\u3001", 3) == 0 && (unsigned char)mk[0] >= 0xE4 &&
                !(mk[0] >= '0' && mk[0] <= '9');
-    return li->kind == L_ITEM && (li->mk == MK_UALPHA || li->mk == MK_UROMAN) && mk[n - 1] == '.' && mk[0] != '(';
+    return li->kind == L_ITEM && (li->mk == MK_UALPHA || li->mk == MK_UROMAN) && mk[n - 1] == '.' &&
+           mk[0] != '(';
 }
 
 /* ... with text after it ("A." alone labels a column of headings: blocks.c) */
@@ -493,8 +501,8 @@ void rec_read_lines(rec_reader *r)
     for (size_t i = 0; i < r->nlines && !(r->feeds && r->columns); i++) {
         const rec_line *l = &r->line[i];
         r->feeds = r->feeds || memchr(l->text, '\f', l->len) != NULL;
-        r->columns = r->columns || (l->len > 2 && l->text[0] == ' ' && l->text[1] == ' ' &&
-                                    l->text[l->len - 1] != ' ');
+        r->columns = r->columns ||
+                     (l->len > 2 && l->text[0] == ' ' && l->text[1] == ' ' && l->text[l->len - 1] != ' ');
     }
     const rec_lineinfo *prev_item = NULL;
     for (size_t i = 0; i < r->nlines; i++) {

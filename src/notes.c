@@ -286,8 +286,8 @@ void rec_read_numbered_notes(rec_reader *r)
             long x = digits_at(l->text, k, li->b, &m);
             size_t e = k + m;
             bool ends = e == li->b || rec_is_blank_at(l->text, li->b, e) || strchr(".,;:)", l->text[e]);
-            if (spaced && e < li->b && !(e + 1 < li->b && l->text[e] == ' ' && l->text[e + 1] >= 'A' &&
-                                         l->text[e + 1] <= 'Z'))
+            if (spaced && e < li->b &&
+                !(e + 1 < li->b && l->text[e] == ' ' && l->text[e + 1] >= 'A' && l->text[e + 1] <= 'Z'))
                 ends = false;
             if (!x || !ends || x > maxdef || !defined[x] || !(x == max + 1 || cited[x])) {
                 k += m ? m - 1 : 0;

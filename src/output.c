@@ -17,17 +17,17 @@
 
 struct rec_output {
     int fd;
-    char *path;        /* the target (relative to the -d directory's descriptor);
+    char *path;          /* the target (relative to the -d directory's descriptor);
                           NULL for standard output */
-    char *shown;       /* the target as messages name it */
-    rec_temp *tmp;     /* the temporary file beside it; NULL: written as it is */
-    int error;         /* first errno seen while writing */
+    char *shown;         /* the target as messages name it */
+    rec_temp *tmp;       /* the temporary file beside it; NULL: written as it is */
+    int error;           /* first errno seen while writing */
     const char *refused; /* why the target was refused, or NULL */
     xmlOutputBufferPtr buf;
-    char *pending;     /* bytes not written yet (libxml2 hands over 4 KB at a time) */
+    char *pending; /* bytes not written yet (libxml2 hands over 4 KB at a time) */
     size_t npending;
-    size_t written;    /* bytes handed to write() so far */
-    bool stamp;        /* give the file mtime (rec_output_set_mtime) */
+    size_t written; /* bytes handed to write() so far */
+    bool stamp;     /* give the file mtime (rec_output_set_mtime) */
     struct timespec mtime;
 };
 
@@ -97,9 +97,13 @@ mode_t rec_output_default_mode(void)
 /* What a non-regular entry is, for the message that refuses it. */
 static const char *what_it_is(mode_t m)
 {
-    return S_ISLNK(m) ? "a symbolic link" : S_ISFIFO(m) ? "a FIFO" : S_ISCHR(m) ? "a character device"
-           : S_ISBLK(m) ? "a block device" : S_ISSOCK(m) ? "a socket" : S_ISDIR(m) ? "a directory"
-           : "not a regular file";
+    return S_ISLNK(m)    ? "a symbolic link"
+           : S_ISFIFO(m) ? "a FIFO"
+           : S_ISCHR(m)  ? "a character device"
+           : S_ISBLK(m)  ? "a block device"
+           : S_ISSOCK(m) ? "a socket"
+           : S_ISDIR(m)  ? "a directory"
+                         : "not a regular file";
 }
 
 /* The permission bits a replaced file keeps: never set-user-ID, set-group-ID,
@@ -153,8 +157,7 @@ static void sweep_beside(const char *path)
     free(dir);
 }
 
-rec_output *rec_output_open(int dirfd, const char *dir, const char *name, mode_t mode,
-                            char **err)
+rec_output *rec_output_open(int dirfd, const char *dir, const char *name, mode_t mode, char **err)
 {
     rec_output *o = rec_xcalloc(sizeof *o);
     o->fd = -1;
@@ -164,8 +167,7 @@ rec_output *rec_output_open(int dirfd, const char *dir, const char *name, mode_t
         bool in_dir = dir != NULL;
         o->shown = in_dir ? rec_asprintf("%s/%s", dir, name) : rec_xstrdup(name);
         struct stat st;
-        bool exists = in_dir ? fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0
-                             : lstat(name, &st) == 0;
+        bool exists = in_dir ? fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 : lstat(name, &st) == 0;
         int e = 0;
         if (exists && in_dir && !S_ISREG(st.st_mode)) {
             /* in an output directory, never through a link, never into a

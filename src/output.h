@@ -26,8 +26,7 @@ typedef struct rec_output rec_output;
  * rec2xml. dir NULL: name is a path the user gave (dirfd unused): a link is
  * followed, a device or FIFO written as it is. Returns NULL with *err set
  * (caller frees) on failure. */
-rec_output *rec_output_open(int dirfd, const char *dir, const char *name, mode_t mode,
-                            char **err);
+rec_output *rec_output_open(int dirfd, const char *dir, const char *name, mode_t mode, char **err);
 
 /* Give the file this modification time when it is committed (-d: the
  * input's, taken before it was read, so that -u sees a later edit). */

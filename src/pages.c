@@ -23,9 +23,10 @@
 
 #include "util.h"
 
-#define FURNITURE 4   /* lines of furniture a page prints at its top or foot */
-#define KEY_MAX 120   /* longer lines are text, not furniture */
-#define HEAD_LINES 6  /* lines a page 1 may print above its furniture, before
+#define FURNITURE 4 /* lines of furniture a page prints at its top or foot */
+#define KEY_MAX 120 /* longer lines are text, not furniture */
+#define HEAD_LINES                                                                                           \
+    6 /* lines a page 1 may print above its furniture, before
                          its first item or header */
 
 /* The line's content with digit runs as '#', blanks as one space and ASCII
@@ -80,9 +81,9 @@ static bool candidate(const rec_lineinfo *li, bool near_boundary)
 typedef struct {
     rec_reader *r;
     xmlHashTablePtr counts;
-    bool feeds;          /* the document has form feeds */
+    bool feeds;                  /* the document has form feeds */
     char title[2 * KEY_MAX + 2]; /* the key of the document's first lines */
-    size_t title_end;    /* the line after them */
+    size_t title_end;            /* the line after them */
 } pages;
 
 /* The document's first paragraph (its first TITLE_LINES lines at most)

@@ -24,11 +24,11 @@
 /* One level of the item stack: an open item that may receive sub-items. */
 typedef struct {
     unsigned indent;
-    char shape[8];     /* the marker's shape: "•", "1.", "(a)", "(i)" */
-    char letter;       /* a lettered marker's letter ('b' for "(b)"), else 0 */
-    long value;        /* the marker's rank */
+    char shape[8]; /* the marker's shape: "•", "1.", "(a)", "(i)" */
+    char letter;   /* a lettered marker's letter ('b' for "(b)"), else 0 */
+    long value;    /* the marker's rank */
     xmlNodePtr item;
-    char *id;          /* owned */
+    char *id; /* owned */
     unsigned long subitems;
 } level;
 
@@ -40,21 +40,21 @@ typedef struct {
     xmlDocPtr doc;
     xmlNsPtr ns;
     xmlNodePtr root;
-    xmlNodePtr group;             /* the current group, NULL at root level */
-    char group_id[32];            /* "g3", or "g0" at root level */
+    xmlNodePtr group;  /* the current group, NULL at root level */
+    char group_id[32]; /* "g3", or "g0" at root level */
     unsigned long groups, prose, group_items;
     bool warned_depth;
-    const char *recipient;        /* --recipient */
-    char **block_ids;             /* per block: the id of its prose; owned */
+    const char *recipient; /* --recipient */
+    char **block_ids;      /* per block: the id of its prose; owned */
 
     level *stack;
     size_t depth, stack_cap;
 
-    size_t ref;                   /* the next of r->refs to place */
-    size_t line;                  /* the line append() reads */
-    xmlNodePtr target;            /* element receiving text */
+    size_t ref;        /* the next of r->refs to place */
+    size_t line;       /* the line append() reads */
+    xmlNodePtr target; /* element receiving text */
     bool target_has_text;
-    char *pending;                /* text not yet added to target */
+    char *pending; /* text not yet added to target */
     size_t pending_len, pending_cap;
 } parser;
 
@@ -98,13 +98,12 @@ static void pend(parser *p, const char *s, size_t n)
 static void flush_text(parser *p)
 {
     if (p->pending_len && p->target)
-        xmlAddChild(p->target, xmlNewDocTextLen(p->doc, (const xmlChar *)p->pending,
-                                                (int)p->pending_len));
+        xmlAddChild(p->target, xmlNewDocTextLen(p->doc, (const xmlChar *)p->pending, (int)p->pending_len));
     p->pending_len = 0;
 }
 
-static xmlNodePtr element(parser *p, xmlNodePtr parent, const char *name,
-                          unsigned long line, unsigned long col)
+static xmlNodePtr element(parser *p, xmlNodePtr parent, const char *name, unsigned long line,
+                          unsigned long col)
 {
     xmlNodePtr e = xmlNewDocNode(p->doc, p->ns, (const xmlChar *)name, NULL);
     if (!e)
@@ -163,16 +162,15 @@ static char *footnote_id(const parser *p, const char *label, size_t n)
 
 /* The next footnote reference in s[from, len): "[n]", or a note symbol
  * glued to the word before it ("Freedonia*"). */
-static bool next_ref(parser *p, const char *s, size_t len, size_t from, rec_span *whole,
-                     rec_span *label)
+static bool next_ref(parser *p, const char *s, size_t len, size_t from, rec_span *whole, rec_span *label)
 {
     bool found = rec_find_fnref(p->m, s, len, from, whole, label);
     /* a superscript number the notes pass found on this line */
     while (p->ref < p->r->nrefs && (p->r->refs[p->ref].line < p->line ||
                                     (p->r->refs[p->ref].line == p->line && p->r->refs[p->ref].start < from)))
         p->ref++;
-    if (p->ref < p->r->nrefs && p->r->refs[p->ref].line == p->line &&
-        p->r->refs[p->ref].end <= len && (!found || p->r->refs[p->ref].start < whole->start)) {
+    if (p->ref < p->r->nrefs && p->r->refs[p->ref].line == p->line && p->r->refs[p->ref].end <= len &&
+        (!found || p->r->refs[p->ref].start < whole->start)) {
         whole->start = label->start = p->r->refs[p->ref].start;
         whole->end = label->end = p->r->refs[p->ref].end;
         return true;
@@ -303,8 +301,8 @@ static void pop_to(parser *p, size_t depth)
  * loweralpha, "iv)" -> "i)" lowerroman, "•" -> "•" bullet, "а)" -> "#)"
  * cyrillic. A single i, v or x is a letter when it continues a lettered
  * list at the same indentation. */
-static const char *shape_of(parser *p, const char *mk, size_t n, unsigned indent,
-                            rec_marker_kind kind, char shape[8])
+static const char *shape_of(parser *p, const char *mk, size_t n, unsigned indent, rec_marker_kind kind,
+                            char shape[8])
 {
     if (kind == MK_BULLET) {
         snprintf(shape, 8, "%.*s", (int)(n < 7 ? n : 7), mk);
@@ -335,8 +333,12 @@ static const char *shape_of(parser *p, const char *mk, size_t n, unsigned indent
         if (!roman)
             kind = upper ? MK_UALPHA : MK_LALPHA;
     }
-    char sym = kind == MK_ARABIC ? '1' : kind == MK_LALPHA ? 'a' : kind == MK_UALPHA ? 'A'
-               : kind == MK_LROMAN ? 'i' : kind == MK_UROMAN ? 'I' : '#';
+    char sym = kind == MK_ARABIC   ? '1'
+               : kind == MK_LALPHA ? 'a'
+               : kind == MK_UALPHA ? 'A'
+               : kind == MK_LROMAN ? 'i'
+               : kind == MK_UROMAN ? 'I'
+                                   : '#';
     /* punctuation kept, the number or letter (in any script) as sym */
     size_t k = 0;
     bool placed = false;
@@ -373,10 +375,10 @@ static level *push(parser *p)
  * otherwise deeper indentation nests, and at the same indentation a new
  * shape opens a sub-list and an earlier shape closes it again. */
 typedef struct {
-    bool sibling;            /* it follows an item of its list */
-    long previous;           /* ... whose rank was this */
-    bool switched;           /* a new marker shape at one indentation nested it */
-    char above[8];           /* ... under an item of this shape */
+    bool sibling;  /* it follows an item of its list */
+    long previous; /* ... whose rank was this */
+    bool switched; /* a new marker shape at one indentation nested it */
+    char above[8]; /* ... under an item of this shape */
 } placement;
 
 static void place(parser *p, unsigned indent, const char *shape, long value, placement *pl)
@@ -426,22 +428,23 @@ static void placement_slips(parser *p, const rec_line *l, const rec_lineinfo *li
                       "sub-list; did you mean '%s', or to indent it?",
                       mk, marker, pl->above, pl->above);
         if (above_bullet && bullet)
-            rec_diags_suggest(p->diags, l->number, col, col + (unsigned long)rec_utf8_count(marker, (size_t)mk),
-                              pl->above);
+            rec_diags_suggest(p->diags, l->number, col,
+                              col + (unsigned long)rec_utf8_count(marker, (size_t)mk), pl->above);
         return;
     }
     if (!pl->sibling || li->mk == MK_BULLET || li->mk == MK_DECIMAL || !li->value)
         return;
     (void)shape;
-    const char *what = li->value == pl->previous        ? "repeats the number before it"
-                       : li->value == 1                  ? "starts the list again at 1"
-                       : li->value > pl->previous + 1    ? "skips a number"
-                       : li->value < pl->previous        ? "goes back in the list's numbering"
-                                                         : NULL;
+    const char *what = li->value == pl->previous      ? "repeats the number before it"
+                       : li->value == 1               ? "starts the list again at 1"
+                       : li->value > pl->previous + 1 ? "skips a number"
+                       : li->value < pl->previous     ? "goes back in the list's numbering"
+                                                      : NULL;
     if (what)
         rec_diags_add(p->diags, l->number, col, REC_WARNING, REC_KIND_NUMBERING,
                       "'%.*s' %s (the item before is number %ld); it was read as the next item of the "
-                      "same list", mk, marker, what, pl->previous);
+                      "same list",
+                      mk, marker, what, pl->previous);
 }
 
 static void open_group(parser *p, unsigned long line, unsigned long col)
@@ -465,8 +468,7 @@ static void derived_group(parser *p, const rec_block *b, const char *from, unsig
     open_group(p, line, col);
     if (b && b->response)
         sattr(p->group, "response", responses[b->response]);
-    xmlNodePtr recipient = element(p, p->group, "recipient", b ? b->to_line : line,
-                                   b ? b->to_col : col);
+    xmlNodePtr recipient = element(p, p->group, "recipient", b ? b->to_line : line, b ? b->to_col : col);
     if (from)
         sattr(recipient, "from", from);
     const char *name = b ? b->to : p->recipient;
@@ -501,8 +503,8 @@ static void add_item(parser *p, size_t k)
     if (p->depth >= REC_MAX_DEPTH) {
         if (!p->warned_depth)
             rec_diags_add(p->diags, l->number, column(l, li->s1.start), REC_WARNING, REC_KIND_TOO_DEEP,
-                          "items nest deeper than %d levels; deeper ones are kept at level %d",
-                          REC_MAX_DEPTH, REC_MAX_DEPTH);
+                          "items nest deeper than %d levels; deeper ones are kept at level %d", REC_MAX_DEPTH,
+                          REC_MAX_DEPTH);
         p->warned_depth = true;
         pop_to(p, REC_MAX_DEPTH - 1);
     }
@@ -520,8 +522,7 @@ static void add_item(parser *p, size_t k)
 
     size_t text_start = b->text_line == b->first ? li->s2.start : p->r->lines[b->text_line].a;
     const rec_line *tl = &p->r->line[b->text_line];
-    xmlNodePtr item = element(p, parent, "item", l->number,
-                              column(l, b->unmarked ? li->a : li->s1.start));
+    xmlNodePtr item = element(p, parent, "item", l->number, column(l, b->unmarked ? li->a : li->s1.start));
     sattr(item, "id", id);
     if (!b->unmarked)
         attr(item, "marker", mk, mklen);
@@ -530,8 +531,7 @@ static void add_item(parser *p, size_t k)
         sattr(item, "by", b->by);
     if (b->topic && p->block_ids[b->topic - 1])
         sattr(item, "topic", p->block_ids[b->topic - 1]);
-    xmlNodePtr text = element(p, item, "text", tl->number,
-                              column(tl, b->unmarked ? li->a : text_start));
+    xmlNodePtr text = element(p, item, "text", tl->number, column(tl, b->unmarked ? li->a : text_start));
 
     level *lv = push(p);
     lv->indent = b->unmarked ? 0 : indent;
@@ -726,8 +726,7 @@ bool rec_parse_layout_known(const char *name)
     return rec_layout_find(name) >= 0;
 }
 
-xmlDocPtr rec_parse(const rec_source *src, rec_matcher *m, const rec_parse_options *opts,
-                    rec_diags *diags)
+xmlDocPtr rec_parse(const rec_source *src, rec_matcher *m, const rec_parse_options *opts, rec_diags *diags)
 {
     rec_reader r;
     memset(&r, 0, sizeof r);

@@ -34,7 +34,6 @@ bool rec_parse_layout_known(const char *name);
 /* Build the document for src, whose lines are split and valid. Returns a
  * new document (caller frees with xmlFreeDoc). The reader's remarks
  * (guesses, too-deep nesting) go to diags. */
-xmlDocPtr rec_parse(const rec_source *src, rec_matcher *m, const rec_parse_options *opts,
-                    rec_diags *diags);
+xmlDocPtr rec_parse(const rec_source *src, rec_matcher *m, const rec_parse_options *opts, rec_diags *diags);
 
 #endif

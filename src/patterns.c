@@ -19,9 +19,10 @@
 /* Bullets seen in reports and in PDF/Word exports (U+F0B7, U+F0A7, U+F0D8,
  * U+F076 and U+F0FC are Symbol and Wingdings characters of the private use
  * area that PDF extraction leaves behind). */
-#define BULLET_NONASCII "\\x{2022}\\x{b7}\\x{25cf}\\x{25aa}\\x{25e6}\\x{25a0}\\x{25ba}\\x{2023}\\x{2043}" \
-                        "\\x{f0b7}\\x{f0a7}\\x{f0d8}\\x{f076}\\x{f0fc}\\x{27a2}\\x{2713}\\x{2714}\\x{25c6}" \
-                        "\\x{25c7}\\x{25cb}\\x{2219}\\x{25b6}\\x{2192}\\x{2794}"
+#define BULLET_NONASCII                                                                                      \
+    "\\x{2022}\\x{b7}\\x{25cf}\\x{25aa}\\x{25e6}\\x{25a0}\\x{25ba}\\x{2023}\\x{2043}"                        \
+    "\\x{f0b7}\\x{f0a7}\\x{f0d8}\\x{f076}\\x{f0fc}\\x{27a2}\\x{2713}\\x{2714}\\x{25c6}"                      \
+    "\\x{25c7}\\x{25cb}\\x{2219}\\x{25b6}\\x{2192}\\x{2794}"
 #define BULLET "[" BULLET_NONASCII "\\x{2d}\\x{2013}\\x{2014}*o]"
 
 /* Markers that need a blank after them: bullets (two stacked count as
@@ -30,25 +31,29 @@
  * ((a) a) a. A.), roman numerals ((iv) iv) iv. IV.: "A." and "IV." only
  * in a list, lines.c), Cyrillic and Arabic letters, and
  * Arabic-Indic digits. */
-#define SPACED BULLET "(?:" WS "+" BULLET "(?=" WS "))?" \
-    "|[0-9]{1,3}(?:\\.[0-9]{1,3}){1,3}\\.?" \
-    "|[0-9]{1,3}(?:-[0-9]{1,3}){1,2}(?=" WS "+[\\x{600}-\\x{6ff}]|" WS "*$)" \
-    "|[0-9]{1,3}[.)\\-]|\\([0-9]{1,3}\\)" \
-    "|\\([A-Za-z]\\)|[A-Za-z]\\)|[A-Za-z]\\.|[ivxIVX]{2,6}\\." \
-    "|\\((?:[ivxlc]{2,7}|[IVXLC]{2,7})\\)|(?:[ivxlc]{2,7}|[IVXLC]{2,7})\\)" \
-    "|\\([\\x{430}-\\x{44f}\\x{451}]\\)|[\\x{430}-\\x{44f}\\x{451}]\\)" \
-    "|\\([\\x{621}-\\x{64a}]\\x{640}?\\)|[\\x{621}-\\x{64a}]\\x{640}?\\)" \
+#define SPACED                                                                                               \
+    BULLET                                                                                                   \
+    "(?:" WS "+" BULLET "(?=" WS "))?"                                                                       \
+    "|[0-9]{1,3}(?:\\.[0-9]{1,3}){1,3}\\.?"                                                                  \
+    "|[0-9]{1,3}(?:-[0-9]{1,3}){1,2}(?=" WS "+[\\x{600}-\\x{6ff}]|" WS "*$)"                                 \
+    "|[0-9]{1,3}[.)\\-]|\\([0-9]{1,3}\\)"                                                                    \
+    "|\\([A-Za-z]\\)|[A-Za-z]\\)|[A-Za-z]\\.|[ivxIVX]{2,6}\\."                                               \
+    "|\\((?:[ivxlc]{2,7}|[IVXLC]{2,7})\\)|(?:[ivxlc]{2,7}|[IVXLC]{2,7})\\)"                                  \
+    "|\\([\\x{430}-\\x{44f}\\x{451}]\\)|[\\x{430}-\\x{44f}\\x{451}]\\)"                                      \
+    "|\\([\\x{621}-\\x{64a}]\\x{640}?\\)|[\\x{621}-\\x{64a}]\\x{640}?\\)"                                    \
     "|[\\x{660}-\\x{669}\\x{6f0}-\\x{6f9}]{1,3}[.)\\-]|\\([\\x{660}-\\x{669}\\x{6f0}-\\x{6f9}]{1,3}\\)"
 /* Markers an editor may glue to the text ("1.Investigate", "•Repeal"); a
  * number then needs a capital or a letter of a script without case after
  * it, a dash a capital. */
-#define GLUED "(?:[0-9]{1,3}[.)]|\\([0-9]{1,3}\\)|\\([A-Za-z]\\)|\\((?:[ivxlc]{2,7})\\)" \
-    "|[\\x{660}-\\x{669}\\x{6f0}-\\x{6f9}]{1,3}[.)\\-])(?=[\\p{Lu}\\p{Lo}])" \
-    "|[" BULLET_NONASCII "](?=[\\p{L}\\x{201c}\"])" \
+#define GLUED                                                                                                \
+    "(?:[0-9]{1,3}[.)]|\\([0-9]{1,3}\\)|\\([A-Za-z]\\)|\\((?:[ivxlc]{2,7})\\)"                               \
+    "|[\\x{660}-\\x{669}\\x{6f0}-\\x{6f9}]{1,3}[.)\\-])(?=[\\p{Lu}\\p{Lo}])"                                 \
+    "|[" BULLET_NONASCII "](?=[\\p{L}\\x{201c}\"])"                                                          \
     "|[\\x{2d}\\x{2013}*](?=\\p{Lu})"
 /* Markers of Chinese documents, which take no blank after them. */
-#define CJK "[一二三四五六七八九十]{1,3}\\x{3001}|[0-9\\x{ff10}-\\x{ff19}]{1,3}\\x{3001}" \
-    "|\\x{ff08}[一二三四五六七八九十0-9A-Za-z\\x{ff10}-\\x{ff19}]{1,3}\\x{ff09}" \
+#define CJK                                                                                                  \
+    "[一二三四五六七八九十]{1,3}\\x{3001}|[0-9\\x{ff10}-\\x{ff19}]{1,3}\\x{3001}"                  \
+    "|\\x{ff08}[一二三四五六七八九十0-9A-Za-z\\x{ff10}-\\x{ff19}]{1,3}\\x{ff09}"                   \
     "|\\([一二三四五六七八九十]{1,3}\\)"
 
 /* Dot leaders of a table of contents, and the page reference they lead to. */
@@ -70,9 +75,10 @@ static const char *const sources[P_COUNT] = {
     [P_UPPER] = "^" WS "*\\p{Lu}",
     [P_ISO] = "^" WS "*(?<y>[0-9]{4})-(?<mo>[0-9]{2})-(?<d>[0-9]{2})" WS "*$",
     /* a page number alone: "12", "- 12 -", "Page 12 of 40", "12/40", "xiv" */
-    [P_PAGENO] = "^" WS "*(?:[-\\x{2013}\\x{2014}]" WS "*)?(?:(?i:page|p\\.|pág\\.|página|стр\\.|صفحة)" WS "*)?"
-                 "(?|([0-9]{1,4})(?:" WS "*(?:/|(?i:of|de|из|من))" WS "*[0-9]{1,4})?|([ivx]{1,6}))"
-                 "(?:" WS "*[-\\x{2013}\\x{2014}])?" WS "*$",
+    [P_PAGENO] =
+        "^" WS "*(?:[-\\x{2013}\\x{2014}]" WS "*)?(?:(?i:page|p\\.|pág\\.|página|стр\\.|صفحة)" WS "*)?"
+        "(?|([0-9]{1,4})(?:" WS "*(?:/|(?i:of|de|из|من))" WS "*[0-9]{1,4})?|([ivx]{1,6}))"
+        "(?:" WS "*[-\\x{2013}\\x{2014}])?" WS "*$",
     /* UN document symbols and job numbers: "A/HRC/26/11", "CCPR/C/KHM/CO/3",
      * "E/C.12/KHM/CO/1", "GE.14-13136  (E)", "14-13136", "*1413136*" */
     [P_SYMBOL] = "^" WS "*(?=.*[0-9])(?:"
@@ -85,14 +91,27 @@ static const char *const sources[P_COUNT] = {
      * and a page in UN reports: "1-4   3"), after the entry's words, or
      * the page before the leaders in a right-to-left text as extracted;
      * or leaders alone, the words and the page on lines of their own */
-    [P_LEADER] = "^" WS "*(?:.*?" WS "*" LEADER WS "*" PAGEREF "|.*?" PAGEREF WS "*" LEADER ".*?|" LEADER ")"
-                 WS "*$",
+    [P_LEADER] =
+        "^" WS "*(?:.*?" WS "*" LEADER WS "*" PAGEREF "|.*?" PAGEREF WS "*" LEADER ".*?|" LEADER ")" WS "*$",
 };
 
 /* One language's patterns, by field of rec_lang. */
 enum {
-    F_HEADER, F_NOT_HEADER, F_RECOMMENDS, F_ADDRESSEE, F_ADDRESSEES, F_STATE_PARTY, F_TITLE,
-    F_SUPPORTED, F_NOTED, F_PENDING, F_DATE, F_CONTENTS, F_BY_LINE, F_LEADIN, F_MONTH = F_LEADIN + REC_LANG_LEADINS,
+    F_HEADER,
+    F_NOT_HEADER,
+    F_RECOMMENDS,
+    F_ADDRESSEE,
+    F_ADDRESSEES,
+    F_STATE_PARTY,
+    F_TITLE,
+    F_SUPPORTED,
+    F_NOTED,
+    F_PENDING,
+    F_DATE,
+    F_CONTENTS,
+    F_BY_LINE,
+    F_LEADIN,
+    F_MONTH = F_LEADIN + REC_LANG_LEADINS,
     F_COUNT = F_MONTH + 12
 };
 
@@ -102,13 +121,13 @@ enum {
  * whole reading. */
 typedef struct {
     pcre2_code *code[F_COUNT];
-    int ready[F_COUNT];    /* compiled (read with acquire) */
+    int ready[F_COUNT]; /* compiled (read with acquire) */
 } lang_codes;
 
 struct rec_patterns {
     pcre2_code *code[P_COUNT];
-    lang_codes *lang;      /* rec_nlangs rows */
-    pthread_mutex_t lock;  /* compiles a pattern */
+    lang_codes *lang;     /* rec_nlangs rows */
+    pthread_mutex_t lock; /* compiles a pattern */
 };
 
 struct rec_matcher {
@@ -121,13 +140,13 @@ static pcre2_code *compile(const char *src, uint32_t extra, char **err)
     int code;
     PCRE2_SIZE offset;
     pcre2_code *re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
-                                   PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK | PCRE2_DUPNAMES | extra,
-                                   &code, &offset, NULL);
+                                   PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK | PCRE2_DUPNAMES | extra, &code,
+                                   &offset, NULL);
     if (!re) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(code, msg, sizeof msg);
-        *err = rec_asprintf("internal error: pattern \"%.60s...\" does not compile at %zu: %s",
-                            src, (size_t)offset, (char *)msg);
+        *err = rec_asprintf("internal error: pattern \"%.60s...\" does not compile at %zu: %s", src,
+                            (size_t)offset, (char *)msg);
         return NULL;
     }
     /* JIT is an optimisation: where the platform has none, interpret */
@@ -167,8 +186,7 @@ static const char *field_source(const rec_lang *l, int f, uint32_t *opts, char *
         if (!l->contents)
             return NULL;
         return *owned = rec_asprintf("^" WS "*(?:%s)" WS "*:?" WS "*$", l->contents);
-    default:
-        break;
+    default: break;
     }
     if (f >= F_LEADIN && f < F_LEADIN + REC_LANG_LEADINS)
         return l->leadin[f - F_LEADIN];
@@ -285,8 +303,8 @@ void rec_matcher_free(rec_matcher *m)
 
 /* Run re over s[from..len); true on a match. Match limits are the
  * library's; a pattern that errors out counts as no match. */
-static bool run_code(rec_matcher *m, const pcre2_code *re, const char *s, size_t len,
-                     size_t from, uint32_t opts)
+static bool run_code(rec_matcher *m, const pcre2_code *re, const char *s, size_t len, size_t from,
+                     uint32_t opts)
 {
     if (!re)
         return false;
@@ -423,21 +441,18 @@ static bool short_name(const char *s, rec_span sp)
     return words <= 12 && chars <= (words == 1 ? 40u : 160u);
 }
 
-static bool header_in(rec_matcher *m, int lang, const char *line, size_t len,
-                      rec_header_match *out);
+static bool header_in(rec_matcher *m, int lang, const char *line, size_t len, rec_header_match *out);
 
 /* A header in the document's language, or in English: reports in other
  * languages keep English headers often enough (a translation in progress,
  * an English report given --lang for its content). */
-bool rec_match_header(rec_matcher *m, int lang, const char *line, size_t len,
-                      rec_header_match *out)
+bool rec_match_header(rec_matcher *m, int lang, const char *line, size_t len, rec_header_match *out)
 {
     int en = rec_lang_find("en");
     return header_in(m, lang, line, len, out) || (lang != en && header_in(m, en, line, len, out));
 }
 
-static bool header_in(rec_matcher *m, int lang, const char *line, size_t len,
-                      rec_header_match *out)
+static bool header_in(rec_matcher *m, int lang, const char *line, size_t len, rec_header_match *out)
 {
     const pcre2_code *re = field(m, lang, F_HEADER);
     if (!run_code(m, re, line, len, 0, 0))
@@ -450,12 +465,11 @@ static bool header_in(rec_matcher *m, int lang, const char *line, size_t len,
     bool empty_lead = out->lead.start == out->lead.end;
     if (out->rest.start == out->rest.end)
         return !empty_lead;
-    if (run_code(m, field(m, lang, F_NOT_HEADER), line, out->rest.end, out->rest.start,
-                 PCRE2_ANCHORED))
+    if (run_code(m, field(m, lang, F_NOT_HEADER), line, out->rest.end, out->rest.start, PCRE2_ANCHORED))
         return false;
-    if (empty_lead || (rec_langs[lang].lower_heads &&
-                       !rec_match_uppercase_start(m, line + out->rest.start,
-                                                  out->rest.end - out->rest.start)))
+    if (empty_lead ||
+        (rec_langs[lang].lower_heads &&
+         !rec_match_uppercase_start(m, line + out->rest.start, out->rest.end - out->rest.start)))
         return short_name(line, out->rest);
     return true;
 }
@@ -489,7 +503,7 @@ static int number(const char *s, rec_span sp)
         size_t len = rec_utf8_step(s + i, sp.end - i);
         uint32_t c = len > 1 ? rec_utf8_decode(s + i, len) : (unsigned char)s[i];
         i += len;
-        int d = c >= '0' && c <= '9'        ? (int)(c - '0')
+        int d = c >= '0' && c <= '9'         ? (int)(c - '0')
                 : c >= 0x660 && c <= 0x669   ? (int)(c - 0x660)
                 : c >= 0x6F0 && c <= 0x6F9   ? (int)(c - 0x6F0)
                 : c >= 0xFF10 && c <= 0xFF19 ? (int)(c - 0xFF10)
@@ -516,8 +530,7 @@ static bool iso_date(int y, int mo, int d, char iso[11])
         return false;
     if (mo == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
         return false;
-    snprintf(iso, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)mo % 100u,
-             (unsigned)d % 100u);
+    snprintf(iso, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)mo % 100u, (unsigned)d % 100u);
     return true;
 }
 
@@ -545,8 +558,7 @@ bool rec_match_date(rec_matcher *m, int lang, const char *line, size_t len, char
     return iso_date(number(line, y), month, number(line, d), iso);
 }
 
-bool rec_find_fnref(rec_matcher *m, const char *s, size_t len, size_t from,
-                    rec_span *whole, rec_span *label)
+bool rec_find_fnref(rec_matcher *m, const char *s, size_t len, size_t from, rec_span *whole, rec_span *label)
 {
     if (from >= len || !memchr(s + from, '[', len - from))
         return false;
@@ -687,8 +699,7 @@ bool rec_match_addressee_word(rec_matcher *m, int lang, const char *text, size_t
     return run_code(m, field(m, lang, F_ADDRESSEES), text, len, 0, 0);
 }
 
-bool rec_find_state_party(rec_matcher *m, int lang, const char *text, size_t len,
-                          rec_span *where)
+bool rec_find_state_party(rec_matcher *m, int lang, const char *text, size_t len, rec_span *where)
 {
     if (!run_code(m, field(m, lang, F_STATE_PARTY), text, len, 0, 0))
         return false;

@@ -52,8 +52,7 @@ bool rec_match_item(rec_matcher *m, const char *line, size_t len, rec_item_match
 typedef struct {
     rec_span lead, rest;
 } rec_header_match;
-bool rec_match_header(rec_matcher *m, int lang, const char *line, size_t len,
-                      rec_header_match *out);
+bool rec_match_header(rec_matcher *m, int lang, const char *line, size_t len, rec_header_match *out);
 
 /* The header words ("Au", "To the") that start text, known to be a
  * recipient header in lang whatever its length (a translated one). */
@@ -72,8 +71,7 @@ bool rec_match_date(rec_matcher *m, int lang, const char *line, size_t len, char
 
 /* The next footnote reference "[n]" in s at or after byte from: the whole
  * marker and its label. */
-bool rec_find_fnref(rec_matcher *m, const char *s, size_t len, size_t from,
-                    rec_span *whole, rec_span *label);
+bool rec_find_fnref(rec_matcher *m, const char *s, size_t len, size_t from, rec_span *whole, rec_span *label);
 
 /* Page furniture a line can be on its own: a page number (*page gets its
  * value, -1 for roman numerals) or a UN document symbol or job number. */
@@ -114,16 +112,19 @@ bool rec_match_addressee(rec_matcher *m, int lang, const char *text, size_t len,
 bool rec_match_addressee_word(rec_matcher *m, int lang, const char *text, size_t len);
 
 /* The first mention of the State party in text. */
-bool rec_find_state_party(rec_matcher *m, int lang, const char *text, size_t len,
-                          rec_span *where);
+bool rec_find_state_party(rec_matcher *m, int lang, const char *text, size_t len, rec_span *where);
 
 /* A UN report's title that names the State ("Concluding observations on the
  * initial report of Cambodia"): the State. */
 bool rec_match_title(rec_matcher *m, int lang, const char *text, size_t len, rec_span *to);
 
 /* The UPR response a lead-in states. */
-typedef enum { REC_RESPONSE_NONE, REC_RESPONSE_SUPPORTED, REC_RESPONSE_NOTED,
-               REC_RESPONSE_PENDING } rec_response;
+typedef enum {
+    REC_RESPONSE_NONE,
+    REC_RESPONSE_SUPPORTED,
+    REC_RESPONSE_NOTED,
+    REC_RESPONSE_PENDING
+} rec_response;
 rec_response rec_match_response(rec_matcher *m, int lang, const char *text, size_t len);
 
 #endif

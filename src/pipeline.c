@@ -41,8 +41,8 @@ static void translate(const rec_pipeline *p, rec_matcher *m, rec_input *in, FILE
      * weigh; this line is the import's own account */
     const char *note = rec_translation_note(p->translation);
     if (!job->quiet && job->report == REC_REPORT_GCC)
-        rec_say(out, "%s: %zu/%zu segments translated, %zu stale, %zu missing%s%s%s",
-                job->translation, st.translated, st.segments, st.stale, st.missing,
+        rec_say(out, "%s: %zu/%zu segments translated, %zu stale, %zu missing%s%s%s", job->translation,
+                st.translated, st.segments, st.stale, st.missing,
                 st.broken ? ", some with broken footnote references" : "", note ? "; " : "",
                 note ? note : "");
     if (in->diags.errors > errors)
@@ -122,8 +122,8 @@ static int transform_all(const rec_pipeline *p, xmlDocPtr doc, unsigned todo, re
                 continue;
             for (size_t d = 0; d < j->diags.n; d++) {
                 rec_diag *g = &j->diags.v[d];
-                rec_diags_add(diags, g->line, g->col, g->severity, (rec_kind_id)rec_kind_index(g->kind),
-                              "%s", g->message);
+                rec_diags_add(diags, g->line, g->col, g->severity, (rec_kind_id)rec_kind_index(g->kind), "%s",
+                              g->message);
             }
             rec_diags_clear(&j->diags);
             if (j->rc != 0)
@@ -210,8 +210,7 @@ void rec_pipeline_run(const rec_pipeline *p, rec_matcher *m, int i, FILE *out, r
 
 void rec_pipeline_report(const rec_job *job, const rec_input *in, FILE *out)
 {
-    rec_quote_source q = {in->src.bytes ? in->src.bytes + in->src.bom : NULL,
-                          in->src.size - in->src.bom};
+    rec_quote_source q = {in->src.bytes ? in->src.bytes + in->src.bom : NULL, in->src.size - in->src.bom};
     rec_report(job->report, out, strcmp(in->path, "-") == 0 ? "<stdin>" : in->path, &in->diags,
                job->caret && !in->is_xml && q.bytes ? &q : NULL, job->color_diags);
 }

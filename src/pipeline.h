@@ -22,10 +22,10 @@
 typedef struct {
     const rec_job *job;
     const rec_engine *engine;
-    const rec_stylesheets *sheets;       /* the formats of job->formats, compiled */
-    const rec_translation *translation;  /* --translation; NULL: none */
-    const rec_plan *plan;                /* where the outputs go */
-    int format_threads;                  /* threads that may apply one document's
+    const rec_stylesheets *sheets;      /* the formats of job->formats, compiled */
+    const rec_translation *translation; /* --translation; NULL: none */
+    const rec_plan *plan;               /* where the outputs go */
+    int format_threads;                 /* threads that may apply one document's
                                             formats side by side (>= 1) */
 } rec_pipeline;
 

@@ -61,8 +61,7 @@ static int plan_output(const rec_plan *p, rec_reporter *r)
     int got = strcmp(input, "-") == 0 ? fstat(STDIN_FILENO, &in) : stat(input, &in);
     if (got == 0 && stat(job->output, &out) == 0 && S_ISREG(out.st_mode) && same_file(&in, &out)) {
         rec_reporter_say(r, shown(input), REC_KIND_OUTPUT_CONFLICT,
-                         "'%s' is the input itself; rec2xml never overwrites its input",
-                         job->output);
+                         "'%s' is the input itself; rec2xml never overwrites its input", job->output);
         return -1;
     }
     return 0;
@@ -92,8 +91,7 @@ static int refuse_clashes(const rec_plan *p, rec_reporter *r)
             bad = 1;
         }
         if (xmlHashAddEntry(inputs, (const xmlChar *)input, AS_ENTRY(i)) != 0) {
-            rec_reporter_say(r, shown(input), REC_KIND_OUTPUT_CONFLICT, "'%s' is given twice",
-                             input);
+            rec_reporter_say(r, shown(input), REC_KIND_OUTPUT_CONFLICT, "'%s' is given twice", input);
             bad = 1;
         } else if (xmlHashAddEntry(stems, (const xmlChar *)p->stems[i], AS_ENTRY(i)) != 0) {
             int j = AS_INDEX(xmlHashLookup(stems, (const xmlChar *)p->stems[i]));

@@ -17,7 +17,7 @@
 
 typedef struct {
     const rec_job *job;
-    int dirfd;   /* -d: the output directory, opened once; else -1 */
+    int dirfd;    /* -d: the output directory, opened once; else -1 */
     char **stems; /* -d: per input, its outputs' name in the directory
                      without the extension ("report"); owned */
 } rec_plan;

@@ -9,9 +9,9 @@
 #include <stdint.h>
 
 typedef struct {
-    const void **keys;   /* NULL: a free slot; owned array, keys not owned */
+    const void **keys; /* NULL: a free slot; owned array, keys not owned */
     uint32_t *values;
-    size_t cap, n;       /* cap: a power of two */
+    size_t cap, n; /* cap: a power of two */
 } rec_ptrmap;
 
 /* An empty map with room for about expect keys; free with rec_ptrmap_free. */

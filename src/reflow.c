@@ -30,7 +30,7 @@
 
 #define LONG_LINE 200 /* shorter lines are not run-together pages */
 #define MAX_CUTS 4096
-#define MAX_SUPS 8     /* superscripts a line of them holds */
+#define MAX_SUPS 8       /* superscripts a line of them holds */
 #define MAX_LABEL 999999 /* labels have up to 6 digits, as "[123456]" */
 
 /* ---- superscripts on lines of their own ----------------------------------- */
@@ -201,8 +201,8 @@ static size_t merge_sups(const rec_line *sup, const sup_number *num, size_t n, c
         /* a marker alone ("•" under a superscript): the reference is its
          * text, after a blank */
         unsigned char c0 = (unsigned char)text->text[i];
-        if (i == a && w == b && w - i <= 4 && k < n &&
-            !((c0 | 0x20) >= 'a' && (c0 | 0x20) <= 'z') && !(c0 >= '0' && c0 <= '9'))
+        if (i == a && w == b && w - i <= 4 && k < n && !((c0 | 0x20) >= 'a' && (c0 | 0x20) <= 'z') &&
+            !(c0 >= '0' && c0 <= '9'))
             *o++ = ' ';
         size_t next = w;
         while (next < b && rec_is_blank_at(text->text, text->len, next))
@@ -327,7 +327,7 @@ static void read_superscripts(rec_reader *r, char **buffer)
 /* A bullet between blanks at s[i] (" • "): its length, or 0. */
 static size_t bullet_at(const char *s, size_t i, size_t len)
 {
-    static const char *const bullets[] = {"\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xAA", "\xE2\x97\xA6",
+    static const char *const bullets[] = {"\xE2\x80\xA2", "\xC2\xB7",     "\xE2\x96\xAA", "\xE2\x97\xA6",
                                           "\xE2\x97\x8F", "\xEF\x82\xB7", "\xE2\x9E\xA2", NULL};
     if (i == 0 || !rec_is_blank_at(s, len, i - 1))
         return 0;
@@ -421,7 +421,8 @@ void rec_read_reflow(rec_reader *r, char **buffers)
         }
         rec_diags_add(r->diags, l->number, rec_line_column(l, cut[0]), REC_WARNING, REC_KIND_RUN_TOGETHER,
                       "%zu list markers stand inside this line, as a list copied onto one line has them: "
-                      "the line was read as %zu lines, one from each marker", n, n + 1);
+                      "the line was read as %zu lines, one from each marker",
+                      n, n + 1);
         size_t from = 0;
         for (size_t c = 0; c <= n; c++) {
             size_t to = c < n ? cut[c] : l->len;

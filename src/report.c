@@ -43,8 +43,7 @@ bool rec_char_unprintable(uint32_t c)
 static size_t plain_run(const char *s, size_t n, const char *special)
 {
     size_t k = 0;
-    while (k < n && (unsigned char)s[k] >= 0x20 && (unsigned char)s[k] < 0x7F &&
-           !strchr(special, s[k]))
+    while (k < n && (unsigned char)s[k] >= 0x20 && (unsigned char)s[k] < 0x7F && !strchr(special, s[k]))
         k++;
     return k;
 }
@@ -168,8 +167,8 @@ static void json(FILE *out, const char *path, const rec_diags *d)
          * replaced by text */
         fputs(",\"fix\":", out);
         if (g->fix.text) {
-            fprintf(out, "{\"line\":%lu,\"column\":%lu,\"endColumn\":%lu,\"text\":", g->fix.line,
-                    g->fix.col, g->fix.end_col);
+            fprintf(out, "{\"line\":%lu,\"column\":%lu,\"endColumn\":%lu,\"text\":", g->fix.line, g->fix.col,
+                    g->fix.end_col);
             rec_json_string(out, g->fix.text);
             fputc('}', out);
         } else {
@@ -202,8 +201,7 @@ static void github_escaped(FILE *out, const char *s, int property)
             fputs("%3A", out);
         else if (property && c == ',')
             fputs("%2C", out);
-        else if (c == 0xFFFD || (c < 0x20 && c != '\t') || (c >= 0x7F && c <= 0x9F) ||
-                 rec_invisible_char(c))
+        else if (c == 0xFFFD || (c < 0x20 && c != '\t') || (c >= 0x7F && c <= 0x9F) || rec_invisible_char(c))
             fputs("\xEF\xBF\xBD", out);
         else
             fwrite(s + i, 1, len, out);
@@ -256,8 +254,8 @@ static void uri(FILE *out, const char *path)
         char *cwd = ref[0] == '/' ? NULL : getcwd(NULL, 0);
         xmlChar *dir = cwd ? xmlURIEscapeStr((const xmlChar *)cwd, (const xmlChar *)"/") : NULL;
         size_t n = dir ? strlen((const char *)dir) : 0;
-        char *base = rec_asprintf("file://%s%s", dir ? (const char *)dir : "",
-                                  n && dir[n - 1] == '/' ? "" : "/");
+        char *base =
+            rec_asprintf("file://%s%s", dir ? (const char *)dir : "", n && dir[n - 1] == '/' ? "" : "/");
         resolved = xmlBuildURI(ref, (const xmlChar *)base);
         free(base);
         xmlFree(dir);
@@ -273,7 +271,7 @@ static void uri(FILE *out, const char *path)
  * a deletion has no insertedContent (SARIF 2.1.0, 3.55-3.57). */
 static void sarif_fix(FILE *out, const char *path, const rec_fix *f)
 {
-    char *what = !*f->text             ? rec_xstrdup("Delete the characters")
+    char *what = !*f->text              ? rec_xstrdup("Delete the characters")
                  : f->col == f->end_col ? rec_asprintf("Insert '%s'", f->text)
                                         : rec_asprintf("Replace with '%s'", f->text);
     fputs(",\"fixes\":[{\"description\":{\"text\":", out);
@@ -281,8 +279,9 @@ static void sarif_fix(FILE *out, const char *path, const rec_fix *f)
     free(what);
     fputs("},\"artifactChanges\":[{\"artifactLocation\":{\"uri\":", out);
     uri(out, path);
-    fprintf(out, "},\"replacements\":[{\"deletedRegion\":{\"startLine\":%lu,\"startColumn\":%lu,"
-                 "\"endColumn\":%lu}",
+    fprintf(out,
+            "},\"replacements\":[{\"deletedRegion\":{\"startLine\":%lu,\"startColumn\":%lu,"
+            "\"endColumn\":%lu}",
             f->line, f->col, f->end_col);
     if (*f->text) {
         fputs(",\"insertedContent\":{\"text\":", out);

@@ -39,10 +39,10 @@ void rec_report_sarif_log(FILE *out, const char *results, const char *version);
  * log that holds them all. */
 typedef struct {
     rec_report_format format;
-    FILE *err;            /* standard error: diagnostics (but SARIF's), summaries */
-    bool color;           /* gcc: colour them */
-    FILE *results;        /* SARIF: the results so far; owned */
-    char *text;           /* ... their bytes; owned */
+    FILE *err;     /* standard error: diagnostics (but SARIF's), summaries */
+    bool color;    /* gcc: colour them */
+    FILE *results; /* SARIF: the results so far; owned */
+    char *text;    /* ... their bytes; owned */
     size_t len;
 } rec_reporter;
 

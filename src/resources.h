@@ -13,8 +13,8 @@
 #define REC_RESOURCE_SCHEME "rec2xml:/"
 
 typedef struct {
-    const char *name;            /* "stylesheets/html.xsl" */
-    const unsigned char *data;   /* NUL-terminated */
+    const char *name;          /* "stylesheets/html.xsl" */
+    const unsigned char *data; /* NUL-terminated */
     size_t size;
 } rec_resource;
 

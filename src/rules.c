@@ -19,11 +19,11 @@ static bool named(const xmlNode *n, const char *name)
     return n && n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, (const xmlChar *)name);
 }
 
-static void at(rec_diags *diags, const xmlNode *node, rec_severity sev, rec_kind_id kind,
-               const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static void at(rec_diags *diags, const xmlNode *node, rec_severity sev, rec_kind_id kind, const char *fmt,
+               ...) __attribute__((format(printf, 5, 6)));
 
-static void at(rec_diags *diags, const xmlNode *node, rec_severity sev, rec_kind_id kind,
-               const char *fmt, ...)
+static void at(rec_diags *diags, const xmlNode *node, rec_severity sev, rec_kind_id kind, const char *fmt,
+               ...)
 {
     unsigned long line = 0, col = 0;
     if (node)
@@ -40,10 +40,10 @@ static void at(rec_diags *diags, const xmlNode *node, rec_severity sev, rec_kind
  *   duplicate-footnote     not(@label = preceding::r:footnote/@label)
  *   unreferenced-footnote  @id = //r:fnref/@ref   (a warning) */
 typedef struct {
-    xmlHashTablePtr refs;       /* fnref/@ref values */
-    xmlNodePtr *notes;          /* footnotes in document order */
+    xmlHashTablePtr refs; /* fnref/@ref values */
+    xmlNodePtr *notes;    /* footnotes in document order */
     size_t n, cap;
-    xmlNodePtr *cites;          /* fnrefs in document order */
+    xmlNodePtr *cites; /* fnrefs in document order */
     size_t ncites, cites_cap;
 } footnote_scan;
 

@@ -62,7 +62,8 @@ static rec_translation *read_translation(const rec_job *job, rec_reporter *r)
     if (!job->target_lang && declared && !rec_language_tag(declared)) {
         rec_reporter_say(r, job->translation, REC_KIND_TRANSLATION_LANGUAGE,
                          "%s says its language is '%s', which is not a language tag; "
-                         "give --target-lang", job->translation, declared);
+                         "give --target-lang",
+                         job->translation, declared);
     } else if (!job->target_lang && !declared) {
         rec_reporter_say(r, job->translation, REC_KIND_TRANSLATION_LANGUAGE,
                          "%s does not say its language; give --target-lang", job->translation);
@@ -103,8 +104,8 @@ static rec_exit diff(const rec_job *job, const rec_engine *engine, rec_reporter 
     if (rc == REC_EXIT_OK) {
         rec_diff_stats st;
         bool color = job->diff_format == REC_DIFF_TEXT && rec_color_wanted(job->color, STDOUT_FILENO);
-        bool changed = rec_differ_report(d, job->inputs[0], job->inputs[1], job->diff_format, color,
-                                         stdout, &st);
+        bool changed =
+            rec_differ_report(d, job->inputs[0], job->inputs[1], job->diff_format, color, stdout, &st);
         if (fflush(stdout) != 0 || ferror(stdout)) {
             rec_reporter_say(r, "<stdout>", REC_KIND_IO_ERROR, "cannot write to standard output");
             rc = REC_EXIT_USAGE;
@@ -112,8 +113,9 @@ static rec_exit diff(const rec_job *job, const rec_engine *engine, rec_reporter 
             rc = changed ? REC_EXIT_INVALID : REC_EXIT_OK;
         }
         if (!job->quiet && job->diff_format == REC_DIFF_TEXT && job->report == REC_REPORT_GCC)
-            fprintf(r->err, "rec2xml: %zu added, %zu removed, %zu changed, %zu moved, "
-                            "%zu unchanged\n",
+            fprintf(r->err,
+                    "rec2xml: %zu added, %zu removed, %zu changed, %zu moved, "
+                    "%zu unchanged\n",
                     st.added, st.removed, st.changed, st.moved, st.unchanged);
     }
     rec_differ_free(d);
@@ -121,8 +123,8 @@ static rec_exit diff(const rec_job *job, const rec_engine *engine, rec_reporter 
 }
 
 /* Every input through the pipeline, on the threads -j allows. */
-static rec_exit convert_all(const rec_job *job, const rec_engine *engine,
-                            const rec_stylesheets *sheets, rec_reporter *r)
+static rec_exit convert_all(const rec_job *job, const rec_engine *engine, const rec_stylesheets *sheets,
+                            rec_reporter *r)
 {
     rec_translation *translation = NULL;
     if (job->translation && !(translation = read_translation(job, r)))

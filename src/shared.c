@@ -32,8 +32,8 @@
 #include "resources.h"
 #include "util.h"
 
-#define MAX_DOCS 16     /* the catalogue has seven files */
-#define MAX_THREADS 64  /* threads beyond these parse as before */
+#define MAX_DOCS 16    /* the catalogue has seven files */
+#define MAX_THREADS 64 /* threads beyond these parse as before */
 
 typedef struct {
     xmlDocPtr doc[MAX_DOCS];

@@ -72,8 +72,9 @@ static void glued_text(rec_reader *r)
         unsigned long at = col_of(r, i, a + m);
         rec_diags_add(r->diags, l->number, col_of(r, i, a), REC_WARNING, REC_KIND_GLUED_MARKER,
                       "'%.*s' is glued to the word after it, so the line was read as text, not as an item: "
-                      "did you mean '%.*s %.*s'?", (int)m, s + a, (int)m, s + a,
-                      (int)(li->b - a - m < 24 ? li->b - a - m : 24), s + a + m);
+                      "did you mean '%.*s %.*s'?",
+                      (int)m, s + a, (int)m, s + a, (int)(li->b - a - m < 24 ? li->b - a - m : 24),
+                      s + a + m);
         rec_diags_suggest(r->diags, l->number, at, at, " ");
     }
 }
@@ -99,10 +100,11 @@ static void glued(rec_reader *r)
     if (!glued_n)
         return;
     if (glued_n >= 3 && glued_n >= spaced) {
-        rec_diags_add(r->diags, number_of(r, first), col_of(r, first, r->lines[first].s1.start),
-                      REC_WARNING, REC_KIND_GLUED_MARKER,
+        rec_diags_add(r->diags, number_of(r, first), col_of(r, first, r->lines[first].s1.start), REC_WARNING,
+                      REC_KIND_GLUED_MARKER,
                       "%zu list markers are glued to their text, as text copied from a web page has them; "
-                      "each was read as a marker", glued_n);
+                      "each was read as a marker",
+                      glued_n);
         return;
     }
     for (size_t k = 0; k < r->nblocks; k++) {
@@ -113,12 +115,11 @@ static void glued(rec_reader *r)
         const rec_line *l = &r->line[b->first];
         int mk = (int)(li->s1.end - li->s1.start);
         unsigned long at = col_of(r, b->first, li->s1.end);
-        rec_diags_add(r->diags, l->number, col_of(r, b->first, li->s1.start), REC_WARNING,
-                      REC_KIND_GLUED_MARKER,
-                      "'%.*s' is glued to its text; it was read as a list marker: did you mean '%.*s %.*s'?",
-                      mk, l->text + li->s1.start, mk, l->text + li->s1.start,
-                      (int)(li->s2.end - li->s2.start < 24 ? li->s2.end - li->s2.start : 24),
-                      l->text + li->s2.start);
+        rec_diags_add(
+            r->diags, l->number, col_of(r, b->first, li->s1.start), REC_WARNING, REC_KIND_GLUED_MARKER,
+            "'%.*s' is glued to its text; it was read as a list marker: did you mean '%.*s %.*s'?", mk,
+            l->text + li->s1.start, mk, l->text + li->s1.start,
+            (int)(li->s2.end - li->s2.start < 24 ? li->s2.end - li->s2.start : 24), l->text + li->s2.start);
         rec_diags_suggest(r->diags, l->number, at, at, " ");
     }
 }
@@ -160,7 +161,8 @@ static void unknown_bullets(rec_reader *r)
             continue;
         rec_diags_add(r->diags, l->number, col_of(r, i, li->a), REC_WARNING, REC_KIND_UNKNOWN_BULLET,
                       "'%.*s' starts this line like a bullet, but it is not a list marker: the line was "
-                      "read as text; did you mean '-'?", (int)n, l->text + li->a);
+                      "read as text; did you mean '-'?",
+                      (int)n, l->text + li->a);
         rec_diags_suggest(r->diags, l->number, col_of(r, i, li->a), col_of(r, i, li->a + n), "-");
     }
 }
@@ -238,9 +240,9 @@ static bool near_to_the(rec_reader *r, size_t i)
         return false;
     /* "On the Rights of Children", "In the provinces": a heading of its
      * own, not a slip of "To the" */
-    static const char *const words_of_own[] = {"on", "of", "in", "at", "by", "so", "do", "go", "no", "or",
-                                               "as", "it", "is", "if", "up", "we", "us", "an", "be", "he",
-                                               "me", "my", "into", "onto", "unto", NULL};
+    static const char *const words_of_own[] = {"on", "of", "in", "at", "by",   "so",   "do",   "go", "no",
+                                               "or", "as", "it", "is", "if",   "up",   "we",   "us", "an",
+                                               "be", "he", "me", "my", "into", "onto", "unto", NULL};
     size_t w1 = 0;
     while (li->a + w1 < li->b && !rec_is_blank_at(l->text, li->b, li->a + w1))
         w1++;
@@ -285,7 +287,8 @@ static xmlHashTablePtr listed_recipients(rec_reader *r)
         rec_joined j;
         rec_join(r, b->first, b->last, r->lines[b->first].a, &j);
         size_t end = 0;
-        while (end < j.len && !(j.text[end] == '.' && end + 3 < j.len && memcmp(j.text + end, "....", 4) == 0))
+        while (end < j.len &&
+               !(j.text[end] == '.' && end + 3 < j.len && memcmp(j.text + end, "....", 4) == 0))
             end++;
         while (end > 0 && j.text[end - 1] == ' ')
             end--;
@@ -330,7 +333,8 @@ static void missing_to(rec_reader *r, size_t from, size_t to, xmlHashTablePtr li
         rec_diags_add(r->diags, l->number, col_of(r, from, li->a), REC_WARNING, REC_KIND_NEAR_HEADER,
                       "this line names an addressee like the document's 'To' headers but has no 'To': it "
                       "was read as text, so the items after it stay with the recipient before; did you "
-                      "mean 'To the %.*s'?", n > 60 ? 60 : n, jt.text);
+                      "mean 'To the %.*s'?",
+                      n > 60 ? 60 : n, jt.text);
     rec_joined_free(&jt);
     if (named)
         rec_diags_suggest(r->diags, l->number, col_of(r, from, li->a), col_of(r, from, li->a), "To the ");
@@ -341,15 +345,17 @@ static void near_headers(rec_reader *r)
     xmlHashTablePtr listed = listed_recipients(r);
     size_t headers = 0;
     for (size_t k = 0; k < r->nblocks; k++)
-        headers += r->blocks[k].kind == B_HEADER && r->lines[r->blocks[k].first].s1.end >
-                                                        r->lines[r->blocks[k].first].s1.start;
+        headers += r->blocks[k].kind == B_HEADER &&
+                   r->lines[r->blocks[k].first].s1.end > r->lines[r->blocks[k].first].s1.start;
     for (size_t k = 0; k < r->nblocks; k++) {
         const rec_block *b = &r->blocks[k];
         const rec_block *next = NULL;
         for (size_t j = k + 1; j < r->nblocks && !next; j++)
-            if (r->blocks[j].kind != B_PAGE && !(r->blocks[j].kind == B_PROSE && r->blocks[j].role == ROLE_HEADING))
+            if (r->blocks[j].kind != B_PAGE &&
+                !(r->blocks[j].kind == B_PROSE && r->blocks[j].role == ROLE_HEADING))
                 next = &r->blocks[j]; /* a sub-heading may stand between */
-        bool list_follows = next && (next->kind == B_ITEM || (next->kind == B_PROSE && next->role == ROLE_LEADIN));
+        bool list_follows =
+            next && (next->kind == B_ITEM || (next->kind == B_PROSE && next->role == ROLE_LEADIN));
         if (b->kind == B_PROSE && b->role != ROLE_DATE && b->role != ROLE_CONTENTS && !b->numbered) {
             if (!near_to_the(r, b->first) && headers && list_follows && b->role != ROLE_LEADIN &&
                 b->last - b->first <= 2)
@@ -403,7 +409,8 @@ static void glued_page_numbers(rec_reader *r)
         size_t from = d - 1;
         rec_diags_add(r->diags, l->number, col_of(r, i, d), REC_WARNING, REC_KIND_PAGE_NUMBER,
                       "'%.*s' ends this item after its last sentence, as a page number would; it was kept "
-                      "as the item's text: did you mean to delete it?", (int)(e - d), l->text + d);
+                      "as the item's text: did you mean to delete it?",
+                      (int)(e - d), l->text + d);
         rec_diags_suggest(r->diags, l->number, col_of(r, i, from), col_of(r, i, e), "");
     }
 }
@@ -447,8 +454,9 @@ static void odd_references(rec_reader *r)
             free(lab);
         }
         rec_span whole, label;
-        for (size_t at = li->a; li->kind != L_BLANK &&
-                                rec_find_fnref(r->m, l->text, li->b, at, &whole, &label); at = whole.end) {
+        for (size_t at = li->a;
+             li->kind != L_BLANK && rec_find_fnref(r->m, l->text, li->b, at, &whole, &label);
+             at = whole.end) {
             char *lab = rec_xstrndup(l->text + label.start, label.end - label.start);
             xmlHashAddEntry(labels, (const xmlChar *)lab, (void *)1);
             free(lab);
@@ -524,8 +532,8 @@ static void odd_references(rec_reader *r)
 static bool block_ends_clause(const rec_reader *r, const rec_block *b)
 {
     size_t i = b->last;
-    while (i > b->first && (r->lines[i].kind == L_BLANK || r->lines[i].kind == L_FURNITURE ||
-                            r->lines[i].kind == L_NOTEREF))
+    while (i > b->first &&
+           (r->lines[i].kind == L_BLANK || r->lines[i].kind == L_FURNITURE || r->lines[i].kind == L_NOTEREF))
         i--;
     const rec_lineinfo *li = &r->lines[i];
     const char *s = r->line[i].text;
@@ -587,30 +595,36 @@ static void lists(rec_reader *r)
             bool refs = fi->s2.end > fi->s2.start;
             if (b->last == b->first && !refs)
                 rec_diags_add(r->diags, l->number, col_of(r, b->first, fi->s1.start), REC_WARNING,
-                              REC_KIND_EMPTY_ITEM, "the marker '%.*s' has no text: an empty item was kept", mk, m);
+                              REC_KIND_EMPTY_ITEM, "the marker '%.*s' has no text: an empty item was kept",
+                              mk, m);
             else if (b->last == b->first)
                 rec_diags_add(r->diags, l->number, col_of(r, b->first, fi->s1.start), REC_WARNING,
-                              REC_KIND_EMPTY_ITEM, "the marker '%.*s' has a note reference and no text: the item "
-                              "was kept with nothing to recommend", mk, m);
+                              REC_KIND_EMPTY_ITEM,
+                              "the marker '%.*s' has a note reference and no text: the item "
+                              "was kept with nothing to recommend",
+                              mk, m);
             else if (refs)
                 rec_diags_add(r->diags, l->number, col_of(r, b->first, fi->s1.start), REC_WARNING,
-                              REC_KIND_EMPTY_ITEM, "the marker '%.*s' has only a note reference on its line: the "
-                              "lines under it were read as its text", mk, m);
+                              REC_KIND_EMPTY_ITEM,
+                              "the marker '%.*s' has only a note reference on its line: the "
+                              "lines under it were read as its text",
+                              mk, m);
         }
         const rec_block *next = NULL;
         for (size_t j = k + 1; j < r->nblocks && !next; j++)
             if (r->blocks[j].kind != B_PAGE)
                 next = &r->blocks[j];
         (void)next;
-        if (b->kind == B_PROSE && (b->role == ROLE_NONE || b->role == ROLE_HEADING) && !b->numbered &&
-            prev && (prev->kind == B_ITEM || prev->numbered) && !prev->unmarked) {
+        if (b->kind == B_PROSE && (b->role == ROLE_NONE || b->role == ROLE_HEADING) && !b->numbered && prev &&
+            (prev->kind == B_ITEM || prev->numbered) && !prev->unmarked) {
             const rec_line *l = &r->line[b->first];
             const rec_lineinfo *li = &r->lines[b->first];
             bool lower = rec_match_lowercase_start(r->m, l->text + li->a, li->b - li->a);
             /* a heading after an item is no slip: a short line in capitals */
-            bool heading = b->role == ROLE_HEADING ||
-                           (b->first == b->last && li->b - li->a <= 60 && !strchr(".;:,", l->text[li->b - 1]) &&
-                            rec_match_uppercase_start(r->m, l->text + li->a, li->b - li->a));
+            bool heading =
+                b->role == ROLE_HEADING ||
+                (b->first == b->last && li->b - li->a <= 60 && !strchr(".;:,", l->text[li->b - 1]) &&
+                 rec_match_uppercase_start(r->m, l->text + li->a, li->b - li->a));
             if ((!block_ends_clause(r, prev) || lower) && (lower || !(r->lines[b->last].flags & LF_COLON)) &&
                 !heading)
                 rec_diags_add(r->diags, l->number, col_of(r, b->first, li->a), REC_WARNING,
@@ -701,7 +715,8 @@ static void spellings(rec_reader *r)
         rec_diags_add(r->diags, number_of(r, b->first), col_of(r, b->first, li->s2.start), REC_WARNING,
                       REC_KIND_RECIPIENT_SPELLING,
                       "'%s' is written '%s' at line %lu: two spellings make two recipients; did you mean "
-                      "'%s'?", raw, other, number_of(r, was->first), other);
+                      "'%s'?",
+                      raw, other, number_of(r, was->first), other);
     }
     free(firsts);
     xmlHashFree(seen, NULL);
@@ -713,8 +728,8 @@ static void markers_alone(rec_reader *r)
 {
     size_t n = 0, first = 0;
     for (size_t k = 0; k < r->nblocks; k++)
-        if ((r->blocks[k].kind == B_ITEM || r->blocks[k].numbered) && r->blocks[k].text_line != r->blocks[k].first &&
-            !n++)
+        if ((r->blocks[k].kind == B_ITEM || r->blocks[k].numbered) &&
+            r->blocks[k].text_line != r->blocks[k].first && !n++)
             first = k;
     if (!n)
         return;
@@ -725,15 +740,18 @@ static void markers_alone(rec_reader *r)
         const rec_line *l = &r->line[b->first];
         const rec_lineinfo *li = &r->lines[b->first];
         if (n >= 3) {
-            rec_diags_add(r->diags, l->number, col_of(r, b->first, li->s1.start), REC_WARNING, REC_KIND_EMPTY_ITEM,
-                          "%zu markers stand alone on their lines, as PDF extractions set numbered paragraphs: "
-                          "each took the paragraph after it as its text", n);
+            rec_diags_add(
+                r->diags, l->number, col_of(r, b->first, li->s1.start), REC_WARNING, REC_KIND_EMPTY_ITEM,
+                "%zu markers stand alone on their lines, as PDF extractions set numbered paragraphs: "
+                "each took the paragraph after it as its text",
+                n);
             return;
         }
-        rec_diags_add(r->diags, l->number, col_of(r, b->first, li->s1.start), REC_WARNING, REC_KIND_EMPTY_ITEM,
+        rec_diags_add(r->diags, l->number, col_of(r, b->first, li->s1.start), REC_WARNING,
+                      REC_KIND_EMPTY_ITEM,
                       "the marker '%.*s' stands alone on its line: the paragraph at line %lu was read as "
-                      "its text", (int)(li->s1.end - li->s1.start), l->text + li->s1.start,
-                      r->line[b->text_line].number);
+                      "its text",
+                      (int)(li->s1.end - li->s1.start), l->text + li->s1.start, r->line[b->text_line].number);
     }
 }
 

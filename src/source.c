@@ -49,8 +49,7 @@ static rec_status too_large(const char *path, size_t max, rec_kind_id *kind, cha
     return REC_IOERR;
 }
 
-rec_status rec_source_read(rec_source *src, const char *path, size_t max, rec_kind_id *kind,
-                           char **err)
+rec_status rec_source_read(rec_source *src, const char *path, size_t max, rec_kind_id *kind, char **err)
 {
     if (kind)
         *kind = REC_KIND_IO_ERROR;
@@ -146,16 +145,15 @@ static void note(first_seen *f, unsigned long line, unsigned long col, const cha
     }
 }
 
-static void flush_note(rec_diags *diags, const first_seen *f, rec_kind_id kind,
-                       const char *what, const char *advice)
+static void flush_note(rec_diags *diags, const first_seen *f, rec_kind_id kind, const char *what,
+                       const char *advice)
 {
     if (f->count == 1)
         rec_diags_add(diags, f->line, f->col, REC_ERROR, kind, "%s %s %s; %s", what, f->what,
                       kind == REC_KIND_INVALID_UTF8 ? "is not UTF-8" : "cannot be kept in a document",
                       advice);
     else if (f->count > 1)
-        rec_diags_add(diags, f->line, f->col, REC_ERROR, kind, "%s %s %s (and %lu more); %s",
-                      what, f->what,
+        rec_diags_add(diags, f->line, f->col, REC_ERROR, kind, "%s %s %s (and %lu more); %s", what, f->what,
                       kind == REC_KIND_INVALID_UTF8 ? "is not UTF-8" : "cannot be kept in a document",
                       f->count - 1, advice);
 }

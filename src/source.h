@@ -25,14 +25,14 @@ typedef struct {
 } rec_line;
 
 typedef struct {
-    char *bytes;        /* the file as read, NUL-terminated; owned */
+    char *bytes; /* the file as read, NUL-terminated; owned */
     size_t size;
-    size_t bom;         /* 3 when the file starts with a UTF-8 BOM, else 0 */
-    char *norm;         /* normalised copy the lines point into; owned */
-    rec_line *lines;    /* owned */
+    size_t bom;      /* 3 when the file starts with a UTF-8 BOM, else 0 */
+    char *norm;      /* normalised copy the lines point into; owned */
+    rec_line *lines; /* owned */
     size_t nlines;
     struct timespec mtime; /* the file's, taken before it was read */
-    bool has_mtime;     /* false for a pipe or a device */
+    bool has_mtime;        /* false for a pipe or a device */
 } rec_source;
 
 typedef enum { REC_OK = 0, REC_INVALID = 1, REC_IOERR = 2 } rec_status;
@@ -45,8 +45,7 @@ typedef enum { REC_OK = 0, REC_INVALID = 1, REC_IOERR = 2 } rec_status;
  * more than max bytes (0: no limit). On failure returns REC_IOERR, sets
  * *err to a message (caller frees) and, when kind is not NULL, *kind to
  * REC_KIND_IO_ERROR or REC_KIND_INPUT_TOO_LARGE. */
-rec_status rec_source_read(rec_source *src, const char *path, size_t max, rec_kind_id *kind,
-                           char **err);
+rec_status rec_source_read(rec_source *src, const char *path, size_t max, rec_kind_id *kind, char **err);
 
 /* Check that the bytes are UTF-8 text an XML document can hold, and split
  * them into lines. Problems are reported into diags (invalid-utf8,

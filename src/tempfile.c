@@ -40,7 +40,7 @@
 
 static struct {
     atomic_int used;
-    int dirfd;             /* path is relative to it (AT_FDCWD) */
+    int dirfd; /* path is relative to it (AT_FDCWD) */
     char path[PATH_MAX];
 } slots[SLOTS];
 
@@ -55,11 +55,11 @@ static int claim(void)
 }
 
 struct rec_temp {
-    int dirfd;     /* the directory path is relative to; not owned */
-    int fd;        /* the data descriptor, -1 once closed */
-    int lock;      /* a duplicate holding the flock until release */
-    int slot;      /* in slots[], or -1 */
-    char *path;    /* slots[slot].path, or owned */
+    int dirfd;  /* the directory path is relative to; not owned */
+    int fd;     /* the data descriptor, -1 once closed */
+    int lock;   /* a duplicate holding the flock until release */
+    int slot;   /* in slots[], or -1 */
+    char *path; /* slots[slot].path, or owned */
     bool created, renamed;
 };
 
@@ -81,8 +81,7 @@ static size_t stem_len(const char *name)
  * process and a counter keeps two processes from trying the same ones. */
 static void fill(char *name)
 {
-    static const char chars[] =
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    static const char chars[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     static atomic_uint_fast64_t counter;
     struct timespec now;
     clock_gettime(CLOCK_REALTIME, &now);
@@ -102,8 +101,7 @@ rec_temp *rec_temp_create(int dirfd, const char *target)
     const char *slash = strrchr(target, '/');
     size_t dir = slash ? (size_t)(slash - target) + 1 : 0;
     const char *name = target + dir;
-    char *template = rec_asprintf("%.*s.%.*s" SUFFIX, (int)dir, target, (int)stem_len(name),
-                                  name);
+    char *template = rec_asprintf("%.*s.%.*s" SUFFIX, (int)dir, target, (int)stem_len(name), name);
     rec_temp *t = rec_xcalloc(sizeof *t);
     t->dirfd = dirfd;
     t->fd = t->lock = -1;
@@ -246,9 +244,8 @@ static void remove_stale(int dfd, const char *name)
         return;
     struct stat a, b;
     if (fstat(fd, &a) == 0 && S_ISREG(a.st_mode) && a.st_uid == geteuid() &&
-        flock(fd, LOCK_EX | LOCK_NB) == 0 &&
-        fstatat(dfd, name, &b, AT_SYMLINK_NOFOLLOW) == 0 && a.st_dev == b.st_dev &&
-        a.st_ino == b.st_ino)
+        flock(fd, LOCK_EX | LOCK_NB) == 0 && fstatat(dfd, name, &b, AT_SYMLINK_NOFOLLOW) == 0 &&
+        a.st_dev == b.st_dev && a.st_ino == b.st_ino)
         (void)unlinkat(dfd, name, 0);
     close(fd);
 }

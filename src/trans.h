@@ -19,22 +19,21 @@
 
 /* One translation as the file gave it. */
 typedef struct {
-    char *id, *source, *target;   /* owned; source and target normalised */
+    char *id, *source, *target; /* owned; source and target normalised */
     bool fuzzy;
-    unsigned long line;           /* where it stood in the translation file */
+    unsigned long line; /* where it stood in the translation file */
 } rec_trans_entry;
 
 struct rec_translation {
     rec_trans_entry *v;
     size_t n, cap;
-    char *lang;                   /* owned; NULL: the file does not say */
-    char *path;                   /* owned */
-    char separator;               /* a CSV's column separator; 0 otherwise */
+    char *lang;     /* owned; NULL: the file does not say */
+    char *path;     /* owned */
+    char separator; /* a CSV's column separator; 0 otherwise */
 };
 
 /* Append an entry, taking id, source and target (malloc'd). */
-void rec_trans_add(rec_translation *t, char *id, char *source, char *target, bool fuzzy,
-                   unsigned long line);
+void rec_trans_add(rec_translation *t, char *id, char *source, char *target, bool fuzzy, unsigned long line);
 
 /* s without the apostrophe the CSV export puts before a cell that a
  * spreadsheet would evaluate; in place (trans_csv.c). */
@@ -45,8 +44,7 @@ char *rec_trans_unguard(char *s);
  * cannot be used. The CSV and PO readers take C strings: the caller has
  * refused a NUL byte. */
 int rec_trans_csv_read(rec_translation *t, const char *s, size_t n, rec_diags *diags);
-int rec_trans_xliff_read(rec_translation *t, const char *s, size_t n, const char *path,
-                         rec_diags *diags);
+int rec_trans_xliff_read(rec_translation *t, const char *s, size_t n, const char *path, rec_diags *diags);
 int rec_trans_po_read(rec_translation *t, const char *s, size_t n, rec_diags *diags);
 
 #endif

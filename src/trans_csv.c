@@ -31,8 +31,8 @@ char *rec_trans_unguard(char *s)
 /* One field at s[*i], ended by sep or the line: its text goes into into (NULL: read past it); *empty
  * says whether it had any. Returns 0, or -1 for a quoted field never
  * closed. */
-static int csv_field(const char *s, size_t n, size_t *i, unsigned long *line, char sep,
-                     rec_buf *into, bool *empty)
+static int csv_field(const char *s, size_t n, size_t *i, unsigned long *line, char sep, rec_buf *into,
+                     bool *empty)
 {
     size_t at = *i;
     *empty = true;
@@ -142,8 +142,7 @@ int rec_trans_csv_read(rec_translation *t, const char *s, size_t n, rec_diags *d
             if (k == 0)
                 first_empty = empty;
             if (header) {
-                if ((strcmp(head.s, "id") == 0 || strcmp(head.s, "location") == 0) &&
-                    col[C_ID] < 0)
+                if ((strcmp(head.s, "id") == 0 || strcmp(head.s, "location") == 0) && col[C_ID] < 0)
                     col[C_ID] = (long)k;
                 else if (strcmp(head.s, "source") == 0)
                     col[C_SOURCE] = (long)k;
@@ -180,15 +179,14 @@ int rec_trans_csv_read(rec_translation *t, const char *s, size_t n, rec_diags *d
         if ((size_t)col[C_ID] >= fields || (size_t)col[C_SOURCE] >= fields ||
             (size_t)col[C_TARGET] >= fields) {
             rec_diags_add(diags, at, 0, REC_ERROR, REC_KIND_TRANSLATION_SYNTAX,
-                          "this CSV row has %zu field%s; the header has %zu", fields,
-                          fields == 1 ? "" : "s", header_fields);
+                          "this CSV row has %zu field%s; the header has %zu", fields, fields == 1 ? "" : "s",
+                          header_fields);
             rc = -1;
             continue;
         }
         rec_trans_add(t, rec_xstrdup(cell[C_ID].s),
                       rec_trans_unguard(rec_normalize_space(cell[C_SOURCE].s, cell[C_SOURCE].n)),
-                      rec_trans_unguard(rec_normalize_space(cell[C_TARGET].s, cell[C_TARGET].n)), false,
-                      at);
+                      rec_trans_unguard(rec_normalize_space(cell[C_TARGET].s, cell[C_TARGET].n)), false, at);
     }
 done:
     for (int c = 0; c < C_COUNT; c++)

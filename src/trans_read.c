@@ -11,8 +11,7 @@
 #include "source.h"
 #include "util.h"
 
-void rec_trans_add(rec_translation *t, char *id, char *source, char *target, bool fuzzy,
-                   unsigned long line)
+void rec_trans_add(rec_translation *t, char *id, char *source, char *target, bool fuzzy, unsigned long line)
 {
     t->v = rec_grow(t->v, t->n, &t->cap, sizeof *t->v);
     t->v[t->n++] = (rec_trans_entry){id, source, target, fuzzy, line};
@@ -35,8 +34,8 @@ static bool xml_text(const char *s)
         if (len == 0)
             return false;
         uint32_t c = rec_utf8_decode(s + i, len);
-        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F) ||
-            c == 0xFFFE || c == 0xFFFF)
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F) || c == 0xFFFE ||
+            c == 0xFFFF)
             return false;
         i += len;
     }
@@ -73,8 +72,8 @@ static bool nul_byte(const char *s, size_t n, rec_diags *diags)
     for (const char *p = s; p < z; p++)
         if (*p == '\n')
             line++, start = p + 1;
-    rec_diags_add(diags, line, (unsigned long)rec_utf8_count(start, (size_t)(z - start)) + 1,
-                  REC_ERROR, REC_KIND_TRANSLATION_SYNTAX,
+    rec_diags_add(diags, line, (unsigned long)rec_utf8_count(start, (size_t)(z - start)) + 1, REC_ERROR,
+                  REC_KIND_TRANSLATION_SYNTAX,
                   "a NUL byte: a translation file is text, and this one is cut or binary; "
                   "export it again");
     return true;
@@ -117,8 +116,7 @@ rec_translation *rec_translation_read(const char *path, size_t max, rec_diags *d
     rec_kind_id kind = REC_KIND_IO_ERROR;
     if (rec_source_read(&src, path, max, &kind, &err) != REC_OK) {
         rec_diags_add(diags, 0, 0, REC_ERROR,
-                      kind == REC_KIND_INPUT_TOO_LARGE ? kind : REC_KIND_TRANSLATION_UNREADABLE, "%s",
-                      err);
+                      kind == REC_KIND_INPUT_TOO_LARGE ? kind : REC_KIND_TRANSLATION_UNREADABLE, "%s", err);
         free(err);
         return NULL;
     }
@@ -150,11 +148,8 @@ const char *rec_translation_lang(const rec_translation *t)
 const char *rec_translation_note(const rec_translation *t)
 {
     switch (t->separator) {
-    case ';':
-        return "CSV columns separated by semicolons";
-    case '\t':
-        return "CSV columns separated by tabs";
-    default:
-        return NULL;
+    case ';': return "CSV columns separated by semicolons";
+    case '\t': return "CSV columns separated by tabs";
+    default: return NULL;
     }
 }

@@ -69,8 +69,8 @@ static void xliff_walk(rec_translation *t, const xmlNode *n)
             xmlChar *state = tgt ? xmlGetProp(tgt, (const xmlChar *)"state") : NULL;
             bool fuzzy = state && (xmlStrEqual(state, (const xmlChar *)"needs-translation") ||
                                    xmlStrEqual(state, (const xmlChar *)"new"));
-            rec_trans_add(t, rec_xstrdup(id ? (const char *)id : ""), xliff_string(src),
-                          xliff_string(tgt), fuzzy, (unsigned long)xmlGetLineNo(k));
+            rec_trans_add(t, rec_xstrdup(id ? (const char *)id : ""), xliff_string(src), xliff_string(tgt),
+                          fuzzy, (unsigned long)xmlGetLineNo(k));
             xmlFree(id);
             xmlFree(state);
         } else if (k->type == XML_ELEMENT_NODE) {
@@ -79,8 +79,7 @@ static void xliff_walk(rec_translation *t, const xmlNode *n)
     }
 }
 
-int rec_trans_xliff_read(rec_translation *t, const char *s, size_t n, const char *path,
-                         rec_diags *diags)
+int rec_trans_xliff_read(rec_translation *t, const char *s, size_t n, const char *path, rec_diags *diags)
 {
     xmlDocPtr doc = rec_xml_read(s, n, path, diags);
     if (!doc)

@@ -67,7 +67,7 @@ struct rec_stylesheets {
  * whether they were errors or the stylesheet's own xsl:message output. */
 typedef struct {
     rec_diags *diags;
-    const char *what;       /* "the html stylesheet" */
+    const char *what; /* "the html stylesheet" */
     char *text;
     size_t len, cap;
 } collector;
@@ -155,8 +155,7 @@ static xmlDocPtr apply(xsltStylesheetPtr sheet, xmlDocPtr doc, xsltTransformCont
 /* ---- loading: built-in sheets from memory, user sheets from their files,
  *      nothing else ---------------------------------------------------------- */
 
-static xmlDocPtr parse_with_dict(xmlParserCtxtPtr pctxt, xmlDictPtr dict, int options,
-                                 const char *url)
+static xmlDocPtr parse_with_dict(xmlParserCtxtPtr pctxt, xmlDictPtr dict, int options, const char *url)
 {
     if (!pctxt)
         return NULL;
@@ -184,10 +183,8 @@ static xmlDocPtr parse_user_file(const char *path, xmlDictPtr dict, int options)
     rec_source_init(&src);
     char *err = NULL;
     xmlDocPtr doc = NULL;
-    if (rec_source_read(&src, path, REC_MAX_INPUT_DEFAULT, NULL, &err) == REC_OK &&
-        src.size <= 0x7fffffff)
-        doc = parse_with_dict(xmlCreateMemoryParserCtxt(src.bytes, (int)src.size), dict,
-                              options, path);
+    if (rec_source_read(&src, path, REC_MAX_INPUT_DEFAULT, NULL, &err) == REC_OK && src.size <= 0x7fffffff)
+        doc = parse_with_dict(xmlCreateMemoryParserCtxt(src.bytes, (int)src.size), dict, options, path);
     else if (err)
         xsltGenericError(xsltGenericErrorContext, "%s\n", err);
     if (doc && doc->intSubset) {
@@ -204,8 +201,7 @@ static xmlDocPtr parse_user_file(const char *path, xmlDictPtr dict, int options)
     return doc;
 }
 
-static xmlDocPtr load(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
-                      xsltLoadType type)
+static xmlDocPtr load(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt, xsltLoadType type)
 {
     const char *u = (const char *)uri;
     const rec_resource *r = rec_resource_find(u);
@@ -214,8 +210,8 @@ static xmlDocPtr load(const xmlChar *uri, xmlDictPtr dict, int options, void *ct
     if (r && type == XSLT_LOAD_DOCUMENT && ctxt && ((xsltTransformContextPtr)ctxt)->_private)
         return rec_shared_docs_load(((xsltTransformContextPtr)ctxt)->_private, u);
     if (r)
-        return parse_with_dict(xmlCreateMemoryParserCtxt((const char *)r->data, (int)r->size),
-                               dict, options, u);
+        return parse_with_dict(xmlCreateMemoryParserCtxt((const char *)r->data, (int)r->size), dict, options,
+                               u);
     if (type != XSLT_LOAD_STYLESHEET)
         return NULL; /* document(): the security preferences said why */
     /* a user stylesheet's own imports: local files only */
@@ -238,8 +234,7 @@ void rec_transform_init(void)
  * libxslt asks this for every URI whose scheme is not file: (it counts them
  * all as network); names that are no built-in resource are refused here,
  * before load() is ever asked for them. */
-static int read_builtin_only(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt,
-                             const char *url)
+static int read_builtin_only(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt, const char *url)
 {
     (void)sec;
     (void)ctxt;
@@ -272,8 +267,7 @@ void rec_stylesheets_free(rec_stylesheets *s)
     free(s);
 }
 
-int rec_stylesheets_load(rec_stylesheets *s, rec_format f, const char *user_path,
-                         rec_diags *diags)
+int rec_stylesheets_load(rec_stylesheets *s, rec_format f, const char *user_path, rec_diags *diags)
 {
     if (s->sheet[f] || (f == REC_FMT_XML && !user_path))
         return 0;
@@ -289,8 +283,8 @@ int rec_stylesheets_load(rec_stylesheets *s, rec_format f, const char *user_path
     } else {
         const rec_resource *r = rec_resource_find(formats[f].builtin);
         char *url = rec_asprintf("%s%s", REC_RESOURCE_SCHEME, formats[f].builtin);
-        doc = r ? parse_with_dict(xmlCreateMemoryParserCtxt((const char *)r->data, (int)r->size),
-                                  NULL, XML_PARSE_NOCDATA, url)
+        doc = r ? parse_with_dict(xmlCreateMemoryParserCtxt((const char *)r->data, (int)r->size), NULL,
+                                  XML_PARSE_NOCDATA, url)
                 : NULL;
         free(url);
     }
@@ -341,8 +335,7 @@ static void *compile_some(void *arg)
     return NULL;
 }
 
-rec_sheet_loader *rec_stylesheets_load_start(rec_stylesheets *s, unsigned wanted,
-                                             const char *user_path)
+rec_sheet_loader *rec_stylesheets_load_start(rec_stylesheets *s, unsigned wanted, const char *user_path)
 {
     rec_sheet_loader *l = rec_xcalloc(sizeof *l);
     l->s = s;
@@ -398,8 +391,8 @@ static int write_xml(xmlDocPtr doc, rec_output *out)
  * from: its file name (each file of a batch its own), unless --param gave
  * one or the input was standard input. Returns params, or a new list that
  * the caller frees (*name with it) with that parameter added. */
-static const char *const *with_original(const char *const *params, const xmlDoc *doc,
-                                        const char ***list, char **name)
+static const char *const *with_original(const char *const *params, const xmlDoc *doc, const char ***list,
+                                        char **name)
 {
     size_t n = 0;
     for (; params && params[n]; n += 2)
@@ -419,8 +412,8 @@ static const char *const *with_original(const char *const *params, const xmlDoc 
     return *list;
 }
 
-int rec_transform(const rec_stylesheets *s, rec_format f, xmlDocPtr doc,
-                  const char *const *params, rec_output *out, rec_diags *diags)
+int rec_transform(const rec_stylesheets *s, rec_format f, xmlDocPtr doc, const char *const *params,
+                  rec_output *out, rec_diags *diags)
 {
     if (f == REC_FMT_XML && !s->sheet[f])
         return write_xml(doc, out);

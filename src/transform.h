@@ -41,8 +41,7 @@ void rec_stylesheets_free(rec_stylesheets *s);
 /* Compile the stylesheet for format f: the built-in one, or user_path.
  * Returns 0, or -1 with the reasons in diags (reported against the
  * stylesheet's path). */
-int rec_stylesheets_load(rec_stylesheets *s, rec_format f, const char *user_path,
-                         rec_diags *diags);
+int rec_stylesheets_load(rec_stylesheets *s, rec_format f, const char *user_path, rec_diags *diags);
 
 /* The stylesheets of the formats in wanted (bits 1u << format), compiled
  * side by side: _start begins on a helper thread (built-in stylesheets
@@ -52,8 +51,7 @@ int rec_stylesheets_load(rec_stylesheets *s, rec_format f, const char *user_path
  * on the main thread before any other thread starts: it also arms the
  * result documents' ID tables (see libxml2.h). */
 typedef struct rec_sheet_loader rec_sheet_loader;
-rec_sheet_loader *rec_stylesheets_load_start(rec_stylesheets *s, unsigned wanted,
-                                             const char *user_path);
+rec_sheet_loader *rec_stylesheets_load_start(rec_stylesheets *s, unsigned wanted, const char *user_path);
 int rec_stylesheets_load_finish(rec_sheet_loader *l, rec_diags *diags);
 
 /* Apply f's stylesheet (loaded before) to doc with string parameters
@@ -61,7 +59,7 @@ int rec_stylesheets_load_finish(rec_sheet_loader *l, rec_diags *diags);
  * into out's buffer. Problems go to diags as transform-error; returns 0 or
  * -1 (then nothing usable was written). Safe to call from several threads
  * on different documents. */
-int rec_transform(const rec_stylesheets *s, rec_format f, xmlDocPtr doc,
-                  const char *const *params, rec_output *out, rec_diags *diags);
+int rec_transform(const rec_stylesheets *s, rec_format f, xmlDocPtr doc, const char *const *params,
+                  rec_output *out, rec_diags *diags);
 
 #endif

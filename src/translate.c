@@ -19,7 +19,7 @@
  * note. Labels that are symbols (*, †: rec2xml.rng allows them) are found
  * by this list too, since the digit pattern does not see them. */
 typedef struct {
-    char *label, *ref;            /* owned */
+    char *label, *ref; /* owned */
 } citation;
 
 typedef struct {
@@ -35,8 +35,8 @@ static void citations_of(const xmlNode *container, citations *c)
             continue;
         xmlChar *label = xmlNodeGetContent(k), *ref = xmlGetProp(k, (const xmlChar *)"ref");
         c->v = rec_grow(c->v, c->n, &c->cap, sizeof *c->v);
-        c->v[c->n].label = rec_normalize_space(label ? (const char *)label : "",
-                                               label ? strlen((const char *)label) : 0);
+        c->v[c->n].label =
+            rec_normalize_space(label ? (const char *)label : "", label ? strlen((const char *)label) : 0);
         c->v[c->n].ref = rec_xstrdup(ref ? (const char *)ref : "");
         c->n++;
         xmlFree(label);
@@ -114,16 +114,16 @@ static char *cited(rec_matcher *m, const citations *c, const char *s)
 typedef struct {
     const rec_translation *t;
     xmlHashTablePtr by_id, by_source;
-    xmlHashTablePtr current;     /* the document's segment sources, or NULL */
+    xmlHashTablePtr current; /* the document's segment sources, or NULL */
     rec_matcher *m;
     rec_diags *diags;
     rec_translation_stats *stats;
-    const char *lang;            /* the translation's language */
-    char *lead_sep;              /* between a header's words and the recipient, in
+    const char *lang;       /* the translation's language */
+    char *lead_sep;         /* between a header's words and the recipient, in
                                     the source's language (l10n/LANG.xml: lead.sep) */
-    xmlHashTablePtr states;      /* State name -> its translation (or &ambiguous:
+    xmlHashTablePtr states; /* State name -> its translation (or &ambiguous:
                                     none), once it has been looked up */
-    bool noting;                 /* the first walk: only note the sources */
+    bool noting;            /* the first walk: only note the sources */
 } applier;
 
 /* A marker for a source text whose entries disagree on the translation. */
@@ -145,8 +145,8 @@ bool rec_translate_split_header(rec_matcher *m, const char *lang, const char *te
 static char *segment_source(const applier *a, const xmlNode *container)
 {
     char *text = rec_segment_text(container);
-    xmlChar *lead = rec_node_is(container, "recipient")
-                        ? xmlGetProp(container, (const xmlChar *)"lead") : NULL;
+    xmlChar *lead =
+        rec_node_is(container, "recipient") ? xmlGetProp(container, (const xmlChar *)"lead") : NULL;
     char *words = lead ? rec_normalize_space((const char *)lead, strlen((const char *)lead)) : NULL;
     xmlFree(lead);
     if (words && *words && *text) {
@@ -194,8 +194,7 @@ static void replace_text(applier *a, xmlNodePtr container, const char *text)
                 id = rec_xstrdup(c.v[i].ref);
                 break;
             }
-        xmlNodePtr ref = rec_fnref_new(container->doc, ns, id, text + label.start,
-                                       label.end - label.start);
+        xmlNodePtr ref = rec_fnref_new(container->doc, ns, id, text + label.start, label.end - label.start);
         free(id);
         rec_pos_copy(ref, container);
         first ? xmlAddPrevSibling(first, ref) : xmlAddChild(container, ref);
@@ -388,16 +387,24 @@ static void walk(applier *a, xmlNodePtr n, const char *group_id, visit fn)
     }
 }
 
-void rec_translation_apply(const rec_translation *t, xmlDocPtr doc, const char *lang,
-                           rec_matcher *m, rec_diags *diags, rec_translation_stats *stats)
+void rec_translation_apply(const rec_translation *t, xmlDocPtr doc, const char *lang, rec_matcher *m,
+                           rec_diags *diags, rec_translation_stats *stats)
 {
     xmlNodePtr root = xmlDocGetRootElement(doc);
     xmlChar *source_lang = root ? xmlNodeGetLang(root) : NULL;
     char *lead_sep = rec_l10n_message(source_lang ? (const char *)source_lang : "en", "lead.sep");
     xmlFree(source_lang);
-    applier a = {t,    xmlHashCreate((int)t->n + 1), xmlHashCreate((int)t->n + 1),
-                 xmlHashCreate((int)t->n + 1), m, diags, stats, lang,
-                 lead_sep ? lead_sep : rec_xstrdup(" "), xmlHashCreate(16), false};
+    applier a = {t,
+                 xmlHashCreate((int)t->n + 1),
+                 xmlHashCreate((int)t->n + 1),
+                 xmlHashCreate((int)t->n + 1),
+                 m,
+                 diags,
+                 stats,
+                 lang,
+                 lead_sep ? lead_sep : rec_xstrdup(" "),
+                 xmlHashCreate(16),
+                 false};
     memset(stats, 0, sizeof *stats);
     for (size_t i = 0; i < t->n; i++) {
         rec_trans_entry *e = &t->v[i];

@@ -51,8 +51,8 @@ typedef struct {
  * rec_translate_split_header, or becomes the recipient with an empty
  * lead.
  * Recommending States (item/@by) are segments too, one per name. */
-void rec_translation_apply(const rec_translation *t, xmlDocPtr doc, const char *lang,
-                           rec_matcher *m, rec_diags *diags, rec_translation_stats *stats);
+void rec_translation_apply(const rec_translation *t, xmlDocPtr doc, const char *lang, rec_matcher *m,
+                           rec_diags *diags, rec_translation_stats *stats);
 
 /* Where a translated recipient header ends its header words and starts the
  * recipient, in language lang ("Au gouvernement du Cambodge": after "Au"):

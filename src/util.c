@@ -200,18 +200,18 @@ uint32_t rec_utf8_decode(const char *str, size_t len)
     case 2: return (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
     case 3: return (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
     default:
-        return (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12 |
-               (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
+        return (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12 | (uint32_t)(s[2] & 0x3F) << 6 |
+               (s[3] & 0x3F);
     }
 }
 
 bool rec_invisible_char(uint32_t c)
 {
-    return (c >= 0x200B && c <= 0x200F) ||  /* zero-width space, joiners, LRM, RLM */
-           (c >= 0x202A && c <= 0x202E) ||  /* bidi embeddings and overrides */
-           (c >= 0x2066 && c <= 0x2069) ||  /* bidi isolates */
-           c == 0x2028 || c == 0x2029 ||    /* line and paragraph separators */
-           c == 0x2060 || c == 0xFEFF;      /* word joiner, zero-width no-break space */
+    return (c >= 0x200B && c <= 0x200F) || /* zero-width space, joiners, LRM, RLM */
+           (c >= 0x202A && c <= 0x202E) || /* bidi embeddings and overrides */
+           (c >= 0x2066 && c <= 0x2069) || /* bidi isolates */
+           c == 0x2028 || c == 0x2029 ||   /* line and paragraph separators */
+           c == 0x2060 || c == 0xFEFF;     /* word joiner, zero-width no-break space */
 }
 
 size_t rec_utf8_count(const char *s, size_t n)

@@ -25,7 +25,7 @@
 struct rec_schemas {
     xmlRelaxNGPtr rng;
     xmlSchematronPtr sch;
-    xmlDocPtr sch_doc;   /* the compiled Schematron points into it */
+    xmlDocPtr sch_doc; /* the compiled Schematron points into it */
 };
 
 /* The Schematron patterns rec2xml applies itself, with hash tables: as
@@ -35,7 +35,7 @@ static const char *const rules_in_c[] = {"unreferenced-footnote", "duplicate-foo
 /* ---- compiling ----------------------------------------------------------- */
 
 typedef struct {
-    char *first;   /* the first compile error, owned */
+    char *first; /* the first compile error, owned */
 } compile_errors;
 
 static void on_compile_error(void *data, xmlErrorPtr e)
@@ -52,8 +52,8 @@ static xmlDocPtr builtin_doc(const char *name)
     if (!r)
         return NULL;
     char *url = rec_asprintf("%s%s", REC_RESOURCE_SCHEME, name);
-    xmlDocPtr doc = xmlReadMemory((const char *)r->data, (int)r->size, url, NULL,
-                                  XML_PARSE_NONET | XML_PARSE_NOCDATA);
+    xmlDocPtr doc =
+        xmlReadMemory((const char *)r->data, (int)r->size, url, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
     free(url);
     return doc;
 }
@@ -130,8 +130,8 @@ void rec_schemas_free(rec_schemas *s)
 typedef struct {
     int domain, code;
     xmlNodePtr node;
-    char *str1;       /* owned: pattern id, element or attribute name */
-    char *str2;       /* owned */
+    char *str1; /* owned: pattern id, element or attribute name */
+    char *str2; /* owned */
 } raw_error;
 
 typedef struct {
@@ -160,7 +160,6 @@ static bool named(const xmlNode *n, const char *name)
 {
     return n && n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, (const xmlChar *)name);
 }
-
 
 static char *prop(const xmlNode *n, const char *name)
 {
@@ -192,11 +191,10 @@ static bool has_words(const xmlNode *n)
     return false;
 }
 
-static void at(explainer *x, const xmlNode *node, rec_severity sev, rec_kind_id kind,
-               const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static void at(explainer *x, const xmlNode *node, rec_severity sev, rec_kind_id kind, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 
-static void at(explainer *x, const xmlNode *node, rec_severity sev, rec_kind_id kind,
-               const char *fmt, ...)
+static void at(explainer *x, const xmlNode *node, rec_severity sev, rec_kind_id kind, const char *fmt, ...)
 {
     unsigned long line = 0, col = 0;
     if (node)
@@ -251,8 +249,8 @@ static void explain_schematron(explainer *x, const raw_error *e)
                 continue;
             char *who = rec_node_excerpt(xmlFirstElementChild(g));
             if (who[0])
-                at(x, g, REC_ERROR, REC_KIND_EMPTY_GROUP,
-                   "recipient \"%s\" has no recommendations under it", who);
+                at(x, g, REC_ERROR, REC_KIND_EMPTY_GROUP, "recipient \"%s\" has no recommendations under it",
+                   who);
             else
                 at(x, g, REC_ERROR, REC_KIND_EMPTY_GROUP, "this header has no recommendations under it");
             free(who);
@@ -326,8 +324,7 @@ static void explain_relaxng(explainer *x, const raw_error *e)
     const xmlNode *n = e->node;
     /* the element in error, not what the grammar expected there (str1 of
      * an "expecting fnref, got bogus" error names fnref) */
-    const char *name = n && n->type == XML_ELEMENT_NODE ? (const char *)n->name
-                       : e->str1 ? e->str1 : "?";
+    const char *name = n && n->type == XML_ELEMENT_NODE ? (const char *)n->name : e->str1 ? e->str1 : "?";
     switch (e->code) {
     case XML_RELAXNG_ERR_ATTRVALID:
         /* str1 names the element; libxml2 does not say which attribute */
@@ -340,8 +337,8 @@ static void explain_relaxng(explainer *x, const raw_error *e)
            e->str1 ? e->str1 : "?", name);
         break;
     case XML_RELAXNG_ERR_NOELEM:
-        at(x, n, REC_ERROR, REC_KIND_INVALID_STRUCTURE, "<%s> is missing in <%s>",
-           e->str1 ? e->str1 : "?", name);
+        at(x, n, REC_ERROR, REC_KIND_INVALID_STRUCTURE, "<%s> is missing in <%s>", e->str1 ? e->str1 : "?",
+           name);
         break;
     case XML_RELAXNG_ERR_DATATYPE:
     case XML_RELAXNG_ERR_VALUE:
@@ -351,12 +348,11 @@ static void explain_relaxng(explainer *x, const raw_error *e)
            n ? (const char *)n->name : name);
         break;
     default:
-        at(x, n, REC_ERROR, REC_KIND_INVALID_STRUCTURE,
-           "<%s> is not allowed here by the rec2xml schema", name);
+        at(x, n, REC_ERROR, REC_KIND_INVALID_STRUCTURE, "<%s> is not allowed here by the rec2xml schema",
+           name);
         break;
     }
 }
-
 
 void rec_validate(const rec_schemas *s, xmlDocPtr doc, rec_diags *diags)
 {
@@ -376,8 +372,7 @@ void rec_validate(const rec_schemas *s, xmlDocPtr doc, rec_diags *diags)
     xmlRelaxNGValidateDoc(rv, doc);
     xmlRelaxNGFreeValidCtxt(rv);
 
-    xmlSchematronValidCtxtPtr sv =
-        xmlSchematronNewValidCtxt(s->sch, XML_SCHEMATRON_OUT_ERROR);
+    xmlSchematronValidCtxtPtr sv = xmlSchematronNewValidCtxt(s->sch, XML_SCHEMATRON_OUT_ERROR);
     xmlSchematronSetValidStructuredErrors(sv, on_validity_error, &raw);
     xmlSchematronValidateDoc(sv, doc);
     xmlSchematronFreeValidCtxt(sv);

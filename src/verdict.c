@@ -44,8 +44,8 @@ static const char *plural(size_t n)
 void rec_tally_print(const rec_tally *t, rec_mode mode, const char *outdir, FILE *err)
 {
     if (mode == REC_MODE_CHECK) {
-        fprintf(err, "rec2xml: %zu file%s checked: %zu valid, %zu invalid", t->inputs,
-                plural(t->inputs), t->valid, t->invalid);
+        fprintf(err, "rec2xml: %zu file%s checked: %zu valid, %zu invalid", t->inputs, plural(t->inputs),
+                t->valid, t->invalid);
         if (t->unreadable)
             fprintf(err, ", %zu unreadable", t->unreadable);
         fprintf(err, "; %zu error%s, %zu warning%s\n", t->errors, plural(t->errors), t->warnings,

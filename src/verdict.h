@@ -20,13 +20,13 @@ typedef enum {
 
 /* One input's verdict. */
 typedef struct {
-    rec_status status;    /* REC_OK: valid, warnings allowed; REC_INVALID: errors
+    rec_status status; /* REC_OK: valid, warnings allowed; REC_INVALID: errors
                              in it, its translation or a transformation;
                              REC_IOERR: it could not be read, or an output
                              not written */
-    bool up_to_date;      /* -u: every output was current; nothing was done */
-    bool converted;       /* valid, and its outputs are in place */
-    unsigned written;     /* files renamed into place */
+    bool up_to_date;   /* -u: every output was current; nothing was done */
+    bool converted;    /* valid, and its outputs are in place */
+    unsigned written;  /* files renamed into place */
     size_t errors, warnings;
 } rec_verdict;
 

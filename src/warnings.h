@@ -18,8 +18,8 @@
 #include "kinds.h"
 
 typedef struct {
-    bool errors;                       /* -Werror, --strict */
-    unsigned char kind[REC_KIND_COUNT];  /* per rec_kinds index: W_* bits */
+    bool errors;                        /* -Werror, --strict */
+    unsigned char kind[REC_KIND_COUNT]; /* per rec_kinds index: W_* bits */
 } rec_warnings;
 
 /* Every warning on, none an error. */

@@ -18,9 +18,9 @@
 #define ANCHOR_FROM (4 * COST_LIMIT)
 
 typedef struct {
-    size_t *i, *j;        /* the words in common, in order */
+    size_t *i, *j; /* the words in common, in order */
     size_t n, cap;
-    long *vf, *vb;        /* Myers' frontiers, 2 * COST_LIMIT + 3 each */
+    long *vf, *vb; /* Myers' frontiers, 2 * COST_LIMIT + 3 each */
 } common;
 
 static void keep(common *c, size_t i, size_t j)
@@ -42,8 +42,8 @@ typedef struct {
 /* Myers' middle snake of a[alo..ahi) and b[blo..bhi): an optimal path
  * goes through the snake (*x0,*y0)-(*x1,*y1) (relative to alo, blo).
  * Returns false when more than COST_LIMIT edits are needed. */
-static bool middle_snake(const words *w, common *c, size_t alo, size_t ahi, size_t blo,
-                         size_t bhi, long *x0, long *y0, long *x1, long *y1)
+static bool middle_snake(const words *w, common *c, size_t alo, size_t ahi, size_t blo, size_t bhi, long *x0,
+                         long *y0, long *x1, long *y1)
 {
     const long n = (long)(ahi - alo), m = (long)(bhi - blo), delta = n - m;
     const bool odd = delta & 1;
@@ -56,7 +56,7 @@ static bool middle_snake(const words *w, common *c, size_t alo, size_t ahi, size
             return false;
         for (long k = -d; k <= d; k += 2) { /* forward */
             long x = k == -d || (k != d && vf[off + k - 1] < vf[off + k + 1]) ? vf[off + k + 1]
-                                                                            : vf[off + k - 1] + 1;
+                                                                              : vf[off + k - 1] + 1;
             long y = x - k, sx = x, sy = y;
             while (x < n && y < m && w->a[alo + (size_t)x] == w->b[blo + (size_t)y])
                 x++, y++;
@@ -69,10 +69,9 @@ static bool middle_snake(const words *w, common *c, size_t alo, size_t ahi, size
         }
         for (long k = -d; k <= d; k += 2) { /* backward, on the reversed words */
             long x = k == -d || (k != d && vb[off + k - 1] < vb[off + k + 1]) ? vb[off + k + 1]
-                                                                            : vb[off + k - 1] + 1;
+                                                                              : vb[off + k - 1] + 1;
             long y = x - k, sx = x, sy = y;
-            while (x < n && y < m &&
-                   w->a[ahi - 1 - (size_t)x] == w->b[bhi - 1 - (size_t)y])
+            while (x < n && y < m && w->a[ahi - 1 - (size_t)x] == w->b[bhi - 1 - (size_t)y])
                 x++, y++;
             vb[off + k] = x;
             long kf = delta - k;
@@ -108,8 +107,8 @@ static void lcs(const words *w, common *c, size_t alo, size_t ahi, size_t blo, s
 /* Anchors: the words found exactly once in each of a[alo..ahi) and
  * b[blo..bhi), the longest run of them in the same order in both
  * (patience sorting, O(k log k)). Their positions in *ai, *bj; returns k. */
-static size_t anchors(const words *w, size_t alo, size_t ahi, size_t blo, size_t bhi,
-                      size_t **ai, size_t **bj)
+static size_t anchors(const words *w, size_t alo, size_t ahi, size_t blo, size_t bhi, size_t **ai,
+                      size_t **bj)
 {
     /* per distinct word: count in a (bits 0-1), in b (bits 2-3), capped at 2 */
     rec_ptrmap seen;
@@ -170,8 +169,7 @@ static size_t anchors(const words *w, size_t alo, size_t ahi, size_t blo, size_t
     return npiles;
 }
 
-rec_edit *rec_word_diff(const char *const *a, size_t n, const char *const *b, size_t m,
-                        size_t *nedits)
+rec_edit *rec_word_diff(const char *const *a, size_t n, const char *const *b, size_t m, size_t *nedits)
 {
     words w = {a, b};
     common c;

@@ -13,14 +13,13 @@
 #include <stddef.h>
 
 typedef struct {
-    char op;            /* '=' kept, '-' removed, '+' added */
-    const char *word;   /* one of the arguments' words, not owned */
+    char op;          /* '=' kept, '-' removed, '+' added */
+    const char *word; /* one of the arguments' words, not owned */
 } rec_edit;
 
 /* The edits that turn a[0..n) into b[0..m). Words are interned: equal words
  * are the same pointer. Between two kept words, what went comes before
  * what came. Returns the edits (caller frees) and their number in *nedits. */
-rec_edit *rec_word_diff(const char *const *a, size_t n, const char *const *b, size_t m,
-                        size_t *nedits);
+rec_edit *rec_word_diff(const char *const *a, size_t n, const char *const *b, size_t m, size_t *nedits);
 
 #endif

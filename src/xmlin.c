@@ -12,7 +12,7 @@
 typedef struct {
     rec_diags *diags;
     xmlParserCtxtPtr ctxt;
-    int doctype;          /* a DOCTYPE was refused */
+    int doctype; /* a DOCTYPE was refused */
     unsigned long doctype_line;
 } reader;
 
@@ -51,8 +51,7 @@ static void on_parser_error(void *data, xmlErrorPtr e)
 
 /* SAX internalSubset: the document declared a DOCTYPE. Stop right here:
  * entities declared there could expand without bound or read files. */
-static void refuse_doctype(void *data, const xmlChar *name, const xmlChar *ext,
-                           const xmlChar *sys)
+static void refuse_doctype(void *data, const xmlChar *name, const xmlChar *ext, const xmlChar *sys)
 {
     (void)name, (void)ext, (void)sys;
     xmlParserCtxtPtr ctxt = data;
@@ -88,10 +87,10 @@ static unsigned long crowded_tag(const char *p, const char *end)
             p++;
             continue;
         }
-        const char *stop = end - p >= 4 && memcmp(p, "<!--", 4) == 0 ? "-->"
+        const char *stop = end - p >= 4 && memcmp(p, "<!--", 4) == 0        ? "-->"
                            : end - p >= 9 && memcmp(p, "<![CDATA[", 9) == 0 ? "]]>"
-                           : end - p >= 2 && p[1] == '?' ? "?>"
-                           : NULL;
+                           : end - p >= 2 && p[1] == '?'                    ? "?>"
+                                                                            : NULL;
         if (stop) {
             const char *q = skip_past(p, end, stop);
             for (; p < q; p++)
@@ -161,8 +160,7 @@ static int refuse_controls(xmlDocPtr doc, rec_diags *diags)
         return 0;
     if (count == 1)
         rec_diags_add(diags, first_line, 0, REC_ERROR, REC_KIND_CONTROL_CHARACTER,
-                      "control character U+%04X cannot be kept in a document; delete it",
-                      (unsigned)first);
+                      "control character U+%04X cannot be kept in a document; delete it", (unsigned)first);
     else
         rec_diags_add(diags, first_line, 0, REC_ERROR, REC_KIND_CONTROL_CHARACTER,
                       "control character U+%04X cannot be kept in a document (and in %lu more "
@@ -203,9 +201,9 @@ xmlDocPtr rec_xml_read(const char *bytes, size_t size, const char *url, rec_diag
     }
     /* no NOENT (it enables external entities), no DTDLOAD/DTDATTR, no
      * XInclude; NONET for good measure; the entity loader denies the rest */
-    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, bytes, (int)size, url, NULL,
-                                      XML_PARSE_NONET | XML_PARSE_NOCDATA |
-                                      XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING);
+    xmlDocPtr doc =
+        xmlCtxtReadMemory(ctxt, bytes, (int)size, url, NULL,
+                          XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING);
     xmlSetStructuredErrorFunc(NULL, NULL);
     if (r.doctype) {
         rec_diags_add(diags, r.doctype_line, 0, REC_ERROR, REC_KIND_DOCTYPE_NOT_ALLOWED,

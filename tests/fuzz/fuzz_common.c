@@ -62,8 +62,8 @@ rec_fuzz_env *rec_fuzz_setup(void)
 
 static bool xml_char(uint32_t c)
 {
-    return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
-           (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+    return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) ||
+           (c >= 0x10000 && c <= 0x10FFFF);
 }
 
 static void check_string(const xmlNode *where, const xmlChar *s)
@@ -74,10 +74,9 @@ static void check_string(const xmlNode *where, const xmlChar *s)
     for (size_t i = 0; i < n;) {
         size_t len = rec_utf8_valid((const char *)s + i, n - i);
         if (len == 0 || !xml_char(rec_utf8_decode((const char *)s + i, len))) {
-            fprintf(stderr, "fuzz: line %ld: <%s> holds %s at byte %zu: \"%s\"\n",
-                    xmlGetLineNo(where), where->name ? (const char *)where->name : "?",
-                    len ? "a character XML cannot hold" : "bytes that are not UTF-8", i,
-                    (const char *)s);
+            fprintf(stderr, "fuzz: line %ld: <%s> holds %s at byte %zu: \"%s\"\n", xmlGetLineNo(where),
+                    where->name ? (const char *)where->name : "?",
+                    len ? "a character XML cannot hold" : "bytes that are not UTF-8", i, (const char *)s);
             abort();
         }
         i += len;
@@ -125,8 +124,7 @@ void rec_fuzz_write_all(rec_fuzz_env *e, xmlDocPtr doc, rec_diags *diags)
     }
 }
 
-void rec_fuzz_report(rec_fuzz_env *e, const char *path, const rec_diags *diags,
-                     const rec_quote_source *src)
+void rec_fuzz_report(rec_fuzz_env *e, const char *path, const rec_diags *diags, const rec_quote_source *src)
 {
     /* the terminal's form, quoting the source line, then the machines' */
     rec_report(REC_REPORT_GCC, e->sink, path, diags, src, true);
@@ -147,8 +145,7 @@ void rec_fuzz_report(rec_fuzz_env *e, const char *path, const rec_diags *diags,
 void rec_fuzz_finish(rec_fuzz_env *e, rec_input *in)
 {
     /* an XML input's bytes are freed once parsed: nothing to quote */
-    rec_quote_source q = {in->src.bytes ? in->src.bytes + in->src.bom : NULL,
-                          in->src.size - in->src.bom};
+    rec_quote_source q = {in->src.bytes ? in->src.bytes + in->src.bom : NULL, in->src.size - in->src.bom};
     rec_fuzz_report(e, in->path, &in->diags, in->is_xml || !q.bytes ? NULL : &q);
     if (in->doc) {
         rec_fuzz_check_doc(in->doc);

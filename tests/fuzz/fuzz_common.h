@@ -19,8 +19,8 @@
 typedef struct {
     rec_engine engine;
     rec_stylesheets *sheets;
-    bool loaded[REC_FMT_COUNT];  /* formats that can be written */
-    FILE *sink;                  /* /dev/null, for printed diagnostics */
+    bool loaded[REC_FMT_COUNT]; /* formats that can be written */
+    FILE *sink;                 /* /dev/null, for printed diagnostics */
 } rec_fuzz_env;
 
 /* The process-wide environment, made on the first call; aborts when the

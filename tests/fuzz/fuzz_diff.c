@@ -142,8 +142,8 @@ static void check_json(const char *s, size_t n)
         bad_json("goes on after its value", s, j.at);
 }
 
-static void load(rec_fuzz_env *env, rec_matcher *m, const char *name, const char *bytes,
-                 size_t size, rec_input *in)
+static void load(rec_fuzz_env *env, rec_matcher *m, const char *name, const char *bytes, size_t size,
+                 rec_input *in)
 {
     rec_input_options opts = {.lang = "en"};
     rec_input_load_bytes(in, &env->engine, m, name, bytes, size, &opts);
@@ -166,23 +166,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     load(env, m, "new.txt", bytes + new_at, size - new_at, &in[1]);
     if (in[0].doc && in[1].doc) {
         rec_diff_stats st;
-        (void)rec_diff(in[0].doc, in[1].doc, "old.txt", "new.txt", REC_DIFF_TEXT, false,
-                       env->sink, &st);
-        (void)rec_diff(in[0].doc, in[1].doc, "old.txt", "new.txt", REC_DIFF_TEXT, true,
-                       env->sink, &st);
+        (void)rec_diff(in[0].doc, in[1].doc, "old.txt", "new.txt", REC_DIFF_TEXT, false, env->sink, &st);
+        (void)rec_diff(in[0].doc, in[1].doc, "old.txt", "new.txt", REC_DIFF_TEXT, true, env->sink, &st);
         char *out = NULL;
         size_t len = 0;
         FILE *mem = open_memstream(&out, &len);
         if (!mem)
             abort();
         rec_diff_stats js;
-        bool changed = rec_diff(in[0].doc, in[1].doc, "old.txt", "new.txt", REC_DIFF_JSON,
-                                false, mem, &js);
+        bool changed = rec_diff(in[0].doc, in[1].doc, "old.txt", "new.txt", REC_DIFF_JSON, false, mem, &js);
         if (fclose(mem) != 0)
             abort();
         check_json(out, len);
-        if (changed != (js.added || js.removed || js.changed || js.moved ||
-                        js.recipients_added || js.recipients_removed) ||
+        if (changed != (js.added || js.removed || js.changed || js.moved || js.recipients_added ||
+                        js.recipients_removed) ||
             js.added != st.added || js.removed != st.removed || js.changed != st.changed)
             abort(); /* the formats disagree */
         free(out);

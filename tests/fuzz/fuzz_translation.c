@@ -26,7 +26,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static const char *const names[] = {"fuzz.csv", "fuzz.xlf", "fuzz.po"};
 
 static const char *base_path;
-static char *base;          /* the document's text, read once */
+static char *base; /* the document's text, read once */
 static size_t base_size;
 
 static void read_base(void)

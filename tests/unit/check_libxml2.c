@@ -272,14 +272,13 @@ static void id_tables(void)
 
 static xsltStylesheetPtr sheet_of(const char *method, const char *id_attr)
 {
-    char *xsl = rec_asprintf(
-        "<xsl:stylesheet version='1.0' xmlns:xsl='http://www.w3.org/1999/XSL/Transform'>"
-        "<xsl:output method='%s'/>"
-        "<xsl:template match='/'><html><body><xsl:for-each select='//e'>"
-        "<p><xsl:attribute name='%s'><xsl:value-of select='@id'/></xsl:attribute>"
-        "<xsl:value-of select='.'/></p></xsl:for-each></body></html>"
-        "</xsl:template></xsl:stylesheet>",
-        method, id_attr);
+    char *xsl = rec_asprintf("<xsl:stylesheet version='1.0' xmlns:xsl='http://www.w3.org/1999/XSL/Transform'>"
+                             "<xsl:output method='%s'/>"
+                             "<xsl:template match='/'><html><body><xsl:for-each select='//e'>"
+                             "<p><xsl:attribute name='%s'><xsl:value-of select='@id'/></xsl:attribute>"
+                             "<xsl:value-of select='.'/></p></xsl:for-each></body></html>"
+                             "</xsl:template></xsl:stylesheet>",
+                             method, id_attr);
     xsltStylesheetPtr s = xsltParseStylesheetDoc(parse(xsl, 0));
     free(xsl);
     if (!s) {
@@ -323,8 +322,8 @@ static void result_documents(void)
     for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
         run r = {sheet_of(cases[c].method, cases[c].attr), source, false, NULL, NULL};
         apply(&r);
-        check(took(&r),
-              "4: an %s result takes the table prepared for it, and its ids are in it", cases[c].method);
+        check(took(&r), "4: an %s result takes the table prepared for it, and its ids are in it",
+              cases[c].method);
         xmlFreeDoc(r.result);
 
         run t = {r.sheet, source, false, NULL, NULL};
@@ -332,8 +331,7 @@ static void result_documents(void)
         bool started = pthread_create(&thread, NULL, apply, &t) == 0;
         if (started)
             pthread_join(thread, NULL);
-        check(started && took(&t),
-              "4: ... on a thread started later too (%s)", cases[c].method);
+        check(started && took(&t), "4: ... on a thread started later too (%s)", cases[c].method);
         xmlFreeDoc(t.result);
         xsltFreeStylesheet(r.sheet);
     }
@@ -355,8 +353,7 @@ static void validating_again(void)
     int rc = validate(g, doc, &s);
     check(rc == 0 && doc->ids == t && xmlGetID(doc, (const xmlChar *)"a"),
           "5: RELAX NG registers xsd:ID attributes in the table the document has");
-    check(doc->refs != NULL,
-          "5: RELAX NG registers IDREFs in doc->refs (why rec2xml.rng's become strings)");
+    check(doc->refs != NULL, "5: RELAX NG registers IDREFs in doc->refs (why rec2xml.rng's become strings)");
     forget(&s);
 
     /* the reason for clearing atype */
@@ -437,8 +434,8 @@ static void schematron(void)
 int main(void)
 {
     xmlInitParser();
-    printf("# libxml2 %s, libxslt %s (libxml2.h was written for 2.9.14 and 1.1.35)\n",
-           xmlParserVersion, xsltEngineVersion);
+    printf("# libxml2 %s, libxslt %s (libxml2.h was written for 2.9.14 and 1.1.35)\n", xmlParserVersion,
+           xsltEngineVersion);
     positions();
     positions_survive();
     dictionaries();
