@@ -122,7 +122,7 @@ leakcheck: deps-test
 	@bash tests/leakcheck.sh
 
 # Static analysis, zero findings: clang-tidy's analyzer, one file at a time,
-# and cppcheck.
+# and cppcheck, and the C as .clang-format writes it (format-check).
 TIDY_CHECKS := -*,clang-analyzer-*,-clang-analyzer-security.insecureAPI.DeprecatedOrUnsafeBufferHandling
 lint: build/embedded.c
 	@status=0; for f in $(SRCS); do \
@@ -132,7 +132,8 @@ lint: build/embedded.c
 	done; \
 	cppcheck --quiet --enable=warning,portability,performance --error-exitcode=1 \
 	    --inline-suppr --suppress=missingIncludeSystem -I src -I build $(SRCS) src/embed.c || status=1; \
-	if [ $$status = 0 ]; then echo "lint: clean (clang-tidy, cppcheck)"; else echo "lint: findings"; fi; \
+	$(MAKE) --no-print-directory format-check >/dev/null || { $(MAKE) --no-print-directory format-check; status=1; }; \
+	if [ $$status = 0 ]; then echo "lint: clean (clang-tidy, cppcheck, clang-format)"; else echo "lint: findings"; fi; \
 	exit $$status
 
 # The style of .clang-format. format-check only reports (the files that

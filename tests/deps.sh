@@ -8,7 +8,7 @@
 set -eu
 build="gcc make pkg-config libxml2-dev libxslt1-dev libpcre2-dev"
 test="libxml2-utils xsltproc jing docbook5-xml docbook-xsl-ns translate-toolkit
-      default-jre-headless nodejs npm valgrind clang libclang-rt-14-dev cppcheck clang-tidy
+      default-jre-headless nodejs npm valgrind clang libclang-rt-14-dev cppcheck clang-tidy clang-format
       strace time mandoc groff-base python3-yaml util-linux fop poppler-utils
       fonts-dejavu-core fonts-wqy-microhei"
 dist="libxml2-utils xsltproc python3-yaml git man-db binutils dpkg-dev debhelper lintian
