@@ -5,7 +5,6 @@
 
 #include <libxml/hash.h>
 #include <libxml/valid.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,23 +16,6 @@
 static bool named(const xmlNode *n, const char *name)
 {
     return n && n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, (const xmlChar *)name);
-}
-
-static void at(rec_diags *diags, const xmlNode *node, rec_severity sev, rec_kind_id kind, const char *fmt,
-               ...) __attribute__((format(printf, 5, 6)));
-
-static void at(rec_diags *diags, const xmlNode *node, rec_severity sev, rec_kind_id kind, const char *fmt,
-               ...)
-{
-    unsigned long line = 0, col = 0;
-    if (node)
-        rec_pos_get(node, &line, &col);
-    va_list ap;
-    va_start(ap, fmt);
-    char *msg = rec_vasprintf(fmt, ap);
-    va_end(ap);
-    rec_diags_add(diags, line, col, sev, kind, "%s", msg);
-    free(msg);
 }
 
 /* The footnote patterns of rec2xml.sch, applied with hash tables:
@@ -94,8 +76,8 @@ void rec_rules_footnotes(xmlDocPtr doc, rec_diags *diags)
         xmlChar *ref = xmlGetProp(f.cites[i], (const xmlChar *)"ref");
         if (ref && !xmlHashLookup(ids, ref) && xmlHashAddEntry(told, ref, f.cites[i]) == 0) {
             char *label = rec_node_excerpt(f.cites[i]);
-            at(diags, f.cites[i], REC_ERROR, REC_KIND_UNDEFINED_FOOTNOTE, "footnote [%s] is never defined",
-               label);
+            rec_node_diag(diags, f.cites[i], REC_ERROR, REC_KIND_UNDEFINED_FOOTNOTE,
+                          "footnote [%s] is never defined", label);
             free(label);
         }
         xmlFree(ref);
@@ -114,14 +96,14 @@ void rec_rules_footnotes(xmlDocPtr doc, rec_diags *diags)
             char where[48] = "";
             if (line)
                 snprintf(where, sizeof where, " (first at line %lu)", line);
-            at(diags, fn, REC_ERROR, REC_KIND_DUPLICATE_FOOTNOTE, "footnote [%s] is defined twice%s",
-               (const char *)label, where);
+            rec_node_diag(diags, fn, REC_ERROR, REC_KIND_DUPLICATE_FOOTNOTE,
+                          "footnote [%s] is defined twice%s", (const char *)label, where);
         } else if (label) {
             xmlHashAddEntry(labels, label, fn);
         }
         if (!id || !xmlHashLookup(f.refs, id)) {
-            at(diags, fn, REC_WARNING, REC_KIND_UNREFERENCED_FOOTNOTE, "footnote [%s] is never referenced",
-               label ? (const char *)label : "");
+            rec_node_diag(diags, fn, REC_WARNING, REC_KIND_UNREFERENCED_FOOTNOTE,
+                          "footnote [%s] is never referenced", label ? (const char *)label : "");
         }
         xmlFree(label);
         xmlFree(id);
@@ -142,9 +124,9 @@ static void references(xmlDocPtr doc, rec_diags *diags, xmlNodePtr n)
         const char *attr = named(n, "recipient") ? "from" : named(n, "item") ? "topic" : NULL;
         xmlChar *ref = attr ? xmlGetProp(n, (const xmlChar *)attr) : NULL;
         if (ref && !xmlGetID(doc, ref))
-            at(diags, n, REC_ERROR, REC_KIND_INVALID_STRUCTURE,
-               "%s=\"%s\" on <%s> names no element of the document", attr, (const char *)ref,
-               (const char *)n->name);
+            rec_node_diag(diags, n, REC_ERROR, REC_KIND_INVALID_STRUCTURE,
+                          "%s=\"%s\" on <%s> names no element of the document", attr, (const char *)ref,
+                          (const char *)n->name);
         xmlFree(ref);
         references(doc, diags, n->children);
     }

@@ -4,6 +4,7 @@
  * positions. */
 #include "tree.h"
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -113,4 +114,18 @@ char *rec_node_excerpt(const xmlNode *n)
     out[k] = '\0';
     xmlFree(all);
     return out;
+}
+
+void rec_node_diag(rec_diags *d, const xmlNode *node, rec_severity sev, rec_kind_id kind, const char *fmt,
+                   ...)
+{
+    unsigned long line = 0, col = 0;
+    if (node)
+        rec_pos_get(node, &line, &col);
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = rec_vasprintf(fmt, ap);
+    va_end(ap);
+    rec_diags_add(d, line, col, sev, kind, "%s", msg);
+    free(msg);
 }

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "diag.h"
 #include "libxml2.h" /* where each node stood: rec_pos_set, rec_pos_get */
 
 #define REC_NS "urn:rec2xml:1.0"
@@ -45,5 +46,10 @@ xmlNodePtr rec_fnref_new(xmlDocPtr doc, xmlNsPtr ns, const char *id, const char 
  * empty text node first. Done once, before any stylesheet reads the tree:
  * stylesheets must not count on the first child being an element. */
 void rec_tree_settle(xmlNodePtr n);
+
+/* Add a diagnostic to d at the place in the source where node stood
+ * (line 0 when node is NULL or was not read from text). */
+void rec_node_diag(rec_diags *d, const xmlNode *node, rec_severity sev, rec_kind_id kind, const char *fmt,
+                   ...) __attribute__((format(printf, 5, 6)));
 
 #endif

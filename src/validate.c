@@ -8,7 +8,6 @@
 #include <libxml/schematron.h>
 #include <libxml/valid.h>
 #include <libxml/xmlerror.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -191,22 +190,6 @@ static bool has_words(const xmlNode *n)
     return false;
 }
 
-static void at(explainer *x, const xmlNode *node, rec_severity sev, rec_kind_id kind, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
-
-static void at(explainer *x, const xmlNode *node, rec_severity sev, rec_kind_id kind, const char *fmt, ...)
-{
-    unsigned long line = 0, col = 0;
-    if (node)
-        rec_pos_get(node, &line, &col);
-    va_list ap;
-    va_start(ap, fmt);
-    char *msg = rec_vasprintf(fmt, ap);
-    va_end(ap);
-    rec_diags_add(x->diags, line, col, sev, kind, "%s", msg);
-    free(msg);
-}
-
 static void explain_duplicate_footnote(explainer *x, const xmlNode *n);
 
 static void explain_schematron(explainer *x, const raw_error *e)
@@ -231,13 +214,13 @@ static void explain_schematron(explainer *x, const raw_error *e)
         const xmlNode *text = first ? xmlFirstElementChild((xmlNodePtr)first) : NULL;
         a = rec_node_excerpt(text ? text : first);
         if (more)
-            at(x, first, REC_ERROR, REC_KIND_ITEM_WITHOUT_RECIPIENT,
-               "recommendation \"%s\" has no recipient, nor %s %zu more; add a 'To …' header "
-               "above them",
-               a, more == 1 ? "does" : "do", more);
+            rec_node_diag(x->diags, first, REC_ERROR, REC_KIND_ITEM_WITHOUT_RECIPIENT,
+                          "recommendation \"%s\" has no recipient, nor %s %zu more; add a 'To …' header "
+                          "above them",
+                          a, more == 1 ? "does" : "do", more);
         else
-            at(x, first, REC_ERROR, REC_KIND_ITEM_WITHOUT_RECIPIENT,
-               "recommendation \"%s\" has no recipient; add a 'To …' header above it", a);
+            rec_node_diag(x->diags, first, REC_ERROR, REC_KIND_ITEM_WITHOUT_RECIPIENT,
+                          "recommendation \"%s\" has no recipient; add a 'To …' header above it", a);
     } else if (kind == REC_KIND_EMPTY_GROUP) {
         for (xmlNodePtr g = root ? root->children : NULL; g; g = g->next) {
             if (!named(g, "group"))
@@ -249,10 +232,11 @@ static void explain_schematron(explainer *x, const raw_error *e)
                 continue;
             char *who = rec_node_excerpt(xmlFirstElementChild(g));
             if (who[0])
-                at(x, g, REC_ERROR, REC_KIND_EMPTY_GROUP, "recipient \"%s\" has no recommendations under it",
-                   who);
+                rec_node_diag(x->diags, g, REC_ERROR, REC_KIND_EMPTY_GROUP,
+                              "recipient \"%s\" has no recommendations under it", who);
             else
-                at(x, g, REC_ERROR, REC_KIND_EMPTY_GROUP, "this header has no recommendations under it");
+                rec_node_diag(x->diags, g, REC_ERROR, REC_KIND_EMPTY_GROUP,
+                              "this header has no recommendations under it");
             free(who);
         }
     } else if (kind == REC_KIND_EMPTY_RECIPIENT) {
@@ -260,18 +244,18 @@ static void explain_schematron(explainer *x, const raw_error *e)
             xmlNodePtr r = named(g, "group") ? xmlFirstElementChild(g) : NULL;
             if (!named(r, "recipient") || has_words(r))
                 continue;
-            at(x, r, REC_ERROR, REC_KIND_EMPTY_RECIPIENT,
-               "this header names no recipient; write who the recommendations are for");
+            rec_node_diag(x->diags, r, REC_ERROR, REC_KIND_EMPTY_RECIPIENT,
+                          "this header names no recipient; write who the recommendations are for");
         }
     } else if (kind == REC_KIND_EMPTY_DOCUMENT) {
-        at(x, n, REC_ERROR, REC_KIND_EMPTY_DOCUMENT,
-           "no recommendations found: expected 'To …' headers followed by bulleted or "
-           "numbered items");
+        rec_node_diag(x->diags, n, REC_ERROR, REC_KIND_EMPTY_DOCUMENT,
+                      "no recommendations found: expected 'To …' headers followed by bulleted or "
+                      "numbered items");
     } else {
         /* a pattern added to rec2xml.sch that nothing here explains yet
          * (the footnote patterns are applied by rec_rules_footnotes instead) */
-        at(x, n, REC_ERROR, kind >= 0 ? (rec_kind_id)kind : REC_KIND_INVALID_STRUCTURE,
-           "the document breaks the schema rule '%s'", pattern);
+        rec_node_diag(x->diags, n, REC_ERROR, kind >= 0 ? (rec_kind_id)kind : REC_KIND_INVALID_STRUCTURE,
+                      "the document breaks the schema rule '%s'", pattern);
     }
     free(a);
 }
@@ -296,7 +280,8 @@ static void explain_duplicate_footnote(explainer *x, const xmlNode *n)
     char *id = rec_footnote_id(label, strlen(label), 0);
     char where[48];
     first_at(x, n, id, where);
-    at(x, n, REC_ERROR, REC_KIND_DUPLICATE_FOOTNOTE, "footnote [%s] is defined twice%s", label, where);
+    rec_node_diag(x->diags, n, REC_ERROR, REC_KIND_DUPLICATE_FOOTNOTE, "footnote [%s] is defined twice%s",
+                  label, where);
     free(id);
     free(label);
 }
@@ -312,7 +297,7 @@ static void explain_duplicate_id(explainer *x, const raw_error *e)
     } else {
         char where[48];
         first_at(x, n, id, where);
-        at(x, n, REC_ERROR, REC_KIND_DUPLICATE_ID, "id '%s' is used twice%s", id, where);
+        rec_node_diag(x->diags, n, REC_ERROR, REC_KIND_DUPLICATE_ID, "id '%s' is used twice%s", id, where);
     }
     free(expected);
     free(label);
@@ -328,28 +313,28 @@ static void explain_relaxng(explainer *x, const raw_error *e)
     switch (e->code) {
     case XML_RELAXNG_ERR_ATTRVALID:
         /* str1 names the element; libxml2 does not say which attribute */
-        at(x, n, REC_ERROR, REC_KIND_INVALID_STRUCTURE,
-           "<%s> has a missing or invalid attribute (see the vocabulary in the README)",
-           e->str1 ? e->str1 : name);
+        rec_node_diag(x->diags, n, REC_ERROR, REC_KIND_INVALID_STRUCTURE,
+                      "<%s> has a missing or invalid attribute (see the vocabulary in the README)",
+                      e->str1 ? e->str1 : name);
         break;
     case XML_RELAXNG_ERR_INVALIDATTR:
-        at(x, n, REC_ERROR, REC_KIND_INVALID_STRUCTURE, "attribute '%s' is not allowed on <%s>",
-           e->str1 ? e->str1 : "?", name);
+        rec_node_diag(x->diags, n, REC_ERROR, REC_KIND_INVALID_STRUCTURE,
+                      "attribute '%s' is not allowed on <%s>", e->str1 ? e->str1 : "?", name);
         break;
     case XML_RELAXNG_ERR_NOELEM:
-        at(x, n, REC_ERROR, REC_KIND_INVALID_STRUCTURE, "<%s> is missing in <%s>", e->str1 ? e->str1 : "?",
-           name);
+        rec_node_diag(x->diags, n, REC_ERROR, REC_KIND_INVALID_STRUCTURE, "<%s> is missing in <%s>",
+                      e->str1 ? e->str1 : "?", name);
         break;
     case XML_RELAXNG_ERR_DATATYPE:
     case XML_RELAXNG_ERR_VALUE:
     case XML_RELAXNG_ERR_TYPEVAL:
     case XML_RELAXNG_ERR_LIST:
-        at(x, n, REC_ERROR, REC_KIND_INVALID_STRUCTURE, "a value on <%s> is not one rec2xml allows",
-           n ? (const char *)n->name : name);
+        rec_node_diag(x->diags, n, REC_ERROR, REC_KIND_INVALID_STRUCTURE,
+                      "a value on <%s> is not one rec2xml allows", n ? (const char *)n->name : name);
         break;
     default:
-        at(x, n, REC_ERROR, REC_KIND_INVALID_STRUCTURE, "<%s> is not allowed here by the rec2xml schema",
-           name);
+        rec_node_diag(x->diags, n, REC_ERROR, REC_KIND_INVALID_STRUCTURE,
+                      "<%s> is not allowed here by the rec2xml schema", name);
         break;
     }
 }
