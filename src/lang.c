@@ -156,7 +156,11 @@ const rec_lang rec_langs[] = {
             "(?<to>(?i:[ÉE]tat" S "+partie)|(?i:gouvernement|autorit[ée]s|[ÉE]tats)(?:" S "+(?:de|du|des)" S
             "+\\p{Lu}[\\p{L}\\-\\x{2019}\x27]*(?:" S "+(?:(?:de|du|des|la|le|et)" S
             "+)*\\p{Lu}[\\p{L}\\-\\x{2019}\x27]*)*)?|\\p{Lu}[\\p{L}\\-\\x{2019}\x27]*(?:" S
-            "+(?:(?:de|du|des|la|le|et)" S "+)*\\p{Lu}[\\p{L}\\-\\x{2019}\x27]*)*)",
+            "+(?:(?:de|du|des|la|le|et)" S "+)*\\p{Lu}[\\p{L}\\-\\x{2019}\x27]*)*"
+            /* addressees named in lower case: "à la communauté internationale de ..." */
+            "|(?i:communaut[ée]" S "+internationale|entreprises|soci[ée]t[ée]s" S "+transnationales"
+            "|bailleurs" S "+de" S "+fonds|donateurs|partenaires(?:" S "+\\p{Ll}+)?|organisations"
+            "(?:" S "+internationales|" S "+de" S "+la" S "+soci[ée]t[ée]" S "+civile)?|parlements?)\\b)",
         .addressees =
             "(?i:\\b(?:gouvernements?|minist[èe]res?|parlement|assembl[ée]e|pr[ée]sident|premier" S
             "+ministre"
@@ -228,7 +232,11 @@ const rec_lang rec_langs[] = {
                      "(?<to>(?i:Estado" S "+parte)|(?i:gobierno|autoridades|Estados)(?:" S "+(?:de|del)" S
                      "+\\p{Lu}[\\p{L}\\-\\x{2019}\x27]*(?:" S "+(?:(?:de|del|la|el|y)" S
                      "+)*\\p{Lu}[\\p{L}\\-\\x{2019}\x27]*)*)?|\\p{Lu}[\\p{L}\\-\\x{2019}\x27]*(?:" S
-                     "+(?:(?:de|del|la|el|y)" S "+)*\\p{Lu}[\\p{L}\\-\\x{2019}\x27]*)*)",
+                     "+(?:(?:de|del|la|el|y)" S "+)*\\p{Lu}[\\p{L}\\-\\x{2019}\x27]*)*"
+                     /* addressees named in lower case: "a la comunidad internacional que ..." */
+                     "|(?i:comunidad" S "+internacional|empresas(?:" S "+transnacionales)?|donantes"
+                     "|asociados(?:" S "+\\p{Ll}+)?|organizaciones(?:" S "+internacionales|" S "+de" S "+la" S
+                     "+sociedad" S "+civil)?|parlamentos?)\\b)",
         .addressees =
             "(?i:\\b(?:gobiernos?|ministerios?|parlamento|congreso|asamblea|presidente|polic[íi]a|ej[ée]rcito"
             "|fuerzas|autoridades|donantes|embajadas|agencias|naciones|consejo|comisi[óo]n|comit[ée]"
@@ -295,7 +303,11 @@ const rec_lang rec_langs[] = {
             "(?<to>(?i:Estado" S "+Parte)|(?i:governo|autoridades|Estados)(?:" S "+(?:de|do|da|dos|das)" S
             "+\\p{Lu}[\\p{L}\\-\\x{2019}\x27]*(?:" S "+(?:(?:de|do|da|dos|das|e)" S
             "+)*\\p{Lu}[\\p{L}\\-\\x{2019}\x27]*)*)?|\\p{Lu}[\\p{L}\\-\\x{2019}\x27]*(?:" S
-            "+(?:(?:de|do|da|dos|das|e)" S "+)*\\p{Lu}[\\p{L}\\-\\x{2019}\x27]*)*)",
+            "+(?:(?:de|do|da|dos|das|e)" S "+)*\\p{Lu}[\\p{L}\\-\\x{2019}\x27]*)*"
+            /* addressees named in lower case: "à comunidade internacional que ..." */
+            "|(?i:comunidade" S "+internacional|empresas(?:" S "+transnacionais)?|doadores"
+            "|parceiros(?:" S "+\\p{Ll}+)?|organiza[çc][õo]es(?:" S "+internacionais|" S "+da" S
+            "+sociedade" S "+civil)?|parlamentos?)\\b)",
         .addressees =
             "(?i:\\b(?:governos?|minist[ée]rios?|parlamento|congresso|assembleia|presidente|pol[íi]cia|ex[ée]"
             "rcito"
