@@ -240,8 +240,10 @@ static bool paragraph_ended(const builder *bd, size_t i)
     if (ends_clause(r, last))
         return !rec_match_lowercase_start(r->m, l->text, l->len);
     /* a short line with no stop is a heading's (or a title's) end, unless
-     * it plainly goes on ("... and to") */
-    return !header_unfinished(r, last) && rec_match_uppercase_start(r->m, l->text, l->len);
+     * it plainly goes on ("... and to"); in a script without case any
+     * letter may start what follows */
+    return !header_unfinished(r, last) && (rec_match_uppercase_start(r->m, l->text, l->len) ||
+                                           rec_match_uncased_start(r->m, l->text, l->len));
 }
 
 static bool is_date_line(builder *bd, size_t i, char iso[11])

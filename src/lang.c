@@ -20,6 +20,8 @@
 /* an apostrophe as typed or as typeset */
 #define AP "['\\x{2019}]"
 /* the addressee in a lead-in: a phrase without sentence punctuation */
+/* the subject of a sentence that starts a paragraph: up to seven words */
+#define SUBJECT "(?<to>(?:\\p{L}[\\p{L}\\-\\x{2019}\x27]*" S "+){0,6}?\\p{L}[\\p{L}\\-\\x{2019}\x27]*)"
 #define TO(n) "(?<to>[^:;.!?\\x{ff1a}\\x{3002}\\x{ff0c}]{1," #n "}?)"
 
 const rec_lang rec_langs[] = {
@@ -110,6 +112,7 @@ const rec_lang rec_langs[] = {
                    "august|aug", "september|sept|sep", "october|oct", "november|nov", "december|dec"},
         .articles = "the",
         .by_line = "(?i:recommended" S "+by)" S "*:",
+        .should = SUBJECT S "+(?:should|must)" S "+(?!(?i:have|not" S "+have|be" S "+noted)\\b)",
         .contents = "(?i:(?:table" S "+of" S "+)?contents)",
         .stopwords = "the and of to in that for with should on by are is be this its their",
     },
@@ -189,6 +192,7 @@ const rec_lang rec_langs[] = {
                    "ao[ûu]t", "septembre|sept", "octobre|oct", "novembre|nov", "d[ée]cembre|d[ée]c"},
         .articles = "le la les l' l’",
         .by_line = "(?i:recommand[ée]e?s?" S "+par)" S "*:",
+        .should = SUBJECT S "+(?:devrait|devraient|doit|doivent)" S "+(?!(?i:avoir|[êe]tre" S "+not[ée])\\b)",
         .contents = "(?i:table" S "+des" S "+mati[èe]res|sommaire)",
         .stopwords = "le la les des du de et que pour dans sur au aux une est par qui doit devrait",
     },
@@ -261,6 +265,7 @@ const rec_lang rec_langs[] = {
                    "diciembre|dic"},
         .articles = "el la los las al del",
         .by_line = "(?i:recomendad[ao]s?" S "+por)" S "*:",
+        .should = SUBJECT S "+(?:debe|deben|deber[íi]a|deber[íi]an)" S "+(?!(?i:haber)\\b)",
         .contents = "(?i:(?:tabla" S "+de" S "+)?contenidos?|[íi]ndice)",
         .stopwords = "el la los las del de que para en por con una se al debe su sus",
     },
@@ -332,6 +337,7 @@ const rec_lang rec_langs[] = {
                    "julho|jul", "agosto|ago", "setembro|set", "outubro|out", "novembro|nov", "dezembro|dez"},
         .articles = "o a os as",
         .by_line = "(?i:recomendad[ao]s?" S "+por)" S "*:",
+        .should = SUBJECT S "+(?:deve|devem|deveria|deveriam)" S "+(?!(?i:ter)\\b)",
         .contents = "(?i:[íi]ndice|sum[áa]rio)",
         .stopwords = "os as do da dos das de que para em por com uma não ao deve seu sua pelo pela",
     },
@@ -395,6 +401,7 @@ const rec_lang rec_langs[] = {
                    "сентября|сентябрь|сен|сент", "октября|октябрь|окт", "ноября|ноябрь|ноя",
                    "декабря|декабрь|дек"},
         .by_line = "(?i:рекомендовано)" S "*:",
+        .should = SUBJECT S "+(?:следует|надлежит)" S "+",
         .contents = "(?i:содержание|оглавление)",
         .stopwords = "и в не на что с по для к о от это государство следует",
     },
@@ -410,7 +417,8 @@ const rec_lang rec_langs[] = {
         .not_header = "(?:جانب|حد|أن|ان|ذلك|متى|أي|اي|الآن|الان|هذا|هذه|درجة|غاية)(?:" S "|$)",
         .leadin =
             {
-                "^(?:ينبغي|يجب)" S "+(?:ل|على" S "+)" TO(80) S "*(?:" S "+(?:ما" S "+يلي|أن))?" S "*:" S "*$",
+                "^(?:ينبغي|يجب)" S "+(?:ل(?!ل)|(?=لل)|على" S "+)" TO(80) S "*(?:" S "+(?:ما" S "+يلي|أن))?" S
+                                                                           "*:" S "*$",
                 "(?:توصيات|التوصيات)" S "+(?:(?:الرئيسية|موجهة|الموجهة)" S "+)?(?:إلى|الى)" S "+" TO(120) S
                 "*(?:هي" S "*)?:",
                 "(?:ستنظر|نظرت|تنظر)" S "+(?:فيها" S "+)?" TO(120) "(?=" S "*(?:[:,،]|$)|" S "+(?:في|و)\\b)",
@@ -451,6 +459,8 @@ const rec_lang rec_langs[] = {
                    "سبتمبر|أيلول|ايلول", "أكتوبر|اكتوبر|تشرين" S "+الأول|تشرين" S "+الاول",
                    "نوفمبر|تشرين" S "+الثاني", "ديسمبر|كانون" S "+الأول|كانون" S "+الاول"},
         .by_line = "أوصت" S "+بها" S "*:",
+        .contractions = "لل=ال",
+        .should = "(?:ينبغي|يجب)" S "+(?:ل(?!ل)|(?=لل)|على" S "+)(?<to>[^:،.]{1,80}?)" S "+أن" S "+",
         .contents = "(?:قائمة" S "+)?(?:المحتويات|المحتوى)",
         .stopwords = "في من على إلى أن التي الذي عن مع",
     },
@@ -481,6 +491,7 @@ const rec_lang rec_langs[] = {
         .date = "^" S "*(?<y>[0-9\\x{ff10}-\\x{ff19}]{4})" S "*年" S "*(?<mo>[0-9\\x{ff10}-\\x{ff19}]{1,2})" S
                 "*月" S "*(?<d>[0-9\\x{ff10}-\\x{ff19}]{1,2})" S "*日" S "*$",
         .by_line = "提出国" S "*[：:]",
+        .should = "(?<to>[^，。：；:,]{1,30}?)(?:应当|应该|应)(?![：:])",
         .contents = "目录|目錄|內容目錄",
         .stopwords = "的 和 在 是 应 缔约国",
     },

@@ -54,6 +54,11 @@ typedef struct {
     /* The words that open the line of an item's recommending States, as
      * rec2xml prints it (stylesheets/l10n: "Recommended by:"), anchored. */
     const char *by_line;
+    /* A paragraph whose subject is its addressee and whose verb says what
+     * it should do: "The National Assembly should amend ...", "Donors
+     * must ...", anchored at the paragraph's start; the subject is <to>.
+     * Read only where a document has neither header nor list (layout.c). */
+    const char *should;
     /* The heading of a table of contents, the whole line: "Contents",
      * "Table des matières" (DocBook XSL's words among them). */
     const char *contents;
@@ -68,6 +73,10 @@ typedef struct {
      * party" -> "State party"), space-separated; one ending in an
      * apostrophe takes no blank after it. */
     const char *articles;
+    /* A preposition fused with the article at the front of a derived
+     * addressee, written back as the article: "FROM=TO" pairs,
+     * space-separated (Arabic "لل=ال": "للحكومة" -> "الحكومة"). */
+    const char *contractions;
 
     /* Common short words, space-separated, for telling languages of one
      * script apart. */

@@ -211,25 +211,48 @@ static bool heading_like(const rec_joined *j)
     return w <= 14 && (w > 1 || j->len <= 60);
 }
 
-/* Take the derived addressee text[to] into b: without a leading article,
- * with its position in the text. */
-static void set_to(rec_reader *r, rec_block *b, const rec_joined *j, rec_span to)
+/* The derived addressee text[to] as a recipient holds it: without a
+ * leading article, a preposition fused with the article written back as
+ * the article (lang.h). *start is where it begins in text. Caller frees. */
+static char *derived(const rec_reader *r, const char *text, rec_span to, size_t *start)
 {
     const char *arts = rec_langs[r->lang].articles;
     for (const char *p = arts; p && *p;) {
         size_t n = strcspn(p, " ");
         bool apostrophe = n > 0 && (p[n - 1] == '\'' || (n >= 3 && (unsigned char)p[n - 1] == 0x99));
-        if (to.end - to.start > n + 1 && strncasecmp(j->text + to.start, p, n) == 0 &&
-            (apostrophe || j->text[to.start + n] == ' ')) {
+        if (to.end - to.start > n + 1 && strncasecmp(text + to.start, p, n) == 0 &&
+            (apostrophe || text[to.start + n] == ' ')) {
             to.start += n + (apostrophe ? 0 : 1);
             break;
         }
         p += n;
         p += strspn(p, " ");
     }
+    *start = to.start;
+    char *out = rec_xstrndup(text + to.start, to.end - to.start);
+    for (const char *p = rec_langs[r->lang].contractions; p && *p;) {
+        size_t n = strcspn(p, " "), eq = strcspn(p, "=");
+        if (eq < n && strlen(out) > eq && strncmp(out, p, eq) == 0) {
+            size_t m = n - eq - 1, rest = strlen(out) - eq;
+            char *t = rec_xmalloc(m + rest + 1);
+            memcpy(t, p + eq + 1, m);
+            memcpy(t + m, out + eq, rest + 1);
+            free(out);
+            return t;
+        }
+        p += n;
+        p += strspn(p, " ");
+    }
+    return out;
+}
+
+/* Take the derived addressee text[to] into b (derived()), with its place. */
+static void set_to(rec_reader *r, rec_block *b, const rec_joined *j, rec_span to)
+{
+    size_t start;
     free(b->to);
-    b->to = rec_xstrndup(j->text + to.start, to.end - to.start);
-    rec_joined_pos(r, j, to.start, &b->to_line, &b->to_col);
+    b->to = derived(r, j->text, to, &start);
+    rec_joined_pos(r, j, start, &b->to_line, &b->to_col);
 }
 
 /* Two addressees are the same when they differ only in case, blanks and a
@@ -645,6 +668,73 @@ static void lost_bullets(rec_reader *r)
     }
 }
 
+/* Paragraphs whose subject is their addressee: "The National Assembly
+ * should amend ...", "Donors should ...". Read only in a document with
+ * neither header nor list, which would otherwise hold no recommendation,
+ * and only when two or more paragraphs read so: each is then one
+ * recommendation, a new addressee opening a group (an unmarked-item
+ * warning says it was a guess). */
+static bool should_paragraphs(rec_reader *r)
+{
+    if (r->layout != LAYOUT_PARAGRAPHS)
+        return false;
+    for (size_t k = 0; k < r->nblocks; k++)
+        if (r->blocks[k].kind == B_ITEM || r->blocks[k].kind == B_HEADER || r->blocks[k].opens_group)
+            return false;
+    size_t *found = rec_xmalloc((r->nblocks ? r->nblocks : 1) * sizeof *found);
+    rec_span *subject = rec_xmalloc((r->nblocks ? r->nblocks : 1) * sizeof *subject);
+    size_t n = 0;
+    for (size_t k = 0; k < r->nblocks; k++) {
+        rec_block *b = &r->blocks[k];
+        if (b->kind != B_PROSE || b->role != ROLE_NONE || b->numbered)
+            continue;
+        rec_joined j;
+        block_text(r, b, &j);
+        rec_span to;
+        if (rec_match_should(r->m, r->lang, j.text, j.len, &to)) {
+            size_t start;
+            char *who = derived(r, j.text, to, &start);
+            if (rec_match_addressee_word(r->m, r->lang, who, strlen(who))) {
+                found[n] = k;
+                subject[n++] = to;
+            }
+            free(who);
+        }
+        rec_joined_free(&j);
+    }
+    char *addressee = NULL;
+    for (size_t i = 0; n >= 2 && i < n; i++) {
+        rec_block *b = &r->blocks[found[i]];
+        rec_joined j;
+        block_text(r, b, &j);
+        set_to(r, b, &j, subject[i]);
+        rec_joined_free(&j);
+        b->kind = B_ITEM;
+        b->unmarked = true;
+        if (!addressee || !same_addressee(addressee, b->to)) {
+            b->opens_group = true;
+            free(addressee);
+            addressee = rec_xstrdup(b->to);
+        } else {
+            free(b->to);
+            b->to = NULL;
+        }
+    }
+    if (n >= 2) {
+        const rec_block *b = &r->blocks[found[0]];
+        const rec_line *l = &r->line[b->first];
+        rec_diags_add(r->diags, l->number, rec_line_column(l, r->lines[b->first].a), REC_WARNING,
+                      REC_KIND_UNMARKED_ITEM,
+                      "no header and no list: %zu paragraphs whose subject is an addressee "
+                      "(\"... should ...\") were read as recommendations, one each",
+                      n);
+    }
+    free(addressee);
+    free(found);
+    free(subject);
+    return n >= 2;
+}
+
 /* "A. Introduction", "II. Conclusions": a heading's letter or numeral. */
 /* The words that number the sections of an Arabic UN report ("ثانياً -
  * الاستنتاجات", "ألف - مقدمة"), as "II." and "A." do in English. */
@@ -859,8 +949,12 @@ void rec_read_layout(rec_reader *r)
     if (r->layout == LAYOUT_TREATY || r->layout == LAYOUT_UPR || r->layout == LAYOUT_SPECIAL)
         numbered_paragraphs(r);
     leadins(r);
+    /* a paragraph that names its addressee outranks a heading above it
+     * (rec2xml's own DocBook, printed, titles a section with the
+     * recipient that its paragraph names) */
+    bool named = should_paragraphs(r);
     /* before groups(): a lead-in under such a heading introduces its items */
-    if (c.headers == 0 &&
+    if (!named && c.headers == 0 &&
         (r->layout == LAYOUT_PARAGRAPHS || r->layout == LAYOUT_HEADINGS || r->layout == LAYOUT_LEADINS))
         headings_as_recipients(r);
     groups(r);

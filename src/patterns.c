@@ -60,7 +60,19 @@
 #define LEADER "(?:(?:\\." WS "?){4,}|\\x{2026}{2,}|(?:\\x{b7}" WS "?){4,})"
 #define PAGEREF "(?:[0-9]{1,4}(?:" WS "*[\\-\\x{2013}]" WS "*[0-9]{1,4})?(?:" WS "+[0-9]{1,4})?|[ivxlc]{1,6})"
 
-enum { P_ITEM, P_FOOTNOTE, P_FNREF, P_LOWER, P_UPPER, P_ISO, P_PAGENO, P_SYMBOL, P_LEADER, P_COUNT };
+enum {
+    P_ITEM,
+    P_FOOTNOTE,
+    P_FNREF,
+    P_LOWER,
+    P_UPPER,
+    P_UNCASED,
+    P_ISO,
+    P_PAGENO,
+    P_SYMBOL,
+    P_LEADER,
+    P_COUNT
+};
 
 static const char *const sources[P_COUNT] = {
     /* 1: marker, 2: text, 3: set when glued */
@@ -73,6 +85,8 @@ static const char *const sources[P_COUNT] = {
     [P_FNREF] = "\\[([0-9]{1,6})\\]",
     [P_LOWER] = "^" WS "*\\p{Ll}",
     [P_UPPER] = "^" WS "*\\p{Lu}",
+    /* a letter of a script without case (Arabic, Chinese) */
+    [P_UNCASED] = "^" WS "*\\p{Lo}",
     [P_ISO] = "^" WS "*(?<y>[0-9]{4})-(?<mo>[0-9]{2})-(?<d>[0-9]{2})" WS "*$",
     /* a page number alone: "12", "- 12 -", "Page 12 of 40", "12/40", "xiv" */
     [P_PAGENO] =
@@ -110,6 +124,7 @@ enum {
     F_DATE,
     F_CONTENTS,
     F_BY_LINE,
+    F_SHOULD,
     F_LEADIN,
     F_MONTH = F_LEADIN + REC_LANG_LEADINS,
     F_COUNT = F_MONTH + 12
@@ -182,6 +197,7 @@ static const char *field_source(const rec_lang *l, int f, uint32_t *opts, char *
     case F_PENDING: return l->pending;
     case F_DATE: return l->date;
     case F_BY_LINE: *opts = PCRE2_ANCHORED; return l->by_line;
+    case F_SHOULD: *opts = PCRE2_ANCHORED; return l->should;
     case F_CONTENTS:
         if (!l->contents)
             return NULL;
@@ -654,6 +670,11 @@ bool rec_match_uppercase_start(rec_matcher *m, const char *line, size_t len)
     return run(m, P_UPPER, line, len, 0);
 }
 
+bool rec_match_uncased_start(rec_matcher *m, const char *line, size_t len)
+{
+    return run(m, P_UNCASED, line, len, 0);
+}
+
 /* Trim what a named "to" group took: blanks, a trailing comma. */
 static bool take_to(const rec_matcher *m, const pcre2_code *re, const char *text, rec_span *to)
 {
@@ -686,6 +707,12 @@ bool rec_match_leadin(rec_matcher *m, int lang, const char *text, size_t len, re
 bool rec_match_recommends(rec_matcher *m, int lang, const char *text, size_t len)
 {
     return run_code(m, field(m, lang, F_RECOMMENDS), text, len, 0, 0);
+}
+
+bool rec_match_should(rec_matcher *m, int lang, const char *text, size_t len, rec_span *to)
+{
+    const pcre2_code *re = field(m, lang, F_SHOULD);
+    return re && run_code(m, re, text, len, 0, 0) && take_to(m, re, text, to);
 }
 
 bool rec_match_addressee(rec_matcher *m, int lang, const char *text, size_t len, rec_span *to)

@@ -83,6 +83,9 @@ int rec_match_furniture(rec_matcher *m, const char *line, size_t len, long *page
 bool rec_match_contents_entry(rec_matcher *m, const char *line, size_t len);
 /* The line of an item's recommending States as rec2xml prints it
  * ("Recommended by: Chile; Portugal"). */
+/* Does the paragraph text[0, len) start with its addressee as the subject
+ * of "should" (lang.h)? The subject in *to. */
+bool rec_match_should(rec_matcher *m, int lang, const char *text, size_t len, rec_span *to);
 bool rec_match_by_line(rec_matcher *m, int lang, const char *line, size_t len);
 /* The heading of a table of contents in lang ("Contents", "Sommaire"). */
 bool rec_match_contents_heading(rec_matcher *m, int lang, const char *line, size_t len);
@@ -92,6 +95,8 @@ bool rec_match_contents_heading(rec_matcher *m, int lang, const char *line, size
 bool rec_match_lowercase_start(rec_matcher *m, const char *line, size_t len);
 /* ... in upper case? (Scripts without case are neither.) */
 bool rec_match_uppercase_start(rec_matcher *m, const char *line, size_t len);
+/* ... starts with a letter of a script without case (Arabic, Chinese)? */
+bool rec_match_uncased_start(rec_matcher *m, const char *line, size_t len);
 
 /* ---- whole paragraphs (their lines joined with one space) ---- */
 
