@@ -44,6 +44,13 @@ static struct {
     char path[PATH_MAX];
 } slots[SLOTS];
 
+/* A signal handler that removes the temporaries must not race a thread
+ * creating one: it raises dying, waits (a bounded while) for the
+ * creations under way to finish and register, removes what is registered,
+ * and no creation starts after. */
+static atomic_int dying, creating;
+static _Thread_local int in_create; /* this thread is inside a creation */
+
 static int claim(void)
 {
     for (int i = 0; i < SLOTS; i++) {
@@ -96,7 +103,7 @@ static void fill(char *name)
     }
 }
 
-rec_temp *rec_temp_create(int dirfd, const char *target)
+static rec_temp *create(int dirfd, const char *target)
 {
     const char *slash = strrchr(target, '/');
     size_t dir = slash ? (size_t)(slash - target) + 1 : 0;
@@ -133,6 +140,22 @@ rec_temp *rec_temp_create(int dirfd, const char *target)
     t->lock = fcntl(t->fd, F_DUPFD_CLOEXEC, 3);
     if (t->lock >= 0)
         (void)flock(t->lock, LOCK_EX | LOCK_NB);
+    return t;
+}
+
+rec_temp *rec_temp_create(int dirfd, const char *target)
+{
+    atomic_fetch_add(&creating, 1);
+    in_create = 1;
+    rec_temp *t = NULL;
+    if (atomic_load(&dying))
+        errno = EINTR; /* the process is ending: create nothing it would leave */
+    else
+        t = create(dirfd, target);
+    int e = errno;
+    in_create = 0;
+    atomic_fetch_sub(&creating, 1);
+    errno = e;
     return t;
 }
 
@@ -183,6 +206,12 @@ static bool trapped[NFATAL];
 static void on_fatal(int sig)
 {
     int saved_errno = errno;
+    atomic_store(&dying, 1);
+    /* other threads' creations under way finish (at most 0.2 s); this
+     * thread's own, if the signal came in one, cannot */
+    struct timespec tick = {0, 1000000};
+    for (int i = 0; i < 200 && atomic_load(&creating) > in_create; i++)
+        nanosleep(&tick, NULL);
     for (int i = 0; i < SLOTS; i++)
         if (atomic_load(&slots[i].used))
             unlinkat(slots[i].dirfd, slots[i].path, 0); /* a name being written removes nothing */

@@ -310,6 +310,25 @@ done
 [ "$bad" -eq 0 ] && ok "batch: external SIGTERM: every file complete" ||
     fail "batch: external SIGTERM: every file complete" "$bad truncated"
 rm -rf "$WORK/many" "$WORK/refmany"
+# ... and while other threads are still creating temporaries: a batch of
+# many small documents, killed at twenty moments (a thread used to create
+# one after the handler had removed the others)
+mkdir -p "$WORK/small"
+for i in $(seq -w 1 300); do cp input/cambodia-drug-detention-2013.txt "$WORK/small/s$i.txt"; done
+left=0
+for k in $(seq 1 20); do
+    rm -rf "$B"
+    mkdir -p "$B"
+    timeout -k 5 "$LIMIT" "$REC2XML" -q -d "$B" "${ALL[@]}" -j 2 "$WORK"/small/*.txt 2>/dev/null &
+    pid=$!
+    sleep "0.$((k % 9 + 1))$((RANDOM % 10))"
+    kill -TERM "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    [ -n "$(find "$B" -mindepth 1 -maxdepth 1 -name '.*' -print -quit)" ] && left=$((left + 1))
+done
+[ "$left" -eq 0 ] && ok "batch: SIGTERM at 20 moments among 300 inputs leaves no temporary" ||
+    fail "batch: SIGTERM at 20 moments among 300 inputs leaves no temporary" "$left of 20 runs left some"
+rm -rf "$WORK/small"
 
 # ---- mounts: a full disk, read-only file systems (root only) ------------------------
 echo "# mounts"
