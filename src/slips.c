@@ -640,7 +640,8 @@ static void lists(rec_reader *r)
 
 /* ---- recipients ------------------------------------------------------------ */
 
-/* A recipient's key: letters and digits, lower-cased (ASCII). */
+/* A recipient's key: letters and digits, lower-cased (ASCII); a note's
+ * reference ("[1]") is no part of the name. */
 static void key_of(const rec_reader *r, const rec_block *b, char *out, size_t cap)
 {
     size_t k = 0;
@@ -652,6 +653,15 @@ static void key_of(const rec_reader *r, const rec_block *b, char *out, size_t ca
         size_t a = i == b->first ? li->s2.start : li->a, e = i == b->first ? li->s2.end : li->b;
         for (size_t j = a; j < e && k + 1 < cap; j++) {
             unsigned char c = (unsigned char)s[j];
+            if (c == '[') {
+                size_t d = j + 1;
+                while (d < e && s[d] >= '0' && s[d] <= '9')
+                    d++;
+                if (d > j + 1 && d < e && s[d] == ']') {
+                    j = d;
+                    continue;
+                }
+            }
             if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
                 out[k++] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
             else if (c >= 0x80)
@@ -661,12 +671,35 @@ static void key_of(const rec_reader *r, const rec_block *b, char *out, size_t ca
     out[k] = '\0';
 }
 
+/* A recipient as written, without its notes' references ("[1]"). */
 static void text_of(const rec_reader *r, const rec_block *b, char *out, size_t cap)
 {
     const rec_lineinfo *li = &r->lines[b->first];
     size_t n = li->s2.end - li->s2.start;
     snprintf(out, cap, "%.*s%s", (int)(n < cap - 4 ? n : cap - 4), r->line[b->first].text + li->s2.start,
              b->last > b->first ? " ..." : "");
+    size_t k = 0;
+    for (size_t i = 0; out[i];) {
+        size_t d = i + 1;
+        while (out[i] == '[' && out[d] >= '0' && out[d] <= '9')
+            d++;
+        if (out[i] == '[' && d > i + 1 && out[d] == ']') {
+            while (k > 0 && out[k - 1] == ' ')
+                k--;
+            i = d + 1;
+            continue;
+        }
+        out[k++] = out[i++];
+    }
+    out[k] = '\0';
+}
+
+static bool has_lower(const char *s)
+{
+    for (; *s; s++)
+        if (*s >= 'a' && *s <= 'z')
+            return true;
+    return false;
 }
 
 /* The same recipient under two spellings makes two recipients. */
@@ -711,6 +744,8 @@ static void spellings(rec_reader *r)
         text_of(r, was, other, sizeof other);
         if (strcmp(raw, other) == 0)
             continue; /* the same recipient again: fine */
+        if (strcasecmp(raw, other) == 0 && (!has_lower(raw) || !has_lower(other)))
+            continue; /* set in capitals once ("TO THE MINISTRY ..."): typography, not a spelling */
         const rec_lineinfo *li = &r->lines[b->first];
         rec_diags_add(r->diags, number_of(r, b->first), col_of(r, b->first, li->s2.start), REC_WARNING,
                       REC_KIND_RECIPIENT_SPELLING,

@@ -57,4 +57,11 @@ printf 'id,source,target\nx\n' >"$WORK/one.csv"
 "$REC2XML" --translation "$WORK/one.csv" --target-lang fr -o "$WORK/one.xml" input/cambodia-drug-detention-2013.txt 2>"$WORK/err"
 grep -q 'this CSV row has 1 field; the header has 3' "$WORK/err" && ok "grammar: 1 field" ||
     fail "grammar: 1 field" "$(cat "$WORK/err")"
+# no false guess: a recipient cited with a note, or set in capitals once,
+# is the same recipient, not a second spelling
+printf 'To the Ministry of Labour [1]:\n- Pay the wages owed.\n\nTO THE MINISTRY OF LABOUR:\n- Inspect the factories.\n\nTo the Ministry of Labour:\n- Publish the inspections.\n\n[1] Since 2019.\n' >"$WORK/same.txt"
+got=0
+"$REC2XML" --check -q "$WORK/same.txt" >/dev/null 2>"$WORK/err" || got=$?
+[ "$got" -eq 0 ] && [ ! -s "$WORK/err" ] && ok "recipient-spelling: a note's reference and capitals are no second spelling" ||
+    fail "recipient-spelling: a note's reference and capitals are no second spelling" "exit $got: $(cat "$WORK/err")"
 summary
