@@ -113,7 +113,7 @@ static bool ends_clause(const rec_reader *r, size_t i)
     if (b == li->a)
         return true;
     unsigned char c = (unsigned char)l->text[b - 1];
-    if (strchr(".;:!?", c))
+    if (rec_ends_with_stop(l->text, li->a, b))
         return true;
     if (c == ')' || c == '"' || c == 0x9D /* ” */ || c == 0x99 /* ’ */) {
         /* "(Germany)." is handled above; a closing mark after a full stop */
@@ -125,14 +125,6 @@ static bool ends_clause(const rec_reader *r, size_t i)
                 break;
         }
         return c == ')';
-    }
-    /* 。 ； ： ؛ ۔ */
-    static const char *const stops[] = {"\xE3\x80\x82", "\xEF\xBC\x9B", "\xEF\xBC\x9A", "\xD8\x9B",
-                                        "\xDB\x94"};
-    for (size_t k = 0; k < sizeof stops / sizeof *stops; k++) {
-        size_t n = strlen(stops[k]);
-        if (b - li->a >= n && memcmp(l->text + b - n, stops[k], n) == 0)
-            return true;
     }
     return false;
 }

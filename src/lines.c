@@ -441,19 +441,25 @@ static bool capital_dot_item(const rec_reader *r, size_t i)
     return capital_dot(r, i) && r->lines[i].s2.start < r->lines[i].s2.end;
 }
 
+bool rec_ends_with_stop(const char *s, size_t a, size_t b)
+{
+    /* 。 ； ： ！ ？ ؛ ۔ */
+    static const char *const wide[] = {"\u3002", "\uff1b", "\uff1a", "\uff01", "\uff1f", "\u061b", "\u06d4"};
+    if (b <= a)
+        return false;
+    if (strchr(".;:!?", s[b - 1]))
+        return true;
+    for (size_t k = 0; k < sizeof wide / sizeof *wide; k++) {
+        size_t n = strlen(wide[k]);
+        if (b - a >= n && memcmp(s + b - n, wide[k], n) == 0)
+            return true;
+    }
+    return false;
+}
+
 static bool ends_stop(const rec_reader *r, size_t i)
 {
-    static const char *const wide[] = {"\u3002", "\uff1b", "\uff1a", "\uff01", "\uff1f", "\u061b", NULL};
-    const rec_lineinfo *li = &r->lines[i];
-    const char *t = r->line[i].text;
-    if (li->b <= li->a)
-        return false;
-    if (strchr(".;:!?", t[li->b - 1]))
-        return true;
-    for (const char *const *w = wide; *w; w++)
-        if (li->b - li->a >= 3 && memcmp(t + li->b - 3, *w, strlen(*w)) == 0)
-            return true;
-    return false;
+    return rec_ends_with_stop(r->line[i].text, r->lines[i].a, r->lines[i].b);
 }
 
 /* "A." and "IV." number a UN report's sections ("A. Legal framework"):

@@ -181,6 +181,9 @@ void rec_read_lines(rec_reader *r);
 bool rec_is_blank_at(const char *s, size_t len, size_t i);
 size_t rec_blank_len(const char *s, size_t len, size_t i);
 void rec_trim(const char *s, size_t len, size_t *a, size_t *b);
+/* Does s[a, b) end with a sentence's stop (. ; : ! ? and their CJK and
+ * Arabic forms)? */
+bool rec_ends_with_stop(const char *s, size_t a, size_t b);
 rec_marker_kind rec_marker_kind_of(const rec_lineinfo *prev_same_indent, const char *mk, size_t n,
                                    long *value);
 const char *rec_numbering_name(rec_marker_kind k);
