@@ -46,6 +46,8 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
+#include "shimlog.h"
+
 static atomic_long counter;
 static atomic_int partial_pending;
 
@@ -97,21 +99,10 @@ static void note(const char *fmt, ...)
     const char *log = env("FAULT_LOG");
     if (!log)
         return;
-    char line[1024];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(line, sizeof line - 1, fmt, ap);
+    shim_log(log, fmt, ap);
     va_end(ap);
-    if (n < 0)
-        return;
-    if (n > (int)sizeof line - 2)
-        n = (int)sizeof line - 2;
-    line[n++] = '\n';
-    int fd = (int)syscall(SYS_openat, AT_FDCWD, log, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
-    if (fd >= 0) {
-        syscall(SYS_write, fd, line, (size_t)n);
-        syscall(SYS_close, fd);
-    }
 }
 
 static int fd_matches(int fd, char *path, size_t size)

@@ -29,6 +29,8 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "shimlog.h"
+
 extern void *__libc_malloc(size_t);
 
 static atomic_long counter;
@@ -44,21 +46,10 @@ static void note(const char *fmt, ...)
     const char *log = getenv("MALLOC_LOG");
     if (!log || !*log)
         return;
-    char line[256];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(line, sizeof line - 1, fmt, ap);
+    shim_log(log, fmt, ap);
     va_end(ap);
-    if (n < 0)
-        return;
-    if (n > (int)sizeof line - 2)
-        n = (int)sizeof line - 2;
-    line[n++] = '\n';
-    int fd = (int)syscall(SYS_openat, AT_FDCWD, log, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
-    if (fd >= 0) {
-        syscall(SYS_write, fd, line, (size_t)n);
-        syscall(SYS_close, fd);
-    }
 }
 
 void *malloc(size_t size)
