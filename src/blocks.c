@@ -51,6 +51,7 @@ typedef struct {
     size_t pending_ref;          /* 1 + a note's superscript line printed over
                                 the paragraph to come, or 0 */
     long last_value[MK_CJK + 1]; /* the last rank of each marker kind in the list */
+    bool double_spaced;          /* a blank line after every line (double_spaced()) */
 } builder;
 
 static void emit_page(builder *bd, size_t first, size_t last)
@@ -247,6 +248,26 @@ static bool is_date_line(builder *bd, size_t i, char iso[11])
 /* Lines [i, k) are blanks and furniture; k is the next content line (or
  * the end). Emit the pages among them, or keep them for after the open
  * block when it goes on at k. */
+/* Text set with a blank line after every line, as some web renderings of
+ * a PDF give it: a blank line is no paragraph break when the sentence
+ * plainly goes on across it. Found when at least three single blank
+ * lines, and a quarter of them, stand between a line that ends no clause
+ * and one that starts in lower case. */
+static bool double_spaced(const rec_reader *r, size_t *first)
+{
+    size_t gaps = 0, inside = 0;
+    for (size_t i = 0; i + 2 < r->nlines; i++) {
+        if (r->lines[i + 1].kind != L_BLANK || r->lines[i + 2].kind != L_TEXT ||
+            (r->lines[i].kind != L_TEXT && r->lines[i].kind != L_ITEM))
+            continue;
+        gaps++;
+        const rec_line *l = &r->line[i + 2];
+        if (!ends_clause(r, i) && rec_match_lowercase_start(r->m, l->text, l->len) && !inside++)
+            *first = i + 1;
+    }
+    return inside >= 3 && 4 * inside >= gaps;
+}
+
 static void gap(builder *bd, size_t i, size_t k)
 {
     rec_reader *r = bd->r;
@@ -260,6 +281,9 @@ static void gap(builder *bd, size_t i, size_t k)
             r->lines[k].kind == L_TEXT)
             return;
         if (bd->open != OPEN_NONE && k < r->nlines && r->lines[k].kind == L_NOTEREF)
+            return;
+        if (bd->double_spaced && k == i + 1 && (bd->open == OPEN_ITEM || bd->open == OPEN_PROSE) &&
+            goes_on(bd, k))
             return;
         close_block(bd);
         return;
@@ -559,6 +583,14 @@ void rec_read_blocks(rec_reader *r)
     builder bd;
     memset(&bd, 0, sizeof bd);
     bd.r = r;
+    size_t first_blank = 0;
+    bd.double_spaced = double_spaced(r, &first_blank);
+    if (bd.double_spaced) {
+        const rec_line *l = &r->line[first_blank];
+        rec_diags_add(r->diags, l->number, 1, REC_WARNING, REC_KIND_PROSE_IN_LIST,
+                      "a blank line follows every line of this text: a blank line inside a sentence was read "
+                      "as none, the paragraph going on after it");
+    }
     size_t n = r->nlines;
     bool feeds = false;
     for (size_t i = 0; i < n && !feeds; i++)
